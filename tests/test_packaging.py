@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import tracker
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _fenced_after(marker: str) -> str:
+    match = re.search(rf"<!-- {marker} -->\s*```bash\n(.*?)\n```", README, re.S)
+    assert match, f"README has no fenced command after <!-- {marker} -->"
+    return match.group(1).strip()
+
+
+def _tracker_steps(command: str) -> list[list[str]]:
+    return [shlex.split(step) for step in command.split("&&") if step.strip().startswith("tracker")]
+
+
+def test_public_api_is_pinned() -> None:
+    assert tracker.__all__ == sorted(tracker.__all__)
+    assert tracker.__all__ == ["__version__"]
+
+
+def test_readme_holds_both_commands_and_ci_runs_the_test_one() -> None:
+    main = _fenced_after("main-command")
+    tests = _fenced_after("test-command")
+    assert "pip install ." in main and main.split("&&")[-1].strip().startswith("tracker")
+    assert "pytest" in tests and "mypy" in tests and "hadolint Dockerfile" in tests
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "test-command" in ci and "CI=true" in ci
+
+
+def test_docker_image_runs_the_readme_steps() -> None:
+    steps = _tracker_steps(_fenced_after("main-command"))
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    entrypoint = (ROOT / "docker" / "entrypoint.sh").read_text(encoding="utf-8")
+    assert re.search(r'RUN pip install [^\n]*"\.\[postgres\]"', dockerfile)
+    assert re.search(r"^USER \d+", dockerfile, re.M), "the image must not run as root"
+    assert 'VOLUME ["/data"]' in dockerfile and "TRACKER_DATA_DIR=/data" in dockerfile
+    assert steps[0] == ["tracker", "db", "upgrade"]
+    assert "\ntracker db upgrade\n" in entrypoint
+    default = re.search(r"set -- (.+)", entrypoint)
+    assert default and ["tracker", *shlex.split(default.group(1))] == steps[-1]
+
+
+def test_installed_console_script_finds_its_migrations(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("tracker")
+    env = {"TRACKER_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [str(script), "db", "upgrade"], capture_output=True, text=True, timeout=120,
+        cwd=tmp_path, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "tracker.sqlite3").is_file()
+    assert "upgraded from empty" in result.stdout

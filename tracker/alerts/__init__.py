@@ -1,0 +1,1 @@
+"""Alerts: message composition, Apprise delivery, the outbox relay (issue 8)."""

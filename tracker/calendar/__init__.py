@@ -1,0 +1,1 @@
+"""Calendar feeds: rendering and the feed service (issue 7)."""

@@ -1,0 +1,89 @@
+"""The root of the `tracker` command: global options, sub-commands, and error handling."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from tracker import __version__
+from tracker.cli import config as config_commands
+from tracker.cli import db as db_commands
+from tracker.errors import EXIT_INTERRUPTED, TrackerError
+from tracker.runtime import Runtime
+from tracker.settings import load_settings
+
+app = typer.Typer(
+    name="tracker",
+    help=(
+        "Release dates from the news: what is coming, when, and how sure we are.\n\n"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db_commands.app, name="db")
+app.add_typer(config_commands.app, name="config")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"tracker {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    version: Annotated[  # noqa: ARG001 - handled by its eager callback
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_print_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Release dates from the news: what is coming, when, and how sure we are."""
+    if not isinstance(ctx.obj, Runtime):  # tests pass their own
+        ctx.obj = Runtime(settings=load_settings())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; every `TrackerError` becomes one line on stderr and its exit code."""
+    try:
+        result = app(args=argv, prog_name="tracker", standalone_mode=False, obj=None)
+        return result if isinstance(result, int) else 0
+    except TrackerError as error:
+        print(f"tracker: {error}", file=sys.stderr)
+        return error.exit_code
+    except typer.Exit as done:
+        return int(done.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        print("tracker: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the outermost boundary
+        if _is_usage_error(error):
+            error.show()  # type: ignore[attr-defined]
+            return int(error.exit_code)  # type: ignore[attr-defined]
+        if _debug_enabled():
+            raise
+        print(
+            f"tracker: internal error: {type(error).__name__}: {error} "
+            "(set TRACKER_DEBUG=1 to see the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _is_usage_error(error: Exception) -> bool:
+    """A click-style error (bad option, unknown command): Typer may vendor its own click."""
+    return callable(getattr(error, "show", None)) and isinstance(
+        getattr(error, "exit_code", None), int
+    )
+
+
+def _debug_enabled() -> bool:
+    try:
+        return load_settings().debug
+    except TrackerError:
+        return False

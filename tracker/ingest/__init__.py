@@ -1,0 +1,1 @@
+"""Sources, fetching and the ingest service (issue 5)."""

@@ -1,0 +1,1 @@
+"""The web app: feeds, health, a small page (issue 7)."""

@@ -26,8 +26,12 @@ def _postgres_problem() -> str | None:
     url = make_url(POSTGRES_ADMIN_URL)
     try:
         with psycopg.connect(
-            host=url.host, port=url.port or 5432, user=url.username, dbname=url.database,
-            password=url.password, connect_timeout=3,
+            host=url.host,
+            port=url.port or 5432,
+            user=url.username,
+            dbname=url.database,
+            password=url.password,
+            connect_timeout=3,
         ):
             return None
     except psycopg.Error as error:
@@ -49,8 +53,12 @@ def _admin(sql: str) -> None:
 
     url = make_url(POSTGRES_ADMIN_URL)
     with psycopg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, dbname=url.database,
-        password=url.password, autocommit=True,
+        host=url.host,
+        port=url.port or 5432,
+        user=url.username,
+        dbname=url.database,
+        password=url.password,
+        autocommit=True,
     ) as conn:
         conn.execute(sql)  # type: ignore[arg-type]
 

@@ -9,8 +9,21 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tracker"
 FORBIDDEN = {
-    "sqlmodel", "sqlalchemy", "alembic", "psycopg", "httpx", "feedparser", "trafilatura",
-    "htmldate", "apprise", "apscheduler", "typer", "click", "rich", "starlette", "uvicorn",
+    "sqlmodel",
+    "sqlalchemy",
+    "alembic",
+    "psycopg",
+    "httpx",
+    "feedparser",
+    "trafilatura",
+    "htmldate",
+    "apprise",
+    "apscheduler",
+    "typer",
+    "click",
+    "rich",
+    "starlette",
+    "uvicorn",
     "pydantic_settings",
 }
 PURE = ("core", "extract")

@@ -30,10 +30,14 @@ def test_public_api_is_pinned() -> None:
 def test_readme_holds_both_commands_and_ci_runs_the_test_one() -> None:
     main = _fenced_after("main-command")
     tests = _fenced_after("test-command")
-    assert "pip install ." in main and main.split("&&")[-1].strip().startswith("tracker")
-    assert "pytest" in tests and "mypy" in tests and "hadolint Dockerfile" in tests
+    assert "pip install ." in main
+    assert main.split("&&")[-1].strip().startswith("tracker")
+    assert "pytest" in tests
+    assert "mypy" in tests
+    assert "hadolint Dockerfile" in tests
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "test-command" in ci and "CI=true" in ci
+    assert "test-command" in ci
+    assert "CI=true" in ci
 
 
 def test_docker_image_runs_the_readme_steps() -> None:
@@ -42,19 +46,25 @@ def test_docker_image_runs_the_readme_steps() -> None:
     entrypoint = (ROOT / "docker" / "entrypoint.sh").read_text(encoding="utf-8")
     assert re.search(r'RUN pip install [^\n]*"\.\[postgres\]"', dockerfile)
     assert re.search(r"^USER \d+", dockerfile, re.M), "the image must not run as root"
-    assert 'VOLUME ["/data"]' in dockerfile and "TRACKER_DATA_DIR=/data" in dockerfile
+    assert 'VOLUME ["/data"]' in dockerfile
+    assert "TRACKER_DATA_DIR=/data" in dockerfile
     assert steps[0] == ["tracker", "db", "upgrade"]
     assert "\ntracker db upgrade\n" in entrypoint
     default = re.search(r"set -- (.+)", entrypoint)
-    assert default and ["tracker", *shlex.split(default.group(1))] == steps[-1]
+    assert default
+    assert ["tracker", *shlex.split(default.group(1))] == steps[-1]
 
 
 def test_installed_console_script_finds_its_migrations(tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("tracker")
     env = {"TRACKER_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [str(script), "db", "upgrade"], capture_output=True, text=True, timeout=120,
-        cwd=tmp_path, env=env,
+        [str(script), "db", "upgrade"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "tracker.sqlite3").is_file()

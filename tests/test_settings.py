@@ -46,4 +46,4 @@ def test_invalid_settings_are_one_clear_config_error(
 
 def test_every_field_is_described() -> None:
     for name, field in Settings.model_fields.items():
-        assert field.description and len(field.description) > 20, name
+        assert len(field.description or "") > 20, name

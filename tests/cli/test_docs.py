@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
 from typing import Any
+
 import pytest
 import typer
 
@@ -36,8 +36,8 @@ def test_the_cli_has_commands() -> None:
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[p for p, _ in COMMANDS])
 def test_every_command_has_help_with_an_example(path: str, command: Any) -> None:
-    assert command.help and command.help.strip(), f"{path} has no help text"
-    assert f"`{path}" in command.help, f"{path}: its help should show an example of its use"
+    assert (command.help or "").strip(), f"{path} has no help text"
+    assert f"`{path}" in (command.help or ""), f"{path}: its help should show an example of its use"
 
 
 @pytest.mark.parametrize("path", [p for p, _ in COMMANDS])

@@ -12,14 +12,20 @@ from tracker.cli.main import main
 from tracker.errors import exit_code_table
 
 
-def run_cli(*args: str, tmp_path: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, tmp_path: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m tracker` as a user would, with its own data folder."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     full_env["TRACKER_DATA_DIR"] = str(tmp_path / "data")
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "tracker", *args],
-        capture_output=True, text=True, env=full_env, cwd=tmp_path, timeout=120,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=tmp_path,
+        timeout=120,
     )
 
 
@@ -43,7 +49,8 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 def test_fresh_machine_upgrade_then_current(tmp_path: Path) -> None:
     before = run_cli("db", "current", "--check", tmp_path=tmp_path)
     assert before.returncode == 5
-    assert "empty" in before.stdout and "run `tracker db upgrade`" in before.stdout
+    assert "empty" in before.stdout
+    assert "run `tracker db upgrade`" in before.stdout
     up = run_cli("db", "upgrade", tmp_path=tmp_path)
     assert up.returncode == 0, up.stderr
     assert (tmp_path / "data" / "tracker.sqlite3").is_file()
@@ -51,7 +58,8 @@ def test_fresh_machine_upgrade_then_current(tmp_path: Path) -> None:
     again = run_cli("db", "upgrade", tmp_path=tmp_path)
     assert "already at revision" in again.stdout
     now = run_cli("db", "current", "--check", tmp_path=tmp_path)
-    assert now.returncode == 0 and "up to date" in now.stdout
+    assert now.returncode == 0
+    assert "up to date" in now.stdout
 
 
 @pytest.mark.parametrize(
@@ -77,8 +85,9 @@ def test_database_problems_are_one_line_and_an_exit_code(
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     impostor = tmp_path / "notes.txt"
     impostor.write_text("shopping list\n" * 200)
-    result = run_cli("db", "upgrade", tmp_path=tmp_path,
-                     env={"TRACKER_DATABASE_URL": f"sqlite:///{impostor}"})
+    result = run_cli(
+        "db", "upgrade", tmp_path=tmp_path, env={"TRACKER_DATABASE_URL": f"sqlite:///{impostor}"}
+    )
     assert result.returncode == 4
     assert "is not a SQLite database" in result.stderr
     assert "Traceback" not in result.stderr
@@ -88,15 +97,19 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
 def test_a_bad_setting_names_the_variable(tmp_path: Path) -> None:
     result = run_cli("db", "current", tmp_path=tmp_path, env={"TRACKER_TIMEZONE": "Nowhere/Land"})
     assert result.returncode == 3
-    assert result.stderr.strip() == "tracker: invalid setting TRACKER_TIMEZONE: unknown time zone 'Nowhere/Land'"
+    assert result.stderr.strip() == (
+        "tracker: invalid setting TRACKER_TIMEZONE: unknown time zone 'Nowhere/Land'"
+    )
 
 
 def test_downgrade_needs_confirmation(tmp_path: Path) -> None:
     run_cli("db", "upgrade", tmp_path=tmp_path)
     refused = run_cli("db", "downgrade", "base", tmp_path=tmp_path)
-    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert refused.returncode == 2
+    assert "--yes" in refused.stderr
     done = run_cli("db", "downgrade", "base", "--yes", tmp_path=tmp_path)
-    assert done.returncode == 0 and "now at base" in done.stdout
+    assert done.returncode == 0
+    assert "now at base" in done.stdout
 
 
 def test_a_command_on_an_unmigrated_database_says_what_to_do(tmp_path: Path) -> None:

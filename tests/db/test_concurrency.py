@@ -18,8 +18,13 @@ NOW = datetime(2017, 3, 14, tzinfo=UTC)
 def test_two_processes_lose_no_update_and_never_see_locked(runtime: Runtime) -> None:
     with runtime.write_session() as s:
         rows = [
-            Source(name=f"s{i}", kind="feed", location=f"https://example.org/{i}",
-                   next_check_at=NOW, created_at=NOW)
+            Source(
+                name=f"s{i}",
+                kind="feed",
+                location=f"https://example.org/{i}",
+                next_check_at=NOW,
+                created_at=NOW,
+            )
             for i in range(2)
         ]
         s.add_all(rows)
@@ -30,12 +35,15 @@ def test_two_processes_lose_no_update_and_never_see_locked(runtime: Runtime) -> 
     workers = [
         subprocess.Popen(
             [sys.executable, str(WORKER), url, str(ROUNDS), *ids],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=root,
         )
         for _ in range(2)
     ]
     for worker in workers:
-        out, err = worker.communicate(timeout=300)
+        _out, err = worker.communicate(timeout=300)
         assert worker.returncode == 0, err[-2000:]
         assert "locked" not in err
     with runtime.session() as s:

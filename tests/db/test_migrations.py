@@ -11,8 +11,17 @@ from tracker.db import migrate
 from tracker.db.models import metadata
 
 TABLES = {
-    "work", "work_alias", "release", "article", "sighting", "date_change", "source",
-    "subscription", "watch", "channel", "delivery",
+    "work",
+    "work_alias",
+    "release",
+    "article",
+    "sighting",
+    "date_change",
+    "source",
+    "subscription",
+    "watch",
+    "channel",
+    "delivery",
 }
 
 
@@ -27,7 +36,7 @@ def test_upgrade_head_matches_the_models(empty_db_url: str, tmp_path: Path) -> N
     assert migrate.current_revision(rt.engine) is None
     migrate.upgrade(rt.engine)
     assert migrate.current_revision(rt.engine) == migrate.head_revision()
-    assert TABLES <= set(inspect(rt.engine).get_table_names())
+    assert set(inspect(rt.engine).get_table_names()) >= TABLES
     assert _differences(rt.engine) == []
     rt.close()
 

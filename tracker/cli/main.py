@@ -18,6 +18,7 @@ app = typer.Typer(
     name="tracker",
     help=(
         "Release dates from the news: what is coming, when, and how sure we are.\n\n"
+        "Example: `tracker db upgrade && tracker db current`"
     ),
     no_args_is_help=True,
     add_completion=False,

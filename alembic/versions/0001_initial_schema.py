@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-25 12:48:50.201222
+Create Date: 2026-11-25 13:01:28.447913
 """
 
 from __future__ import annotations
@@ -124,6 +124,7 @@ def upgrade() -> None:
         sa.Column("precision", sa.String(length=10), nullable=False),
         sa.Column("window_start", sa.Date(), nullable=True),
         sa.Column("window_end", sa.Date(), nullable=True),
+        sa.Column("date_as_of", sa.Date(), nullable=True),
         sa.Column("platform", sa.String(length=100), nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
@@ -194,6 +195,8 @@ def upgrade() -> None:
         sa.Column("release_id", sa.Integer(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=True),
         sa.Column("change", sa.String(length=12), nullable=False),
+        sa.Column("old_status", sa.String(length=16), nullable=True),
+        sa.Column("new_status", sa.String(length=16), nullable=False),
         sa.Column("old_value", sa.String(length=16), nullable=True),
         sa.Column("old_precision", sa.String(length=10), nullable=True),
         sa.Column("new_value", sa.String(length=16), nullable=False),
@@ -201,7 +204,8 @@ def upgrade() -> None:
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(
-            "change IN ('new', 'moved', 'narrowed', 'delayed', 'postponed', 'cancelled', 'out')",
+            "change IN ('new', 'dated', 'moved', 'narrowed', 'delayed', 'postponed', "
+            "'cancelled', 'out')",
             name=op.f("ck_date_change_change"),
         ),
         sa.ForeignKeyConstraint(

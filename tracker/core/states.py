@@ -17,7 +17,8 @@ class ReleaseStatus(StrEnum):
 class ChangeKind(StrEnum):
     """What one `date_change` row did to a release's date."""
 
-    NEW = "new"  # first date seen
+    NEW = "new"  # first sighting of the release
+    DATED = "dated"  # a release known only as tba gets a date
     MOVED = "moved"  # a different date, not later (or not comparable)
     NARROWED = "narrowed"  # a more precise date inside the current window
     DELAYED = "delayed"  # moved later

@@ -14,6 +14,7 @@ from sqlmodel import Field, SQLModel
 
 from tracker.core.states import ChangeKind, DeliveryStatus, ReleaseStatus, SourceKind
 from tracker.db.types import UTCDateTime
+from tracker.extract.model import Kind, Precision
 
 # Stable constraint names: Alembic's batch mode on SQLite needs them, and diffs stay readable.
 SQLModel.metadata.naming_convention = {
@@ -24,9 +25,6 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 metadata: MetaData = SQLModel.metadata
-
-KINDS = ("premiere", "season_premiere", "return", "finale", "release", "other")
-PRECISIONS = ("day", "month", "season", "quarter", "half", "year", "tba")
 
 
 def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
@@ -68,8 +66,8 @@ class Release(SQLModel, table=True):
         UniqueConstraint("work_id", "season", "kind"),
         Index("ix_release_window", "window_start", "window_end"),
         Index("ix_release_status_window", "status", "window_start"),
-        _one_of("kind", KINDS, "kind"),
-        _one_of("precision", PRECISIONS, "precision"),
+        _one_of("kind", _values(Kind), "kind"),
+        _one_of("precision", _values(Precision), "precision"),
         _one_of("status", _values(ReleaseStatus), "status"),
         CheckConstraint("season >= 0", name="season"),
     )
@@ -82,6 +80,9 @@ class Release(SQLModel, table=True):
     precision: str = Field(max_length=10)
     window_start: date | None = Field(default=None, description="First day the date allows.")
     window_end: date | None = Field(default=None, description="Last day the date allows.")
+    date_as_of: date | None = Field(
+        default=None, description="Publication date of the newest article the date rests on."
+    )
     platform: str | None = Field(default=None, max_length=100)
     status: str = Field(default=ReleaseStatus.ANNOUNCED.value, max_length=16)
     revision: int = Field(default=0, description="Bumped on every change of any kind.")
@@ -140,7 +141,7 @@ class Sighting(SQLModel, table=True):
     __tablename__ = "sighting"
     __table_args__ = (
         UniqueConstraint("release_id", "article_id"),
-        _one_of("precision", PRECISIONS, "precision"),
+        _one_of("precision", _values(Precision), "precision"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -169,6 +170,8 @@ class DateChange(SQLModel, table=True):
         default=None, foreign_key="article.id", ondelete="SET NULL", index=True
     )
     change: str = Field(max_length=12)
+    old_status: str | None = Field(default=None, max_length=16)
+    new_status: str = Field(max_length=16)
     old_value: str | None = Field(default=None, max_length=16)
     old_precision: str | None = Field(default=None, max_length=10)
     new_value: str = Field(max_length=16)

@@ -10,6 +10,7 @@ import typer
 from tracker import __version__
 from tracker.cli import config as config_commands
 from tracker.cli import db as db_commands
+from tracker.cli import parse as parse_commands
 from tracker.errors import EXIT_INTERRUPTED, TrackerError
 from tracker.runtime import Runtime
 from tracker.settings import load_settings
@@ -26,6 +27,7 @@ app = typer.Typer(
 )
 app.add_typer(db_commands.app, name="db")
 app.add_typer(config_commands.app, name="config")
+parse_commands.register(app)
 
 
 def _print_version(value: bool) -> None:

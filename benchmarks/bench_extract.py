@@ -1,0 +1,104 @@
+"""Speed of the extractor: articles/s, ratio to dateparser's search, linearity, batch wall time.
+
+Run: python benchmarks/bench_extract.py [TEXTS_DIR]   (or set TRACKER_BENCH_TEXTS)
+Texts default to ../dev-texts next to the checkout, else tests/extract/corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+from tracker.extract import extract_announcements
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLISHED = dt.date(2020, 1, 15)
+
+
+def _texts_dir() -> Path:
+    given = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRACKER_BENCH_TEXTS")
+    for candidate in (given, ROOT.parent / "dev-texts", "/work/dev-texts"):
+        if candidate and Path(candidate).is_dir() and any(Path(candidate).glob("*.txt")):
+            return Path(candidate)
+    return ROOT / "tests" / "extract" / "corpus"
+
+
+def _rate(texts: list[str], run: object, min_seconds: float) -> float:
+    """Articles per second of ``run`` over ``texts``, repeated for at least ``min_seconds``."""
+    done = 0
+    start = time.perf_counter()
+    while True:
+        for text in texts:
+            run(text)  # type: ignore[operator]
+        done += len(texts)
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return done / elapsed
+
+
+def _search_dates(text: str) -> None:
+    from dateparser.search import search_dates
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        search_dates(text, languages=["en"])
+
+
+def _linearity(texts: list[str]) -> list[tuple[int, float]]:
+    blob = "\n\n".join(texts)
+    out = []
+    for size in (10_000, 100_000, 1_000_000):
+        text = (blob * (size // max(1, len(blob)) + 1))[:size]
+        start = time.perf_counter()
+        extract_announcements(text, published=PUBLISHED)
+        out.append((size, time.perf_counter() - start))
+    return out
+
+
+def _batch_wall_time(texts: list[str], count: int = 1000) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "batch.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for i in range(count):
+                record = {"id": f"a{i}", "text": texts[i % len(texts)], "published": "2020-01-15"}
+                f.write(json.dumps(record) + "\n")
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "tracker", "parse", "--batch", str(path)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            cwd=ROOT,
+        )
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    folder = _texts_dir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    print(f"texts: {len(texts)} from {folder} (mean {sum(map(len, texts)) // len(texts)} chars)")
+    extract_announcements(texts[0], published=PUBLISHED)  # warm up imports and caches
+    ours = _rate(texts, lambda t: extract_announcements(t, published=PUBLISHED), 3.0)
+    _search_dates(texts[0])
+    theirs = _rate(texts, _search_dates, 3.0)
+    print(f"extract_announcements: {ours:8.1f} articles/s (one core)")
+    print(f"dateparser search_dates: {theirs:8.1f} articles/s")
+    print(f"ratio: {ours / theirs:.1f}x")
+    for size, seconds in _linearity(texts):
+        print(
+            f"linearity: {size // 1000:>5} KB in {seconds * 1000:8.1f} ms "
+            f"({seconds * 1e6 / size:.2f} us/char)"
+        )
+    print(
+        f"tracker parse --batch, 1000 articles, start-up included: {_batch_wall_time(texts):.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""Recognise the words around a date: release cues, tense, hedges, events, seasons, platforms."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.lexicon import NUMBERS, ORDINALS, PLATFORMS
+from tracker.extract.model import Kind
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:premier(?:e|es|ing)|debut(?:s|ing)?|return(?:s|ing)?|arriv(?:e|es|ing)"
+    r"|drop(?:s|ping)?|land(?:s|ing)?|launch(?:es|ing)?|releas(?:e|es|ing)|hit(?:s|ting)?"
+    r"|open(?:s|ing)?|bow(?:s|ing)?|air(?:s|ing)?|kick(?:s|ing)?\s+off|begin(?:s|ning)?"
+    r"|start(?:s|ing)?|resum(?:e|es|ing)|stream(?:s|ing)?|slated|scheduled|set\s+(?:for|to)"
+    r"|dated|due|coming|comes?|back|available|out|publish(?:es|ing)?|roll(?:s|ing)?\s+out"
+    r"|unveil(?:s|ing)?\s+on|go(?:es)?\s+live|head(?:s|ing)?\s+to|move[sd]?\s+to"
+    r"|moving\s+to|pushed\s+(?:back\s+)?to|delayed\s+(?:to|until)|shifted\s+to|bumped\s+to"
+    r"|switched\s+to|moved\s+(?:up|back)?\s*to|now\s+(?:set|slated|scheduled|due)"
+    r"|release\s+date|premiere\s+date|launch\s+date|air\s+date|street\s+date|finale"
+    r"|premieres?|launch|release|debut|on\s+sale\s+in\s+stores|in\s+theaters|in\s+theatres"
+    r"|in\s+cinemas|broadcasting|expected|aiming|target(?:ed|ing)?|follow(?:s|ed)\s+by"
+    r"|(?:will|to)\s+(?:be\s+)?(?:released|published|available|out|back|airing)"
+    r"|will\s+(?:see|get|have)|gets?)\b",
+    re.IGNORECASE,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:premiered|debuted|returned|arrived|dropped|landed|launched|released|opened|aired"
+    r"|bowed|kicked\s+off|began|started|resumed|hit|streamed|grossed|earned|won|wrapped"
+    r"|ended|concluded|was\s+released|were\s+released|came\s+out|went\s+live)\b",
+    re.IGNORECASE,
+)
+_FUTURE_AUX = re.compile(
+    r"\b(?:will|to|be|is|are|gets?|getting|being|been|has|have|set|'ll|\u2019ll)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_ALREADY = re.compile(
+    r"\b(?:now\s+(?:available|streaming|playing|out|in\s+theaters)|already\s+(?:available"
+    r"|out|streaming|released|premiered|aired)|out\s+now|available\s+now|in\s+season\s+now"
+    r"|currently\s+(?:airing|streaming|available)|streaming\s+now|is\s+streaming"
+    r"|are\s+streaming|has\s+been\s+streaming|opened\s+(?:in|at|to)|box\s+office"
+    r"|grossed|ratings?|viewers|rerun|repeat)\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:could|might|perhaps|possibly|probably|rumou?r(?:s|ed)?|speculat\w*|predict\w*"
+    r"|guess\w*|hopefully|hoping|hope|wish\w*|wouldn't|would\s+(?:be|expect|guess|bet|think)"
+    r"|if\s+(?:all|everything|it|the)|assum\w+|maybe|my\s+bet|i\s+think|we\s+think"
+    r"|i'd|we'd|no\s+earlier\s+than|at\s+the\s+earliest|unlikely|potential(?:ly)?"
+    r"|reportedly|eyeing|eyes|in\s+talks|if|tend\s+to\s+think|think\s+that|believe\s+that"
+    r"|bet\s+on|expect\s+(?:that|it|to\s+see)|we\s+expect|i\s+expect|chance)\b|\bmay\s+(?!\d)",
+)
+_EVENT = re.compile(
+    r"\b(?:events?|fan\s+event|panels?|tours?|touring|trailers?|teasers?|festivals?|conventions?|ceremon(?:y|ies)"
+    r"|awards?|concerts?|screenings?|pre-?orders?|presales?|tickets|livestream|appearances?"
+    r"|performances?|keynote|presentation|showcase|interview|earnings|auction|signing"
+    r"|casting|auditions?|filming|production|shoot(?:ing)?|wrap(?:ped|s)?|upfronts?"
+    r"|press\s+conference|q&a|meet-and-greet|celebration|nominations?|voting|beta"
+    r"|renew(?:ed|al|s)?|cancel(?:led|ed|lation|s)?|ordered|order|pickup|picked\s+up"
+    r"|pilot|deal|signed)\b",
+    re.IGNORECASE,
+)
+_WITHDRAWN_BEFORE = re.compile(
+    r"(?:\bfrom(?:\s+(?:its|their|the|an?|his|her))?(?:\s+(?:original|previous|initial"
+    r"|planned|earlier|old|prior))?(?:\s+(?:release|premiere|launch|air|street|opening))?"
+    r"(?:\s+(?:date|window|slot|spot))?(?:\s+of)?\s*|\b(?:originally|initially|previously"
+    r"|formerly|once)\s+(?:\w+\s+){0,4}|\boriginal(?:ly)?\s+(?:\w+\s+){0,3}(?:date|window)"
+    r"(?:\s+of)?[:\s]*|\binstead\s+of\s*|\brather\s+than\s*|\bno\s+longer\s+(?:\w+\s+){0,3}"
+    r"|\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned|supposed|expected"
+    r"|meant|going)\s+(?:\w+\s+){0,3})$",
+    re.IGNORECASE,
+)
+_ABANDONED = re.compile(
+    r"^\W*(?:originally|initially|previously|at\s+first)\b|\b(?:was|were)\s+(?:\w+\s+)?"
+    r"(?:coming\s+out|going\s+to|supposed\s+to|planned\s+for|meant\s+to|originally)\b"
+    r"|\b(?:had\s+been|was\s+once|were\s+once)\s+(?:set|scheduled|slated|planned|due)\b",
+    re.IGNORECASE,
+)
+_MOVE = re.compile(
+    r"\b(?:mov\w+|push\w*|delay\w*|shift\w*|switch\w*|bump\w*|postpon\w*|reschedul\w*"
+    r"|chang\w*|slid\w*|slip\w*|brought\s+forward|pulled)\b",
+    re.IGNORECASE,
+)
+_SEASON = re.compile(
+    r"\b(?:season|series)\s+(?P<n>\d{1,2}|"
+    + "|".join(NUMBERS)
+    + r")\b|\b(?P<o>"
+    + "|".join(ORDINALS)
+    + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+(?:and\s+final\s+|final\s+|new\s+|full\s+)?"
+    r"(?:season|series|seasons)\b|\bS(?P<s>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_PLATFORM = re.compile(
+    r"(?<![\w+])(?:"
+    + "|".join(re.escape(k) for k in sorted(PLATFORMS, key=len, reverse=True))
+    + r")(?![\w+])",
+    re.IGNORECASE,
+)
+_CASE_SENSITIVE_PLATFORMS = frozenset({"switch", "stan", "pc", "fox", "amazon", "steam", "bet"})
+_FILM = re.compile(
+    r"\b(?:film|films|movie|movies|theaters?|theatres?|cinemas?|box\s+office|album|EP|LP"
+    r"|single|record|game|games|console|PlayStation|Xbox|Switch|PC|Steam|book|novel|memoir"
+    r"|paperback|hardcover|publish\w*|special|sequel|prequel|documentary|feature|soundtrack"
+    r"|mixtape|DLC|expansion|remake|remaster\w*|opens|opening)\b"
+)
+_TV = re.compile(
+    r"\b(?:series|show|shows|drama|comedy|sitcom|docuseries|miniseries|anime|episodes?"
+    r"|pilot|network|networks|season|seasons|streaming|streamer|broadcast\w*|airs?|airing)\b",
+    re.IGNORECASE,
+)
+_RETURN = re.compile(
+    r"\b(?:returns?|returning|resumes?|back|midseason|mid-season|second\s+half|back\s+half"
+    r"|remaining\s+episodes|final\s+(?:\w+\s+)?episodes|part\s+(?:2|two|ii)|second\s+part)\b",
+    re.IGNORECASE,
+)
+_NEW_SEASON = re.compile(
+    r"\b(?:season\s+premiere|new\s+season|final\s+season|last\s+season|next\s+season"
+    r"|season\s+\w+\s+premiere|returning\s+series|returns?\s+for)\b",
+    re.IGNORECASE,
+)
+_FINALE = re.compile(r"\b(?:finale|final\s+episode|series\s+ender)\b", re.IGNORECASE)
+_NEW_SERIES = re.compile(r"\b(?:new|brand[-\s]new|debut\w*|series\s+premiere|original)\b", re.I)
+
+
+_AUX_BEFORE = re.compile(r"\b(?:will|to|is|are|be|'ll|\u2019ll)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def has_future_cue(clause: str) -> bool:
+    """Tell whether a clause says that something will come out.
+
+    >>> has_future_cue("Iron Fist will premiere this Friday")
+    True
+    >>> has_future_cue("Iron Fist premiered in 2016")
+    False
+    """
+    for cue in _FUTURE_CUE.finditer(clause):
+        weak = cue.group().lower() in ("out", "back", "available")
+        if weak and not _AUX_BEFORE.search(clause, 0, cue.start()):
+            continue
+        return True
+    if _MOVE.search(clause) and re.search(r"\b(?:to|until|till|into)\b", clause):
+        return True
+    return any(_FUTURE_AUX.search(clause[: p.start()]) for p in _PAST_CUE.finditer(clause))
+
+
+def nearest_cue_is_past(clause: str, at: int) -> bool:
+    """Tell whether the release verb nearest to offset ``at`` is in the past tense."""
+    best: tuple[int, bool] | None = None
+    for cue in _FUTURE_CUE.finditer(clause):
+        dist = min(abs(cue.start() - at), abs(cue.end() - at))
+        if best is None or dist < best[0]:
+            best = (dist, False)
+    for cue in _PAST_CUE.finditer(clause):
+        dist = min(abs(cue.start() - at), abs(cue.end() - at))
+        past = not _FUTURE_AUX.search(clause[: cue.start()])
+        if best is None or dist < best[0] or (dist == best[0] and past):
+            best = (dist, past)
+    return best is not None and best[1]
+
+
+def is_hedged(clause: str) -> bool:
+    """Tell whether a clause is a guess or a rumour.
+
+    >>> is_hedged("It could arrive in 2019")
+    True
+    """
+    return _HEDGE.search(clause) is not None
+
+
+def says_already_out(clause: str) -> bool:
+    """Tell whether a clause reports something already out (now streaming, box office)."""
+    return _ALREADY.search(clause) is not None
+
+
+_EVENT_SUBJECT = re.compile(
+    r"\b(?:panels?|tours?|trailers?|teasers?|pre-?orders?|presales?|tickets|screenings?"
+    r"|livestream|festival|concerts?|casting|filming|production|voting|beta|registration"
+    r"|applications|submissions)\s+(?:\w+\s+){0,2}?(?:opens?|go(?:es)?|drops?|debuts?"
+    r"|arrives?|will|is|are|begins?|starts?|launch(?:es)?|hits?|releases?|premieres?"
+    r"|kicks?|takes?)\b",
+    re.IGNORECASE,
+)
+
+
+def event_nearer_than_cue(clause: str, at: int) -> bool:
+    """Tell whether an event (panel, trailer, tour ...) rather than a release owns the date."""
+    if _EVENT_SUBJECT.search(clause, 0, at):
+        return True
+    events = [min(abs(e.start() - at), abs(e.end() - at)) for e in _EVENT.finditer(clause)]
+    if not events:
+        return False
+    cues = [min(abs(c.start() - at), abs(c.end() - at)) for c in _FUTURE_CUE.finditer(clause)]
+    return not cues or min(events) < min(cues)
+
+
+def is_withdrawn(before: str, after: str) -> bool:
+    """Tell whether a date is an abandoned one ("moved from March 3 to April 7").
+
+    Args:
+        before: The clause text just before the date.
+        after: The clause text just after the date.
+
+    >>> is_withdrawn("pushed back from ", " to April 10th")
+    True
+    >>> is_withdrawn("moved to ", "")
+    False
+    """
+    if _ABANDONED.search(before):
+        return True
+    if _MOVE.search(before) and re.match(r"[,;]?\s*(?:and\s+)?(?:then\s+)?(?:to|until)\b", after):
+        return True
+    if not _WITHDRAWN_BEFORE.search(before[-80:]):
+        return False
+    tail = before[-80:].lower()
+    if "from" in tail.split()[-6:] or tail.rstrip().endswith("from"):
+        return bool(re.match(r"[^.;]{0,40}?\b(?:to|until|till|into)\b", after)) or bool(
+            _MOVE.search(before)
+        )
+    return True
+
+
+def find_seasons(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """Find season numbers in ``text[lo:hi]`` as (start, end, number).
+
+    >>> find_seasons("its fourth season and Season Two", 0, 32)
+    [(4, 17, 4), (22, 32, 2)]
+    """
+    out: list[tuple[int, int, int]] = []
+    for m in _SEASON.finditer(text, lo, hi):
+        raw = (m.group("n") or m.group("o") or m.group("s") or "").lower()
+        number = NUMBERS.get(raw) or ORDINALS.get(raw)
+        if number is None:
+            digits = re.sub(r"\D", "", raw)
+            number = int(digits) if digits else None
+        if number and 0 < number < 60:
+            out.append((m.start(), m.end(), number))
+    return out
+
+
+def find_platforms(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Find platform names in ``text[lo:hi]`` as (start, end, name)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _PLATFORM.finditer(text, lo, hi):
+        word = m.group()
+        key = word.lower()
+        if key in _CASE_SENSITIVE_PLATFORMS and not word[0].isupper():
+            continue
+        if key in ("theaters", "theatres", "cinemas") and not re.search(
+            r"\b(?:in|to|hits?|into|at)\s+(?:\w+\s+)?$", text[max(lo, m.start() - 20) : m.start()]
+        ):
+            continue
+        name = PLATFORMS[key]
+        out.append((m.start(), m.end(), word if word.isupper() and len(word) > 2 else name))
+    return out
+
+
+def leans_tv(text: str) -> bool:
+    """Tell whether a whole article talks more of series than of films, games or albums.
+
+    >>> leans_tv("The series returns for a new season on Netflix.")
+    True
+    """
+    tv = sum(1 for _ in _TV.finditer(text))
+    film = sum(1 for _ in _FILM.finditer(text))
+    return tv >= film
+
+
+def classify(
+    window: str, *, season: int | None, platform: str | None, tv_article: bool = False
+) -> Kind:
+    """Pick the kind of release from the words around it, else from the article's leaning."""
+    if _FINALE.search(window) and not _NEW_SEASON.search(window):
+        return Kind.FINALE
+    if season is not None or _NEW_SEASON.search(window):
+        if _RETURN.search(window) and re.search(
+            r"\b(?:half|part|remaining|episodes|midseason)", window, re.I
+        ):
+            return Kind.RETURN
+        return Kind.SEASON_PREMIERE
+    film = _FILM.search(window)
+    tv = _TV.search(window)
+    if platform is not None and platform in {"theaters"}:
+        return Kind.RELEASE
+    if film and not (tv and tv.start() < film.start()):
+        return Kind.RELEASE
+    if _RETURN.search(window):
+        return Kind.RETURN
+    if tv or (platform is not None and not _FILM.search(platform)):
+        return Kind.PREMIERE
+    if re.search(r"\bpremier", window, re.IGNORECASE) or tv_article:
+        return Kind.PREMIERE
+    return Kind.RELEASE

@@ -1,0 +1,133 @@
+"""Word lists of the language of entertainment news (no titles of works)."""
+
+from __future__ import annotations
+
+
+def _entries(spec: str, sep: str | None = None) -> frozenset[str]:
+    """Read a word list written as one string.
+
+    >>> sorted(_entries("a b"))
+    ['a', 'b']
+    """
+    return frozenset(w.strip() for w in spec.split(sep) if w.strip())
+
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "sophomore": 2,
+}  # fmt: skip
+
+NUMBERS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20,
+}  # fmt: skip
+
+#: Networks, services, systems and venues, with the spelling we report.
+PLATFORMS: dict[str, str] = {
+    "netflix": "Netflix", "hulu": "Hulu", "fx on hulu": "FX on Hulu", "disney+": "Disney+",
+    "disney plus": "Disney+", "hbo max": "HBO Max", "hbo": "HBO", "apple tv+": "Apple TV+",
+    "apple tv plus": "Apple TV+", "prime video": "Prime Video",
+    "amazon prime video": "Prime Video", "amazon prime": "Prime Video", "amazon": "Amazon",
+    "paramount+": "Paramount+", "paramount plus": "Paramount+", "peacock": "Peacock",
+    "amc+": "AMC+", "amc": "AMC", "fxx": "FXX", "fx": "FX", "fox": "Fox", "nbc": "NBC",
+    "cbs": "CBS", "abc": "ABC", "the cw": "The CW", "cw": "The CW", "starz": "Starz",
+    "showtime": "Showtime", "syfy": "Syfy", "usa network": "USA Network", "tnt": "TNT",
+    "tbs": "TBS", "bravo": "Bravo", "freeform": "Freeform", "lifetime": "Lifetime",
+    "a&e": "A&E", "discovery+": "Discovery+", "bbc one": "BBC One", "bbc1": "BBC One",
+    "bbc two": "BBC Two", "bbc2": "BBC Two", "bbc three": "BBC Three",
+    "bbc iplayer": "BBC iPlayer", "itv": "ITV", "itvx": "ITVX", "channel 4": "Channel 4",
+    "channel 5": "Channel 5", "sky atlantic": "Sky Atlantic", "sky one": "Sky One",
+    "pbs": "PBS", "crunchyroll": "Crunchyroll", "funimation": "Funimation",
+    "hidive": "HIDIVE", "adult swim": "Adult Swim", "cartoon network": "Cartoon Network",
+    "comedy central": "Comedy Central", "mtv": "MTV", "vh1": "VH1", "bet": "BET",
+    "hallmark channel": "Hallmark Channel", "epix": "Epix", "mgm+": "MGM+",
+    "shudder": "Shudder", "youtube": "YouTube", "youtube premium": "YouTube Premium",
+    "tubi": "Tubi", "stan": "Stan", "crave": "Crave", "cbc": "CBC",
+    "playstation 5": "PlayStation 5", "playstation 4": "PlayStation 4", "ps5": "PS5",
+    "ps4": "PS4", "xbox series x": "Xbox Series X", "xbox series x|s": "Xbox Series X|S",
+    "xbox one": "Xbox One", "xbox": "Xbox", "nintendo switch": "Nintendo Switch",
+    "switch": "Switch", "pc": "PC", "steam": "Steam", "google stadia": "Google Stadia",
+    "stadia": "Stadia", "theaters": "theaters", "theatres": "theaters",
+    "cinemas": "theaters",
+}  # fmt: skip
+
+#: Capitalised names that are never the work itself (studios, events, outlets, places).
+NON_TITLES = _entries(
+    (
+        "disney|marvel|lucasfilm|pixar|dreamworks|sony|warner bros|warner|universal|paramount"
+        "|lionsgate|mgm|a24|neon|focus features|searchlight|legendary|bandai namco|ubisoft"
+        "|nintendo|microsoft|capcom|sega|konami|bethesda|activision|blizzard|ea|square enix"
+        "|apple|google|amazon|studios|comic-con|san diego comic-con|sdcc|e3|ces|gamescom"
+        "|sundance|sxsw|cannes|tiff|emmys|emmy|oscars|oscar|golden globes|grammys|super bowl"
+        "|hall h|upfronts|upfront|newfront|newfronts|twitter|instagram|facebook|tiktok|variety"
+        "|deadline|reuters|the hollywood reporter|tvline|ew|entertainment weekly|ign|imdb"
+        "|rotten tomatoes|tv|news|film|movie|movies|series|season|episode|premiere|finale"
+        "|trailer|teaser|united states|u.s.|uk|u.k.|us|america|north america|europe|japan"
+        "|australia|canada|london|new york|los angeles|hollywood|china|korea|france|germany"
+        "|india|christmas|thanksgiving|halloween|easter|new year|new year's eve"
+        "|valentine's day|god|jst|est|pst|et|pt|gmt|bst|am|pm|a.m.|p.m.|mcu|dc|cw|tba|tbd"
+        "|twitter|update|updated|published|posted|source|photo|image|getty images|ap"
+        "|pre-orders|preorders|pre-order|tickets|trailers|teasers|night|week|weekend"
+    ),
+    "|",
+)
+
+#: Single words that are ordinary sentence openers, never titles on their own.
+COMMON_OPENERS = _entries(
+    """
+    the a an and but or so yet also then now here there this that these those it its
+    he she they we i you his her their our my your when while after before since until
+    as if once in on at for with from by of to into about over under between during
+    what who why how where which whether all both each every some many most more much
+    no not new other another next last first final previous later earlier still even just
+    only meanwhile however although though because plus additionally finally
+    fans viewers audiences critics sources reports according per via source update
+    elsewhere today tonight tomorrow yesterday currently previously originally recently
+    season series episode episodes premiere premieres premiered finale netflix star stars
+    starring directed written produced created based following coming look check watch
+    read see related more photo photos video image credit courtesy advertisement
+    release released releasing broadcasting streaming airing production filming
+    we've it's there's that's here's i'm we're they're you're let's what's who's
+    thanks despite prior like unlike instead among amid along beyond across
+    """.replace("\u2019", "'")
+)
+
+#: Words that introduce people, so the capitalised names after them are not works.
+PERSON_CUES = _entries(
+    """
+    starring stars star co-stars co-starring featuring feat. featured by
+    creator creators co-creator showrunner showrunners director directors producer
+    producers writer writers author actor actress host hosts hosted narrated voiced
+    played ceo president chairman chief executive head boss exec executives said says
+    told added explained according singer rapper frontman guitarist drummer cast
+    cast's alongside opposite co-star joined
+    """
+)
+
+#: Nouns for events that are not releases.
+EVENT_NOUNS = _entries(
+    """
+    panel panels tour tours trailer trailers teaser teasers festival festivals
+    convention conventions ceremony ceremonies awards concert concerts screening
+    screenings pre-order pre-orders preorder preorders presale tickets livestream
+    announcement appearance performance keynote presentation showcase event direct
+    interview earnings report call auction signing
+    """
+)

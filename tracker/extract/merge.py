@@ -1,0 +1,87 @@
+"""Merge restatements: one announcement per work, season and kind, the most precise kept."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tracker.extract.model import Announcement, Kind
+from tracker.extract.resolve import DateValue
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidate:
+    """An announcement before merging, with its date as a window."""
+
+    title: str
+    season: int | None
+    kind: Kind
+    value: DateValue
+    platform: str | None
+    start: int
+    end: int
+    confidence: float
+
+
+def title_key(title: str) -> str:
+    """Reduce a title to a key that restatements share.
+
+    >>> title_key("The Handmaid\u2019s Tale") == title_key("Handmaid's Tale")
+    True
+    """
+    key = (
+        unicodedata.normalize("NFKD", title.replace("\u2019", "'"))
+        .encode("ascii", "ignore")
+        .decode()
+    )
+    key = re.sub(r"[^a-z0-9 ]+", " ", key.lower().replace("&", " and "))
+    key = re.sub(r"^(?:the|a|an)\s+", "", key.strip())
+    return " ".join(key.split())
+
+
+def _better(a: Candidate, b: Candidate) -> bool:
+    """Tell whether ``a`` should replace ``b`` for the same key."""
+    if a.value.precision.rank != b.value.precision.rank:
+        return a.value.precision.rank < b.value.precision.rank
+    return a.confidence > b.confidence
+
+
+def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
+    """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
+    best: dict[tuple[str, int | None, Kind], Candidate] = {}
+    for c in candidates:
+        key = (title_key(c.title), c.season, c.kind)
+        if not key[0]:
+            continue
+        if key not in best or _better(c, best[key]):
+            best[key] = c
+    kept = list(best.values())
+    final: list[Candidate] = []
+    for c in kept:
+        ck = title_key(c.title)
+        coarser = any(
+            o is not c
+            and title_key(o.title) == ck
+            and (o.season == c.season or c.season is None or o.season is None)
+            and (c.value.contains(o.value) or (c.value.value == "tba" and o.value.value != "tba"))
+            for o in kept
+        )
+        if not coarser:
+            final.append(c)
+    final.sort(key=lambda c: (c.start, c.title))
+    return [
+        Announcement(
+            title=c.title,
+            season=c.season,
+            kind=c.kind,
+            date=c.value.value,
+            precision=c.value.precision,
+            platform=c.platform,
+            evidence=text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            confidence=c.confidence,
+        )
+        for c in final
+    ]

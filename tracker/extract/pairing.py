@@ -1,0 +1,134 @@
+"""Pair each date in a sentence with the work it belongs to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.extract.titles import TitleMention
+
+_CHAIN_GAP = re.compile(
+    r"[\"\u201c\u201d\s]*(?:['\u2019]s?\s*)?(?:\((?:[^()]{0,60})\))?[\"\u201c\u201d\s]*(?:(?:season|series|part)\s+\w+"
+    r"(?:\s+and\s+\w+)?)?[\"\u201c\u201d\s,]*(?:and|&|or|as\s+well\s+as|plus)?[\"\u201c\u201d\s,]*"
+    r"(?:(?:the\s+)?(?:\w+\s+){0,2}(?:seasons?|series|installments?|premiere|finale)\s+"
+    r"(?:\w+\s+)?(?:premiere\s+|finale\s+)?of\s+)?[\"\u201c\u201d\s]*",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:it|its|it's|they|their|the\s+(?:[\w-]+\s+){0,3}?(?:series|show|film|movie|season"
+    r"|drama|comedy|sitcom|game|album|book|novel|sequel|special|project|anime|episodes"
+    r"|docuseries|miniseries|record|ep|title|adaptation|reboot|revival|spinoff|spin-off"
+    r"|thriller|installment|instalment|chapter|follow-up|release|run|cour|batch|part|finale"
+    r"|premiere|season\s+\w+)|season\s+\w+|this\s+(?:one|series|show|film|movie|game))\b",
+    re.IGNORECASE,
+)
+
+
+_FOLLOWER = re.compile(
+    r"[\s,]*(?:\([^()]{0,30}\)[\s,]*)?(?:\bat\s+\S+\s+)?[\s,]*(?:followed\s+by|leading\s+into"
+    r"|and\s+then|then|paired\s+with|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:premiere|debut|return)\s+of\s+)?[\"\u201c]?$",
+    re.IGNORECASE,
+)
+
+
+_LIST_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:]?\s*(?:with|featuring|including)\b", re.I)
+
+
+def _followers(
+    text: str, titles: Sequence[TitleMention], after: int, hi: int
+) -> list[TitleMention]:
+    """Titles that follow the last date on the same night ("..., followed by X")."""
+    out: list[TitleMention] = []
+    cursor = after
+    for t in titles:
+        if t.start < after or t.end > hi:
+            continue
+        if not _FOLLOWER.search(text, cursor, t.start) or len(text[cursor : t.start]) > 80:
+            break
+        out.append(t)
+        cursor = t.end
+    return out
+
+
+def score(title: TitleMention, date_start: int) -> float:
+    """Rank a title as the owner of a date: quoted, subject-like and near is better."""
+    distance = (
+        abs(date_start - title.end) if title.end <= date_start else abs(title.start - date_start)
+    )
+    return 2.0 * title.quoted + 2.5 * title.subject + 3.0 * title.named - distance / 120.0
+
+
+def chain(text: str, titles: Sequence[TitleMention], pick: int) -> list[TitleMention]:
+    """Return the titles coordinated with ``titles[pick]`` ("X, Y and Z premiere ...")."""
+    lo = pick
+    while lo > 0 and _CHAIN_GAP.fullmatch(text, titles[lo - 1].end, titles[lo].start):
+        lo -= 1
+    hi = pick
+    while hi + 1 < len(titles) and _CHAIN_GAP.fullmatch(text, titles[hi].end, titles[hi + 1].start):
+        hi += 1
+    return list(titles[lo : hi + 1])
+
+
+def find_anaphor(text: str, lo: int, hi: int) -> int | None:
+    """Find where ``text[lo:hi]`` refers back to a work ("The series will premiere ...").
+
+    >>> find_anaphor("The six-episode series will release weekly beginning March 30.", 0, 50)
+    0
+    """
+    found = _ANAPHOR.search(text, lo, hi)
+    return found.start() if found else None
+
+
+def owners(
+    text: str, titles: Sequence[TitleMention], dates: Sequence[tuple[int, int]], lo: int, hi: int
+) -> list[list[TitleMention]]:
+    """Find the titles each date belongs to, within one sentence ``text[lo:hi]``.
+
+    A sentence is either "title ... date" ("X on Feb. 19, Y on March 4") or
+    "date ... title" ("On March 4: X"). Each date takes the titles in its own stretch:
+    between the previous date and itself, or between itself and the next date.
+
+    Args:
+        text: The whole text.
+        titles: Title mentions in the sentence, by position.
+        dates: (start, end) of each date kept in the sentence, by position.
+        lo: Sentence start.
+        hi: Sentence end.
+
+    Returns:
+        For each date, the titles it announces (empty when none is in the sentence).
+    """
+    if not dates:
+        return []
+    leading = trailing = 0
+    for i, (start, end) in enumerate(dates):
+        left = dates[i - 1][1] if i else lo
+        right = dates[i + 1][0] if i + 1 < len(dates) else hi
+        leading += any(left <= t.start and t.end <= start for t in titles)
+        trailing += any(end <= t.start and t.end <= right for t in titles)
+    title_first = leading >= trailing and leading > 0
+    result: list[list[TitleMention]] = []
+    for i, (start, end) in enumerate(dates):
+        if title_first:
+            left = dates[i - 1][1] if i else lo
+            region = [t for t in titles if left <= t.start and t.end <= start]
+            if not region and i:
+                # "X returns Sept. 19 and Sept. 20": a later date keeps the previous owner
+                region = []
+        else:
+            right = dates[i + 1][0] if i + 1 < len(dates) else hi
+            region = [t for t in titles if end <= t.start and t.end <= right]
+        if not region:
+            result.append([])
+            continue
+        if title_first and i + 1 == len(dates):
+            region.extend(_followers(text, titles, end, hi))
+        if title_first and _LIST_AFTER.match(text, end):
+            stop = dates[i + 1][0] if i + 1 < len(dates) else hi
+            after = [t for t in titles if end <= t.start and t.end <= stop]
+            if len(after) >= 2 and i + 1 == len(dates):
+                region = after
+        best = max(range(len(region)), key=lambda k: score(region[k], start))
+        result.append(chain(text, region, best))
+    return result

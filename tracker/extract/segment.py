@@ -1,0 +1,153 @@
+"""Split a text into lines and sentences, keeping character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Longest stretch handled as one sentence; longer runs are cut at whitespace.
+MAX_SENTENCE = 1200
+
+_LINE = re.compile(r"[^\n]+")
+_BOUNDARY = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "no",
+        "vol",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "mt",
+        "ft",
+        "u.s",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "approx",
+        "ep",
+        "eps",
+        "fig",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+    ]
+)
+_METADATA = re.compile(r"\s*date\s+\d{4}-\d\d-\d\d\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or a short line) with its place in the text.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset after the last character.
+        line: Index of the line it sits on.
+        first_in_line: Whether it opens its line.
+        last_in_line: Whether it closes its line.
+    """
+
+    start: int
+    end: int
+    line: int
+    first_in_line: bool
+    last_in_line: bool
+
+
+def metadata_end(text: str) -> int:
+    """Return the end of a leading ``date YYYY-MM-DD`` metadata mark, or 0.
+
+    >>> metadata_end(" date 2020-02-05 Disney announces")
+    17
+    >>> metadata_end("Disney announces")
+    0
+    """
+    found = _METADATA.match(text)
+    return found.end() if found else 0
+
+
+def _is_boundary(line: str, cut: int) -> bool:
+    """Tell whether the punctuation ending at ``cut`` closes a sentence."""
+    head = line[max(0, cut - 20) : cut + 1].rstrip()
+    if not head.endswith("."):
+        return True
+    word = _WORD_BEFORE.search(head)
+    if word is None:
+        return True
+    token = word.group(1).lower()
+    if len(token) == 1 or token in _ABBREVIATIONS:
+        return False
+    # Initials such as "P.D." or "U.K." do not close a sentence.
+    return not re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)
+
+
+def _chunks(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Cut an over-long span into pieces of at most MAX_SENTENCE characters."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    r"""Split ``text`` into sentences, line by line.
+
+    >>> [s.start for s in split_sentences("Iron Fist arrives. It is good.\nNext")]
+    [0, 19, 31]
+    """
+    out: list[Sentence] = []
+    begin = metadata_end(text)
+    for line_no, line_match in enumerate(_LINE.finditer(text, begin)):
+        line = line_match.group()
+        base = line_match.start()
+        spans: list[tuple[int, int]] = []
+        last = 0
+        for boundary in _BOUNDARY.finditer(line):
+            if _is_boundary(line, boundary.start() + len(boundary.group().rstrip()) - 1):
+                spans.append((last, boundary.start() + len(boundary.group().rstrip())))
+                last = boundary.end()
+        spans.append((last, len(line)))
+        pieces: list[tuple[int, int]] = []
+        for lo, hi in spans:
+            lo2, hi2 = lo, hi
+            while lo2 < hi2 and line[lo2].isspace():
+                lo2 += 1
+            while hi2 > lo2 and line[hi2 - 1].isspace():
+                hi2 -= 1
+            if hi2 > lo2:
+                pieces.extend(_chunks(base + lo2, base + hi2, text))
+        for i, (lo, hi) in enumerate(pieces):
+            out.append(Sentence(lo, hi, line_no, i == 0, i == len(pieces) - 1))
+    return out

@@ -46,7 +46,7 @@ _HEDGE = re.compile(
     r"|guess\w*|hopefully|hoping|hope|wish\w*|wouldn't|would\s+(?:be|expect|guess|bet|think)"
     r"|if\s+(?:all|everything|it|the)|assum\w+|maybe|my\s+bet|i\s+think|we\s+think"
     r"|i'd|we'd|no\s+earlier\s+than|at\s+the\s+earliest|unlikely|potential(?:ly)?"
-    r"|reportedly|eyeing|eyes|in\s+talks|if|tend\s+to\s+think|think\s+that|believe\s+that"
+    r"|reportedly|eyeing|eyes|eye|in\s+talks|if|tend\s+to\s+think|think\s+that|believe\s+that"
     r"|bet\s+on|expect\s+(?:that|it|to\s+see)|we\s+expect|i\s+expect|chance)\b|\bmay\s+(?!\d)",
 )
 _EVENT = re.compile(
@@ -139,7 +139,13 @@ def has_future_cue(clause: str) -> bool:
         return True
     if _MOVE.search(clause) and re.search(r"\b(?:to|until|till|into)\b", clause):
         return True
-    return any(_FUTURE_AUX.search(clause[: p.start()]) for p in _PAST_CUE.finditer(clause))
+    return any(
+        _FUTURE_AUX.search(clause[: p.start()]) or _WILL_BE_AFTER.match(clause, p.end())
+        for p in _PAST_CUE.finditer(clause)
+    )
+
+
+_WILL_BE_AFTER = re.compile(r"[^.;]{0,40}?\bwill\s+be\b", re.IGNORECASE)
 
 
 def nearest_cue_is_past(clause: str, at: int) -> bool:
@@ -152,6 +158,8 @@ def nearest_cue_is_past(clause: str, at: int) -> bool:
     for cue in _PAST_CUE.finditer(clause):
         dist = min(abs(cue.start() - at), abs(cue.end() - at))
         past = not _FUTURE_AUX.search(clause[: cue.start()])
+        if past and _WILL_BE_AFTER.match(clause, cue.end()):
+            past = False  # "Also released that day will be X": an inverted future
         if best is None or dist < best[0] or (dist == best[0] and past):
             best = (dist, past)
     return best is not None and best[1]
@@ -174,7 +182,7 @@ def says_already_out(clause: str) -> bool:
 _EVENT_SUBJECT = re.compile(
     r"\b(?:panels?|tours?|trailers?|teasers?|pre-?orders?|presales?|tickets|screenings?"
     r"|livestream|festival|concerts?|casting|filming|production|voting|beta|registration"
-    r"|applications|submissions)\s+(?:\w+\s+){0,2}?(?:opens?|go(?:es)?|drops?|debuts?"
+    r"|applications|submissions)\s+(?:(?!and\b|or\b|a\b|the\b)\w+\s+){0,2}?(?:opens?|go(?:es)?|drops?|debuts?"
     r"|arrives?|will|is|are|begins?|starts?|launch(?:es)?|hits?|releases?|premieres?"
     r"|kicks?|takes?)\b",
     re.IGNORECASE,

@@ -135,7 +135,8 @@ _PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
             r"\b(?:tomorrow|tonight|(?:the\s+)?next\s+(?:day|night)|the\s+following\s+"
             r"(?:day|night|evening)|(?:a|one)\s+day\s+later|the\s+day\s+after"
             r"|(?:that|the)\s+same\s+(?:night|day|evening)|(?:a|one)\s+week\s+later"
-            r"|the\s+following\s+week|two\s+weeks\s+later|later\s+that\s+(?:night|day))\b",
+            r"|the\s+following\s+week|two\s+weeks\s+later|later\s+that\s+(?:night|day)"
+            r"|(?<=on\s)that\s+(?:day|date|night))\b",
             re.IGNORECASE,
         ),
     ),
@@ -201,27 +202,67 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
     return not (form is Form.TBA and found.group(0).isupper() and len(found.group(0)) > 3)
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Find every date phrase in ``text``, longest first when phrases overlap.
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGIT = re.compile(r"\d")
+
+#: Cheap substring gates: a pattern runs on a stretch only when one of its words is there.
+_GATES: dict[Form, tuple[str, ...]] = {
+    Form.MONTH: _MONTH_KEYS,
+    Form.SEASON: ("spring", "summer", "fall", "autumn", "winter"),
+    Form.QUARTER: ("quarter", "q1", "q2", "q3", "q4"),
+    Form.HALF: ("half", "early", "late"),
+    Form.RELATIVE_DAY: ("tomorrow", "tonight", "day", "night", "evening", "week"),
+    Form.WEEKDAY: ("day",),
+    Form.RELATIVE_MONTH: ("month",),
+    Form.TBA: ("tb", "to be", "yet", "not", "undated", "unconfirmed", "date"),
+}
+_NEEDS_DIGIT = frozenset({Form.MONTH_DAY, Form.DAY_MONTH, Form.NUMERIC, Form.ISO})
+
+
+def _runs(form: Form, low: str, digits: bool) -> bool:
+    """Tell whether ``form`` can match a stretch, from its words and digits alone."""
+    if form in _NEEDS_DIGIT:
+        if not digits:
+            return False
+        if form is Form.NUMERIC:
+            return "/" in low
+        if form is Form.ISO:
+            return "-" in low
+        return any(k in low for k in _MONTH_KEYS)
+    if form is Form.YEAR:
+        return digits or "year" in low
+    return any(k in low for k in _GATES[form])
+
+
+def find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[DateMention]:
+    """Find every date phrase in ``text[lo:hi]``, longest first when phrases overlap.
+
+    Each pattern runs only when the stretch holds one of its anchor words (a month, a
+    digit, a season word ...), so a sentence without any costs a few substring tests.
 
     >>> [(m.form.value, m.parts.get("day")) for m in find_dates("It airs Friday, March 17th.")]
     [('month_day', '17th')]
     >>> [m.form.value for m in find_dates("coming this summer and in 2018")]
     ['season', 'year']
     """
+    end = len(text) if hi is None else hi
+    low = text[lo:end].lower()
+    digits = _DIGIT.search(low) is not None
     found: list[tuple[int, int, int, Form, dict[str, str]]] = []
     for rank, (form, pattern) in enumerate(_PATTERNS):
-        for hit in pattern.finditer(text):
+        if not _runs(form, low, digits):
+            continue
+        for hit in pattern.finditer(text, lo, end):
             if hit.end() > hit.start() and _keep(form, hit):
                 parts = {k: v for k, v in hit.groupdict().items() if v}
                 found.append((hit.start(), hit.end(), rank, form, parts))
     found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
     taken: list[tuple[int, int]] = []
     kept: list[DateMention] = []
-    for start, end, _rank, form, parts in found:
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
+    for start, stop, _rank, form, parts in found:
+        if any(start < t_end and t_start < stop for t_start, t_end in taken):
             continue
-        taken.append((start, end))
-        kept.append(DateMention(start, end, form, parts))
+        taken.append((start, stop))
+        kept.append(DateMention(start, stop, form, parts))
     kept.sort(key=lambda m: m.start)
     return kept

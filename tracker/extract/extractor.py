@@ -7,11 +7,9 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from tracker.extract.context import complete
 from tracker.extract.cues import (
-    classify,
     event_nearer_than_cue,
-    find_platforms,
-    find_seasons,
     has_future_cue,
     is_hedged,
     is_withdrawn,
@@ -20,12 +18,14 @@ from tracker.extract.cues import (
     says_already_out,
 )
 from tracker.extract.dates import DateMention, Form, find_dates
+from tracker.extract.emit import emit, label_season
+from tracker.extract.headings import heading_title, is_field_row
 from tracker.extract.merge import Candidate, merge
 from tracker.extract.model import Announcement, Precision
-from tracker.extract.pairing import find_anaphor, owners, score
+from tracker.extract.pairing import chain, find_anaphor, owners, score
 from tracker.extract.resolve import DateValue, resolve
 from tracker.extract.segment import Sentence, metadata_end, split_sentences
-from tracker.extract.titles import TitleMention, find_titles, heading_title, is_field_row
+from tracker.extract.titles import TitleMention, find_titles
 
 _LOG = logging.getLogger(__name__)
 
@@ -69,6 +69,7 @@ class _State:
     anchor: dt.date | None = None
     anchor_sentence: int = -10
     list_context: bool = False
+    last: tuple[int, DateValue] | None = None
     tv_article: bool = False
     header: DateValue | None = None
     header_evidence: tuple[int, int] = (0, 0)
@@ -146,7 +147,9 @@ def _topic(text: str, sentences: list[Sentence], i: int, state: _State) -> Title
                 return heading
         found = _titles(text, sentences, j, state)
         if found:
-            return max(found, key=lambda t: 2 * t.quoted + 2 * t.subject - t.start / 1e7)
+            return max(
+                found, key=lambda t: 2 * t.quoted + 2 * t.subject + 3 * t.named - t.start / 1e7
+            )
     return None
 
 
@@ -239,51 +242,6 @@ def _is_header(text: str, s: Sentence, found: list[tuple[DateMention, DateValue]
     return len(rest) <= 4
 
 
-def _label_season(text: str, sentences: list[Sentence], i: int) -> int | None:
-    """The season of a label line ("Season 2 Premiere") sitting just above a list row."""
-    if i == 0:
-        return None
-    prev = sentences[i - 1]
-    if prev.end - prev.start > 40 or not (prev.first_in_line and prev.last_in_line):
-        return None
-    found = find_seasons(text, prev.start, prev.end)
-    return found[0][2] if found else None
-
-
-def _emit(
-    text: str,
-    s: Sentence,
-    title: TitleMention,
-    value: DateValue,
-    at: int,
-    *,
-    topic: bool,
-    tv_article: bool,
-    season_hint: int | None = None,
-) -> Candidate:
-    seasons = find_seasons(text, s.start, s.end)
-    season = season_hint
-    if seasons:
-
-        def gap(x: tuple[int, int, int]) -> int:
-            return min(abs(x[0] - title.end), abs(title.start - x[1]))
-
-        near = [x for x in seasons if topic or gap(x) <= 40 or title.end <= x[0] <= at]
-        if near:
-            season = min(near, key=gap)[2]
-    platforms = find_platforms(text, s.start, s.end)
-    platform = None
-    if platforms:
-        platform = min(platforms, key=lambda p: min(abs(p[0] - title.end), abs(p[0] - at)))[2]
-    kind = classify(text[s.start : s.end], season=season, platform=platform, tv_article=tv_article)
-    confidence = 0.55 + 0.15 * title.quoted + 0.15 * title.subject - 0.15 * topic
-    confidence += 0.1 * (value.precision is Precision.DAY)
-    return Candidate(
-        title=title.title, season=season, kind=kind, value=value, platform=platform,
-        start=s.start, end=s.end, confidence=max(0.05, min(0.99, confidence)),
-    )  # fmt: skip
-
-
 def _sentence(
     text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: _State
 ) -> list[Candidate]:
@@ -300,9 +258,9 @@ def _sentence(
         rows = _titles(text, sentences, i, state)[:1]
         lead = bool(rows) and rows[0].start - s.start < 30
         if state.list_context and s.first_in_line and len(line) <= 300 and lead:
-            hint = _label_season(text, sentences, i)
+            hint = label_season(text, sentences, i)
             return [
-                _emit(
+                emit(
                     text,
                     s,
                     t,
@@ -339,7 +297,7 @@ def _sentence(
                 continue
         if owner is not None and owner not in group:
             out.append(
-                _emit(
+                emit(
                     text,
                     s,
                     owner,
@@ -351,7 +309,7 @@ def _sentence(
             )
             continue
         out.extend(
-            _emit(text, s, t, value, m.start, topic=False, tv_article=state.tv_article)
+            emit(text, s, t, value, m.start, topic=False, tv_article=state.tv_article)
             for t in group
         )
     return out
@@ -376,6 +334,32 @@ def _fallback_owner(
     return None
 
 
+#: A sentence that adds works to the one before it ("X will also premiere, as will Y").
+_ALSO = re.compile(
+    r"\b(?:also|too|as\s+will|as\s+well|as\s+does|as\s+do|joining|joined\s+by)\b", re.I
+)
+
+
+def _inherited(
+    text: str, sentences: list[Sentence], i: int, state: _State, value: DateValue
+) -> list[Candidate]:
+    """Works that a dateless sentence adds to the previous sentence's release date."""
+    s = sentences[i]
+    line = text[s.start : s.end]
+    if not _ALSO.search(line) or not has_future_cue(line) or is_hedged(line):
+        return []
+    if says_already_out(line) or nearest_cue_is_past(line, len(line) // 2):
+        return []
+    found = _titles(text, sentences, i, state)
+    picked: list[TitleMention] = []
+    for k, t in enumerate(found):
+        if (t.subject or t.quoted) and t not in picked:
+            picked.extend(x for x in chain(text, found, k) if x not in picked)
+    return [
+        emit(text, s, t, value, s.start, topic=False, tv_article=state.tv_article) for t in picked
+    ]
+
+
 def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     if not isinstance(text, str) or not text.strip():
         return []
@@ -383,23 +367,22 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     state = _State(base=base, base_known=known, tv_article=leans_tv(text[:20000]))
     sentences = split_sentences(text)
     skip = metadata_end(text)
-    mentions = [m for m in find_dates(text) if m.start >= skip]
     first = sentences[0] if sentences else None
     if first is not None and _LIST_CUE.search(text[first.start : first.end]):
         state.list_context = True
     candidates: list[Candidate] = []
-    k = 0
     for i, s in enumerate(sentences):
-        inside: list[DateMention] = []
-        while k < len(mentions) and mentions[k].start < s.end:
-            if mentions[k].start >= s.start:
-                inside.append(mentions[k])
-            k += 1
+        inside = find_dates(text, s.start, s.end) if s.start >= skip else []
         spans = tuple((m.start, m.end) for m in inside if m.form is not Form.YEAR)
         if spans:
             state.date_spans[i] = spans
         if inside or state.header is not None:
-            candidates.extend(_sentence(text, sentences, i, inside, state))
+            found = _sentence(text, sentences, i, inside, state)
+            if found:
+                state.last = (i, found[-1].value)
+            candidates.extend(found)
+        elif state.last is not None and state.last[0] == i - 1:
+            candidates.extend(_inherited(text, sentences, i, state, state.last[1]))
         elif s.first_in_line and s.last_in_line and _LIST_CUE.search(text[s.start : s.end]):
             state.list_context = True
-    return merge(text, candidates)
+    return merge(text, complete(text, sentences, candidates, tv_article=state.tv_article))

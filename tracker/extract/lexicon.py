@@ -131,3 +131,13 @@ EVENT_NOUNS = _entries(
     interview earnings report call auction signing
     """
 )
+
+#: Verbs of headlines ("Netflix Sets ..."), never a title on their own.
+HEADLINE_VERBS = _entries(
+    """
+    sets set arrives arrive debuts debut premieres premiere returns return
+    renews renewed announces announced reveals revealed unveils unveiled drops lands
+    gets confirms confirmed dates launches launch comes back moves delays
+    delayed
+    """
+)

@@ -22,6 +22,8 @@ class Candidate:
     start: int
     end: int
     confidence: float
+    title_start: int = -1
+    topic: bool = False
 
 
 def title_key(title: str) -> str:

@@ -14,7 +14,7 @@ _CHAIN_GAP = re.compile(
     r"(?:\w+\s+)?(?:premiere\s+|finale\s+)?of\s+)?[\"\u201c\u201d\s]*",
     re.IGNORECASE,
 )
-_ANAPHOR = re.compile(
+ANAPHOR = re.compile(
     r"\b(?:it|its|it's|they|their|the\s+(?:[\w-]+\s+){0,3}?(?:series|show|film|movie|season"
     r"|drama|comedy|sitcom|game|album|book|novel|sequel|special|project|anime|episodes"
     r"|docuseries|miniseries|record|ep|title|adaptation|reboot|revival|spinoff|spin-off"
@@ -32,6 +32,9 @@ _FOLLOWER = re.compile(
 )
 
 
+_WORK_NOUN = re.compile(
+    r"\b(?:album|EP|LP|mixtape|novel|book|memoir|sequel|documentary)\b[^.;\n]{0,25}$"
+)
 _LIST_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:]?\s*(?:with|featuring|including)\b", re.I)
 
 
@@ -76,7 +79,7 @@ def find_anaphor(text: str, lo: int, hi: int) -> int | None:
     >>> find_anaphor("The six-episode series will release weekly beginning March 30.", 0, 50)
     0
     """
-    found = _ANAPHOR.search(text, lo, hi)
+    found = ANAPHOR.search(text, lo, hi)
     return found.start() if found else None
 
 
@@ -114,21 +117,35 @@ def owners(
             left = dates[i - 1][1] if i else lo
             region = [t for t in titles if left <= t.start and t.end <= start]
             if not region and i:
-                # "X returns Sept. 19 and Sept. 20": a later date keeps the previous owner
-                region = []
+                # "X is back Jan. 17, followed the next day by Y and Z": the works after it
+                right = dates[i + 1][0] if i + 1 < len(dates) else hi
+                region = [t for t in titles if end <= t.start and t.end <= right]
         else:
             right = dates[i + 1][0] if i + 1 < len(dates) else hi
             region = [t for t in titles if end <= t.start and t.end <= right]
         if not region:
             result.append([])
             continue
+        followers: list[TitleMention] = []
         if title_first and i + 1 == len(dates):
-            region.extend(_followers(text, titles, end, hi))
+            followers = _followers(text, titles, end, hi)
         if title_first and _LIST_AFTER.match(text, end):
             stop = dates[i + 1][0] if i + 1 < len(dates) else hi
             after = [t for t in titles if end <= t.start and t.end <= stop]
             if len(after) >= 2 and i + 1 == len(dates):
-                region = after
+                region, followers = after, []
+        if title_first and not any(t.named or t.quoted for t in region):
+            # "X is coming back on May 9 with their seventh album, Pink Elephant"
+            stop = dates[i + 1][0] if i + 1 < len(dates) else hi
+            named = [
+                t
+                for t in titles
+                if end <= t.start
+                and t.end <= stop
+                and _WORK_NOUN.search(text, t.start - 40, t.start)
+            ]
+            if named:
+                region, followers = named[:1], []
         best = max(range(len(region)), key=lambda k: score(region[k], start))
-        result.append(chain(text, region, best))
+        result.append(chain(text, region, best) + followers)
     return result

@@ -267,7 +267,7 @@ def _resolve_relative(phrase: str, base: dt.date, anchor: dt.date | None) -> Dat
         return day_value(found) if found else None
     if anchor is None:
         return None
-    if "same" in words or words[:2] == ["later", "that"]:
+    if "same" in words or words[0] == "that" or words[:2] == ["later", "that"]:
         return day_value(anchor)
     if "week" in words:
         return day_value(anchor + dt.timedelta(days=14 if "two" in words else 7))

@@ -121,6 +121,35 @@ def _chunks(start: int, end: int, text: str) -> list[tuple[int, int]]:
     return pieces
 
 
+_WRAPPED_END = re.compile(
+    r"(?:\b(?:on|in|the|of|and|to|with|a|an|at|for|by|as|from|its|their|his|her|is|are|will)"
+    r"|,)$"
+)
+
+
+def _lines(text: str, begin: int) -> list[tuple[int, int]]:
+    r"""Find logical lines: a hard-wrapped sentence ("will premiere on\nMonday") is one line.
+
+    A line continues on the next when the next starts in lower case, or when it ends on a
+    word that cannot end a sentence or a heading (a preposition, an article, a comma).
+
+    >>> _lines("It will air on\nMonday, then\nstop.\nNext", 0)
+    [(0, 33), (34, 38)]
+    """
+    out: list[tuple[int, int]] = []
+    for found in _LINE.finditer(text, begin):
+        lo, hi = found.span()
+        if (out and text[lo].islower() and text[out[-1][1]] == "\n" and lo == out[-1][1] + 1) or (
+            out
+            and lo == out[-1][1] + 1
+            and _WRAPPED_END.search(text, max(0, out[-1][1] - 8), out[-1][1])
+        ):
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     r"""Split ``text`` into sentences, line by line.
 
@@ -129,9 +158,8 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     begin = metadata_end(text)
-    for line_no, line_match in enumerate(_LINE.finditer(text, begin)):
-        line = line_match.group()
-        base = line_match.start()
+    for line_no, (base, line_end) in enumerate(_lines(text, begin)):
+        line = text[base:line_end]
         spans: list[tuple[int, int]] = []
         last = 0
         for boundary in _BOUNDARY.finditer(line):

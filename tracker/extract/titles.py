@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tracker.extract.lexicon import (
     COMMON_OPENERS,
+    HEADLINE_VERBS,
     MONTHS,
     NON_TITLES,
     PERSON_CUES,
@@ -39,7 +40,7 @@ _SUBJECT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ",;:. "
-_NOT_A_NAME = re.compile(
+NOT_A_NAME = re.compile(
     r"^(?:By|Everything|Every\s+New|The\s+Best|Best|Part\s+\w+$|Related|Photo|Credit|Watch)\b|\d:\d|\.(?:com|net|org|co\.uk)\b|^@|https?:|/|^\d+\s+(?:[A-Z]\w+\s+)?(?:Shows|Movies|Films"
     r"|Games|Books|Albums|Series|Things|Reasons|Ways|Best|Most|New|Upcoming|Biggest)\b|^\d+\s+[ap]m$",
     re.IGNORECASE,
@@ -64,6 +65,14 @@ _SPEAKER_AFTER = re.compile(
     r"|writes|wrote|tweeted|revealed\s+to)\b"
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+$|.*\.\.\.$")
+
+
+#: Clock times ("at 9/8c", "10 p.m. ET"), which cut a capitalised run like dates do.
+_TIME = re.compile(
+    r"\b(?:at\s+)?\d{1,2}(?:[:.]\d\d)?(?:\s*[/-]\s*\d{1,2}(?:[:.]\d\d)?)?\s*"
+    r"(?:[ap]\.?m\b\.?|c\b|[ECMP][SD]?T\b)|\bat\s+\d{1,2}(?:[:.]\d\d)?\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +178,11 @@ def _owner_cut(words: list[str]) -> int:
 _SMALL_WORDS = frozenset(_SMALL.strip("(?:)").replace("\\.?", "").split("|")) | {"and", "&"}
 
 
+#: Small words that can end a title ("All Eyez on Me", "Stand Up").
+_TAIL_KEEP = frozenset({"me", "you", "up", "my", "your"})
+_PART_BEFORE = re.compile(r"\b(?:season|series|part|episode|volume|chapter|book)\s+$", re.I)
+
+
 def _clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[int, int]:
     """Trim openers and connectors from the ends of ``words[lo:hi]``.
 
@@ -176,10 +190,14 @@ def _clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[in
     start of a sentence.
     """
     keep = {"the", "a", "an", "my", "you", "your"}
+    if hi - lo > 1 and words[lo] in ("La", "Le", "Les", "El", "Los", "Las", "De", "Du"):
+        keep |= {words[lo].lower()}  # "La Brea": a foreign article opens the title
+    if hi - lo > 1 and _bare(words[lo]) in ("it", "it's") and words[lo + 1][:1].isupper():
+        keep |= {"it", "it's"}  # "It Comes at Night": a pronoun before a capital is a title
     strip_front = (_SMALL_WORDS | COMMON_OPENERS) - keep if opener else _SMALL_WORDS - keep
     while lo < hi and _bare(words[lo]) in strip_front and not (hi - lo == 1 and lo > 0):
         lo += 1
-    while hi > lo and _bare(words[hi - 1]) in _SMALL_WORDS:
+    while hi > lo and _bare(words[hi - 1]) in _SMALL_WORDS - _TAIL_KEEP:
         hi -= 1
     if hi - lo == 1 and words[lo] in ("The", "A", "An"):
         return lo, lo
@@ -203,11 +221,11 @@ def _title_mention(
 ) -> TitleMention | None:
     """Build a mention for an unquoted run, or None when it is not a title."""
     subject = bool(_SUBJECT_AFTER.match(text, end, min(hi, end + 60)))
-    if not _acceptable(title, opener=opener) or _COMPANY_SUFFIX.search(title):
+    if not acceptable(title, opener=opener) or _COMPANY_SUFFIX.search(title):
         return None
     if opener and " " not in title and not subject:
         return None
-    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[:.]\d+)?", title) or _NOT_A_NAME.search(
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[:.]\d+)?", title) or NOT_A_NAME.search(
         title
     ):
         return None
@@ -218,46 +236,10 @@ def _title_mention(
     return TitleMention(start, end, title, False, subject)
 
 
-_HEADLINE_VERBS = frozenset(
-    [
-        "sets",
-        "set",
-        "arrives",
-        "arrive",
-        "debuts",
-        "debut",
-        "premieres",
-        "premiere",
-        "returns",
-        "return",
-        "renews",
-        "renewed",
-        "announces",
-        "announced",
-        "reveals",
-        "revealed",
-        "unveils",
-        "unveiled",
-        "drops",
-        "lands",
-        "gets",
-        "confirms",
-        "confirmed",
-        "dates",
-        "launches",
-        "launch",
-        "comes",
-        "back",
-        "moves",
-        "delays",
-        "delayed",
-    ]
-)
-
-
-def _acceptable(title: str, *, opener: bool) -> bool:
+def acceptable(title: str, *, opener: bool) -> bool:
+    """Tell whether a tidied name can be a title (not a platform, opener or bare number)."""
     low = title.lower()
-    if low in _HEADLINE_VERBS or re.fullmatch(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days", low):
+    if low in HEADLINE_VERBS or re.fullmatch(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days", low):
         return False
     if not title or low in NON_TITLES or low in PLATFORMS or low in COMMON_OPENERS:
         return False
@@ -316,6 +298,7 @@ def find_titles(
                 found.append(TitleMention(s, e, title, True, subject))
         quoted_spans.append((q.start(), q.end()))
     person_chain_end = -1
+    exclude = (*exclude, *(t.span() for t in _TIME.finditer(text, lo, hi)))
     for r in _RUN.finditer(text, lo, hi):
         if any(qs <= r.start() < qe for qs, qe in quoted_spans):
             continue
@@ -329,6 +312,14 @@ def find_titles(
             opener = a == 0 and _at_sentence_start(text, lo, r.start())
             a += _owner_cut(words[a:b])
             a, b = _clean_span(words, a, b, opener=opener)
+            at = r.start() + spans[min(a, len(spans) - 1)][0]
+            if (
+                b - a > 2
+                and words[a + 1] == "of"
+                and words[a].isdigit()
+                and _PART_BEFORE.search(text, max(lo, at - 10), at)
+            ):
+                a += 2  # "season 28 of The Simpsons": the work is The Simpsons
             if a >= b:
                 continue
             start, end = r.start() + spans[a][0], r.start() + spans[b - 1][1]
@@ -361,50 +352,16 @@ _WORK_NOUN_BEFORE = re.compile(
 )
 
 
-def _introduced(text: str, t: TitleMention, lo: int) -> TitleMention:
-    """Mark a title that a work noun names ("the new EP, Nickel On The Fountain Floor")."""
-    if _WORK_NOUN_BEFORE.search(text, max(lo, t.start - 30), t.start):
-        return TitleMention(t.start, t.end, t.title, t.quoted, t.subject, True)
-    return t
-
-
-_FIELD = re.compile(
-    r"^\W{0,3}(?:premieres?|premiere\s+date|release(?:\s+date)?|released|air\s+date|airs"
-    r"|launch(?:\s+date)?|out|date|dates?|broadcast|streaming|genre|studio|source|network"
-    r"|platforms?|developer|publisher|animation\s+company|trailer|director|cast|episodes"
-    r"|when|where|status|format|price|starring)\s*:",
-    re.IGNORECASE,
+_WORK_NOUN_APPOSITION = re.compile(
+    r"\b(?:album|EP|LP|mixtape|film|movie|novel|book|memoir|game|sequel|documentary)\b"
+    r"[^.;,\n]{0,60},\s*[\"\u201c]?$"
 )
 
 
-def is_field_row(line: str) -> bool:
-    """Tell whether a line is a "Label: value" row of a listing.
-
-    >>> is_field_row("Premiere: January 10, 2020 @ 21:00 (JST)")
-    True
-    >>> is_field_row("Law & Order: SVU returns")
-    False
-    """
-    return _FIELD.match(line) is not None
-
-
-def heading_title(text: str, lo: int, hi: int) -> TitleMention | None:
-    """Read a short line that is only a name ("Koisuru Asteroid") as a title."""
-    line = text[lo:hi]
-    stripped = re.sub(r"\s*\([^()]*\)\s*$", "", line.strip()).strip().strip('\u201c\u201d"*#•')
-    if not stripped or len(stripped) > 70 or is_field_row(line) or stripped[0] in "([":
-        return None
-    if stripped[-1] in ".!:;," and not stripped.endswith("..."):
-        return None
-    if not (stripped[0].isupper() or stripped[0].isdigit()) or "|" in stripped:
-        return None
-    words = stripped.split()
-    if len(words) > 9 or sum(1 for w in words if w[0].isupper() or w[0].isdigit()) < len(words) / 2:
-        return None
-    start = lo + line.index(stripped)
-    title = tidy(stripped)
-    if not _acceptable(title, opener=False) or _NOT_A_NAME.search(title):
-        return None
-    if re.search(r"n['\u2019]t\b|['\u2019](?:re|ve|ll)\b", title):
-        return None  # a headline sentence ("Shows We Can't Wait to See"), not a name
-    return TitleMention(start, start + len(stripped), title, True, True)
+def _introduced(text: str, t: TitleMention, lo: int) -> TitleMention:
+    """Mark a title that a work noun names ("the new EP, Nickel On The Fountain Floor")."""
+    if _WORK_NOUN_BEFORE.search(
+        text, max(lo, t.start - 30), t.start
+    ) or _WORK_NOUN_APPOSITION.search(text, max(lo, t.start - 90), t.start):
+        return TitleMention(t.start, t.end, t.title, t.quoted, t.subject, True)
+    return t

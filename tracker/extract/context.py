@@ -1,0 +1,120 @@
+"""Fill what one sentence leaves out from the rest of the article: seasons, platforms."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from tracker.extract.cues import classify, find_platforms, find_seasons
+from tracker.extract.merge import Candidate
+from tracker.extract.segment import Sentence
+
+#: Words that say a sentence is about a season of a series, not a new work.
+_SEASON_TALK = re.compile(
+    r"\b(?:season|seasons|series|return\w*|back|renew\w*|final|finale|premiere\w*"
+    r"|remainder|remaining)\b",
+    re.I,
+)
+#: A season named without its number ("the final season of X").
+_UNNUMBERED = re.compile(r"\b(?:final|new|next|upcoming|forthcoming|last)\s+season\b", re.I)
+#: How far into an article its platforms are read.
+_PLATFORM_SCAN = 20000
+#: How many season mentions of an article are read for titles bound to them.
+_MAX_SEASON_MENTIONS = 300
+
+
+def _bound_seasons(text: str, title: str, mentions: list[tuple[int, int, int]]) -> set[int]:
+    """Season numbers the article attaches to ``title``: "X Season 8", "season 3 of X"."""
+    tail = re.compile(
+        re.escape(title) + r"[\"\u201d\u2019']?(?:['\u2019]s)?[\s:,\u2013-]*"
+        r"(?:(?:new|final|upcoming|next|the)\s+)?$"
+    )
+    head = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the\s+)?[\"\u201c\u2018']?" + re.escape(title))
+    found: set[int] = set()
+    for start, end, number in mentions:
+        if number == 1:
+            continue  # a first season is a new series: the spec gives it no number
+        if tail.search(text, max(0, start - len(title) - 30), start) or head.match(text, end):
+            found.add(number)
+    return found
+
+
+def _topic_season(text: str, sentences: list[Sentence], at: int) -> int | None:
+    """The highest season number of the sentence holding ``at`` (a topic's sentence).
+
+    The highest is the coming one: "after a first season, renewed for a third season".
+    """
+    starts = [s.start for s in sentences]
+    k = bisect.bisect_right(starts, at) - 1
+    if k < 0:
+        return None
+    s = sentences[k]
+    numbers = {n for _, _, n in find_seasons(text, s.start, s.end)}
+    return max(numbers) if numbers else None
+
+
+def _article_platform(text: str, sentences: list[Sentence]) -> str | None:
+    """The one network or service an article is about, when it plainly has one.
+
+    That is the only platform its headline or lead names, else the only one in the
+    whole article (theatres aside, which a film article names for other films too).
+    """
+    for s in sentences[:2]:
+        names = {p for _, _, p in find_platforms(text, s.start, s.end)} - {"theaters"}
+        if len(names) == 1:
+            return names.pop()
+        if names:
+            return None
+    names = {p for _, _, p in find_platforms(text, 0, min(len(text), _PLATFORM_SCAN))}
+    names.discard("theaters")
+    return names.pop() if len(names) == 1 else None
+
+
+def _season_for(
+    text: str, sentences: list[Sentence], c: Candidate, mentions: list[tuple[int, int, int]]
+) -> int | None:
+    """The season the article gives ``c`` outside its own sentence, if any."""
+    evidence = text[c.start : c.end]
+    if c.topic and c.title_start >= 0:
+        season = _topic_season(text, sentences, c.title_start)
+        if season is not None:
+            return season
+    bound = _bound_seasons(text, c.title, mentions)
+    if bound:
+        return max(bound)
+    if _UNNUMBERED.search(evidence) and mentions:
+        return max(n for _, _, n in mentions)
+    return None
+
+
+def complete(
+    text: str, sentences: list[Sentence], candidates: list[Candidate], *, tv_article: bool
+) -> list[Candidate]:
+    """Give candidates the season and platform the rest of the article states for them.
+
+    A sentence such as "It will return in 2018" names no season; the sentence its topic
+    came from ("renewed for a third season"), or a "The Walking Dead Season 8" elsewhere
+    in the article, does. A work with no platform in its sentence takes the article's one
+    platform, when it plainly has one.
+    """
+    default = _article_platform(text, sentences)
+    mentions: list[tuple[int, int, int]] = []
+    read = False
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.platform is None and default is not None:
+            c = replace(c, platform=default)
+        evidence = text[c.start : c.end]
+        if c.season is not None or not _SEASON_TALK.search(evidence):
+            out.append(c)
+            continue
+        if not read:
+            mentions, read = find_seasons(text, 0, len(text))[:_MAX_SEASON_MENTIONS], True
+        season = _season_for(text, sentences, c, mentions)
+        if season is None:
+            out.append(c)
+            continue
+        kind = classify(evidence, season=season, platform=c.platform, tv_article=tv_article)
+        out.append(replace(c, season=season, kind=kind))
+    return out

@@ -1,0 +1,79 @@
+"""Turn a title and a date into a candidate: its season, platform, kind and confidence."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.cues import classify, find_platforms, find_seasons
+from tracker.extract.merge import Candidate
+from tracker.extract.model import Precision
+from tracker.extract.resolve import DateValue
+from tracker.extract.segment import Sentence
+from tracker.extract.titles import TitleMention
+
+
+def label_season(text: str, sentences: list[Sentence], i: int) -> int | None:
+    """The season of a label line ("Season 2 Premiere") sitting just above a list row."""
+    if i == 0:
+        return None
+    prev = sentences[i - 1]
+    if prev.end - prev.start > 40 or not (prev.first_in_line and prev.last_in_line):
+        return None
+    found = find_seasons(text, prev.start, prev.end)
+    return found[0][2] if found else None
+
+
+_OF_AFTER = re.compile(r"(?:\s+(?:premiere|opener|finale|return|debut|launch))?\s+of\s+", re.I)
+_OF_GAP = re.compile(r"[\s\"\u201c\u2018']*(?:the\s+)?(?:[a-z-]+\s+){0,3}?[\"\u201c\u2018']?")
+
+
+def _season_of(
+    text: str, s: Sentence, title: TitleMention, at: int, *, topic: bool, hint: int | None
+) -> int | None:
+    """The season number that belongs to ``title`` in its sentence, if any.
+
+    "season 28 of The Simpsons" binds forward to the work after "of"; any other season
+    mention goes to the nearest title, or to the topic when the sentence names none.
+    """
+    free: list[tuple[int, int, int]] = []
+    for x in find_seasons(text, s.start, s.end):
+        of = _OF_AFTER.match(text, x[1], s.end)
+        if of is None:
+            free.append(x)
+            continue
+        gap = _OF_GAP.match(text, of.end(), s.end)
+        if gap is not None and gap.end() == title.start:
+            return x[2]
+
+    def distance(x: tuple[int, int, int]) -> int:
+        return min(abs(x[0] - title.end), abs(title.start - x[1]))
+
+    near = [x for x in free if topic or distance(x) <= 40 or title.end <= x[0] <= at]
+    return min(near, key=distance)[2] if near else hint
+
+
+def emit(
+    text: str,
+    s: Sentence,
+    title: TitleMention,
+    value: DateValue,
+    at: int,
+    *,
+    topic: bool,
+    tv_article: bool,
+    season_hint: int | None = None,
+) -> Candidate:
+    """Build the candidate for ``title`` released at ``value``, read from sentence ``s``."""
+    season = _season_of(text, s, title, at, topic=topic, hint=season_hint)
+    platforms = find_platforms(text, s.start, s.end)
+    platform = None
+    if platforms:
+        platform = min(platforms, key=lambda p: min(abs(p[0] - title.end), abs(p[0] - at)))[2]
+    kind = classify(text[s.start : s.end], season=season, platform=platform, tv_article=tv_article)
+    confidence = 0.55 + 0.15 * title.quoted + 0.15 * title.subject - 0.15 * topic
+    confidence += 0.1 * (value.precision is Precision.DAY)
+    return Candidate(
+        title=title.title, season=season, kind=kind, value=value, platform=platform,
+        start=s.start, end=s.end, confidence=max(0.05, min(0.99, confidence)),
+        title_start=title.start, topic=topic,
+    )  # fmt: skip

@@ -1,0 +1,52 @@
+"""Read list rows and headings: "Label: value" rows and lines that are only a name."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.titles import NOT_A_NAME, TitleMention, acceptable, tidy
+
+_FIELD = re.compile(
+    r"^\W{0,3}(?:premieres?|premiere\s+date|release(?:\s+date)?|released|air\s+date|airs"
+    r"|launch(?:\s+date)?|out|date|dates?|broadcast|streaming|genre|studio|source|network"
+    r"|platforms?|developer|publisher|animation\s+company|trailer|director|cast|episodes"
+    r"|when|where|status|format|price|starring)\s*:",
+    re.IGNORECASE,
+)
+
+
+def is_field_row(line: str) -> bool:
+    """Tell whether a line is a "Label: value" row of a listing.
+
+    >>> is_field_row("Premiere: January 10, 2020 @ 21:00 (JST)")
+    True
+    >>> is_field_row("Law & Order: SVU returns")
+    False
+    """
+    return _FIELD.match(line) is not None
+
+
+_BY_AUTHOR = re.compile(r"\s+by\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
+
+
+def heading_title(text: str, lo: int, hi: int) -> TitleMention | None:
+    """Read a short line that is only a name ("Koisuru Asteroid") as a title."""
+    line = text[lo:hi]
+    stripped = re.sub(r"\s*\([^()]*\)\s*$", "", line.strip()).strip().strip('\u201c\u201d"*#•')
+    stripped = _BY_AUTHOR.sub("", stripped)  # "Doctor Sleep by Stephen King"
+    if not stripped or len(stripped) > 70 or is_field_row(line) or stripped[0] in "([":
+        return None
+    if stripped[-1] in ".!:;," and not stripped.endswith("..."):
+        return None
+    if not (stripped[0].isupper() or stripped[0].isdigit()) or "|" in stripped:
+        return None
+    words = stripped.split()
+    if len(words) > 9 or sum(1 for w in words if w[0].isupper() or w[0].isdigit()) < len(words) / 2:
+        return None
+    start = lo + line.index(stripped)
+    title = tidy(stripped)
+    if not acceptable(title, opener=False) or NOT_A_NAME.search(title):
+        return None
+    if re.search(r"n['\u2019]t\b|['\u2019](?:re|ve|ll)\b", title):
+        return None  # a headline sentence ("Shows We Can't Wait to See"), not a name
+    return TitleMention(start, start + len(stripped), title, True, True)

@@ -15,6 +15,7 @@ WORKDIR /app
 COPY pyproject.toml README.md alembic.ini ./
 COPY alembic ./alembic
 COPY tracker ./tracker
+COPY examples ./examples
 # The project itself, from this checkout: its dependencies are bounded in pyproject.toml.
 # hadolint ignore=DL3013
 RUN pip install --no-cache-dir ".[postgres]"

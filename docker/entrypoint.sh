@@ -4,6 +4,6 @@
 set -eu
 tracker db upgrade
 if [ "$#" -eq 0 ]; then
-    set -- db current
+    set -- ingest examples/articles
 fi
 exec tracker "$@"

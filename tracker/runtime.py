@@ -6,17 +6,24 @@ with their own settings or clock) and pass it down.
 
 from __future__ import annotations
 
+import os
+import secrets
+import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from tracker.db.engine import create_db_engine, database_errors, writer
 from tracker.settings import Settings
+
+if TYPE_CHECKING:  # the fetcher (httpx) is imported only by commands that fetch
+    from tracker.ingest.fetch import Fetcher
 
 
 def utc_now() -> datetime:
@@ -53,6 +60,25 @@ class Runtime:
         """
         with database_errors(self.engine.url), Session(writer(self.engine)) as session:
             yield session
+
+    def fetcher(self) -> Fetcher:
+        """A new HTTP fetcher configured from the settings; the caller closes it."""
+        from tracker.ingest.fetch import Fetcher, default_user_agent
+
+        s = self.settings
+        return Fetcher(
+            user_agent=default_user_agent(),
+            connect_timeout=s.fetch_connect_timeout,
+            read_timeout=s.fetch_read_timeout,
+            max_bytes=s.fetch_max_bytes,
+            per_host_limit=s.fetch_per_host_limit,
+            allow_private=s.allow_private_addresses,
+        )
+
+    @cached_property
+    def owner(self) -> str:
+        """This process's name on the leases it takes: host, pid and a random part."""
+        return f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(4)}"
 
     def close(self) -> None:
         """Release the engine's connections, if it was ever built."""

@@ -16,6 +16,7 @@ from platformdirs import user_data_path
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from tracker.core.durations import parse_duration
 from tracker.errors import ConfigError
 
 ENV_PREFIX = "TRACKER_"
@@ -70,6 +71,45 @@ class Settings(BaseSettings):
             "milliseconds. Writers queue behind each other instead of failing."
         ),
     )
+    fetch_connect_timeout: float = Field(
+        default=5.0, gt=0, le=120, description="Seconds to wait for a source's server to accept."
+    )
+    fetch_read_timeout: float = Field(
+        default=20.0,
+        gt=0,
+        le=600,
+        description="Seconds to wait for a source's server between bytes (and, doubled, in all).",
+    )
+    fetch_max_bytes: int = Field(
+        default=5_000_000,
+        gt=0,
+        description="Largest body read from a source, after decompression; larger is an error.",
+    )
+    fetch_per_host_limit: int = Field(
+        default=2, ge=1, le=32, description="Most requests in flight to one host at a time."
+    )
+    fetch_workers: int = Field(
+        default=4, ge=1, le=64, description="Sources polled in parallel by one process."
+    )
+    allow_private_addresses: bool = Field(
+        default=True,
+        description=(
+            "Allow sources on loopback and private networks (a home server's feed). Set to "
+            "false on a shared instance where people other than the operator add sources."
+        ),
+    )
+    default_interval: str = Field(
+        default="1h",
+        description="How often a new source is polled unless `--interval` says otherwise.",
+    )
+    lease_seconds: int = Field(
+        default=600,
+        ge=10,
+        description=(
+            "How long a process owns a source it is polling; after a crash, another process "
+            "takes the source over once this has passed."
+        ),
+    )
     timezone: str = Field(
         default="UTC",
         description=(
@@ -89,6 +129,12 @@ class Settings(BaseSettings):
         default=False,
         description="Show full tracebacks for unexpected errors (for bug reports).",
     )
+
+    @field_validator("default_interval")
+    @classmethod
+    def _valid_interval(cls, value: str) -> str:
+        parse_duration(value)
+        return value
 
     @field_validator("timezone")
     @classmethod

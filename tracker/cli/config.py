@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from tracker.db.engine import safe_url
-from tracker.runtime import Runtime
 from tracker.settings import ENV_PREFIX, configuration_reference
+
+if TYPE_CHECKING:
+    from tracker.runtime import Runtime
 
 app = typer.Typer(help="Show the settings in effect and their reference.", no_args_is_help=True)
 
@@ -14,6 +17,8 @@ app = typer.Typer(help="Show the settings in effect and their reference.", no_ar
 @app.command()
 def show(ctx: typer.Context) -> None:
     """Print the settings in effect, passwords hidden, e.g. `tracker config show`."""
+    from tracker.db.engine import safe_url
+
     rt: Runtime = ctx.obj
     values = rt.settings.model_dump()
     values["database_url"] = safe_url(rt.settings.effective_database_url)

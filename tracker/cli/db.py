@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.db import migrate
-from tracker.db.engine import ping, safe_url
 from tracker.errors import InputError, SchemaError
-from tracker.runtime import Runtime
+
+if TYPE_CHECKING:
+    from tracker.runtime import Runtime
+
+# Commands import the database layer when they run, so `tracker parse` starts fast.
 
 app = typer.Typer(help="Create, upgrade and inspect the database schema.", no_args_is_help=True)
 
@@ -23,6 +25,9 @@ def upgrade(
 
     Safe to run at any time: an up-to-date database is left as it is.
     """
+    from tracker.db import migrate
+    from tracker.db.engine import ping, safe_url
+
     rt: Runtime = ctx.obj
     ping(rt.engine)
     before = migrate.current_revision(rt.engine)
@@ -43,6 +48,9 @@ def current(
     ] = False,
 ) -> None:
     """Show the database's schema revision, e.g. `tracker db current --check`."""
+    from tracker.db import migrate
+    from tracker.db.engine import ping, safe_url
+
     rt: Runtime = ctx.obj
     ping(rt.engine)
     revision, head = migrate.current_revision(rt.engine), migrate.head_revision()
@@ -67,6 +75,9 @@ def downgrade(
     """Take the schema back to an older revision, e.g. `tracker db downgrade base --yes`."""
     if not yes:
         raise InputError("a downgrade can delete stored data: add --yes to confirm")
+    from tracker.db import migrate
+    from tracker.db.engine import ping, safe_url
+
     rt: Runtime = ctx.obj
     ping(rt.engine)
     migrate.downgrade(rt.engine, revision)

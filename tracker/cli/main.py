@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from tracker import __version__
 from tracker.cli import config as config_commands
 from tracker.cli import db as db_commands
+from tracker.cli import ingest as ingest_commands
 from tracker.cli import parse as parse_commands
+from tracker.cli import sources as sources_commands
 from tracker.errors import EXIT_INTERRUPTED, TrackerError
-from tracker.runtime import Runtime
 from tracker.settings import load_settings
 
+
+class _TrackerGroup(TyperGroup):
+    """The root group: a `TrackerError` anywhere below becomes one line and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; report our errors the documented way."""
+        try:
+            return super().invoke(ctx)
+        except TrackerError as error:
+            print(f"tracker: {error}", file=sys.stderr)
+            raise typer.Exit(error.exit_code) from None
+
+
 app = typer.Typer(
+    cls=_TrackerGroup,
     name="tracker",
     help=(
         "Release dates from the news: what is coming, when, and how sure we are.\n\n"
@@ -27,7 +43,9 @@ app = typer.Typer(
 )
 app.add_typer(db_commands.app, name="db")
 app.add_typer(config_commands.app, name="config")
+app.add_typer(sources_commands.app, name="sources")
 parse_commands.register(app)
+ingest_commands.register(app)
 
 
 def _print_version(value: bool) -> None:
@@ -47,7 +65,11 @@ def root(
     ] = False,
 ) -> None:
     """Release dates from the news: what is coming, when, and how sure we are."""
-    if not isinstance(ctx.obj, Runtime):  # tests pass their own
+    if ctx.invoked_subcommand == "parse":  # pure text in, text out: no settings, no database
+        return
+    if ctx.obj is None:  # tests pass their own runtime
+        from tracker.runtime import Runtime
+
         ctx.obj = Runtime(settings=load_settings())
 
 

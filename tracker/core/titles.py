@@ -11,6 +11,7 @@ vs "Toy Story 4") and never for very short titles.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 
@@ -77,32 +78,44 @@ def similar(a: str, b: str) -> bool:
 class TitleIndex:
     """Finds the work a title names among known keys (work keys and alias keys).
 
-    Exact and base-key matches come first; near-duplicates only when exactly one known key is
+    Exact and base-key matches come first; near-duplicates only when exactly one known work is
     that close, so an ambiguous title starts a new work rather than joining the wrong one.
+    Safe to share between threads.
     """
 
     def __init__(self, entries: Iterable[tuple[str, int]] = ()) -> None:
         """Index (key, work id) pairs."""
         self._by_key: dict[str, int] = {}
+        self._keys: list[str] | None = None
+        self._lock = threading.Lock()
         for key, work_id in entries:
             self.add(key, work_id)
 
     def add(self, key: str, work_id: int) -> None:
-        """Remember that `key` names `work_id` (and so does its base key)."""
-        self._by_key.setdefault(key, work_id)
-        self._by_key.setdefault(base_key(key), work_id)
+        """Remember that `key` names `work_id`."""
+        with self._lock:
+            if key not in self._by_key:
+                self._by_key[key] = work_id
+                self._keys = None
+
+    def knows(self, key: str) -> bool:
+        """True when `key` itself is indexed."""
+        return key in self._by_key
 
     def find(self, title: str) -> int | None:
         """The work id that `title` names, or None for a new work."""
         key = title_key(title)
         for candidate in (key, base_key(key)):
-            if candidate in self._by_key:
-                return self._by_key[candidate]
+            found = self._by_key.get(candidate)
+            if found is not None:
+                return found
         if len(key) < FUZZY_MIN_LENGTH:
             return None
-        close = process.extract(
-            key, list(self._by_key), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5
-        )
+        with self._lock:
+            if self._keys is None:
+                self._keys = list(self._by_key)
+            keys = self._keys
+        close = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5)
         works = {self._by_key[found] for found, _, _ in close if similar(key, found)}
         return works.pop() if len(works) == 1 else None
 

@@ -1,0 +1,183 @@
+"""Queries and row changes. Functions take a keyword-only session and never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from tracker.core.release_date import ReleaseDate
+from tracker.core.states import ChangeKind, ReleaseStatus
+from tracker.core.timeline import Change, ReleaseState
+from tracker.core.titles import TitleIndex, base_key, title_key
+from tracker.db.models import Article, DateChange, Release, Sighting, Work, WorkAlias
+from tracker.extract.model import Announcement, Precision
+
+
+def find_article(session: Session, *, url: str | None, content_hash: str) -> Article | None:
+    """An article already stored with this URL or this content."""
+    same = [col(Article.content_hash) == content_hash]
+    if url is not None:
+        same.append(col(Article.url) == url)
+    return session.exec(select(Article).where(or_(*same)).limit(1)).first()
+
+
+def title_index(session: Session) -> TitleIndex:
+    """Every known work and alias key, for matching titles."""
+    works = session.exec(select(Work.key, Work.id)).all()
+    aliases = session.exec(select(WorkAlias.key, WorkAlias.work_id)).all()
+    return TitleIndex([(k, i) for k, i in works if i is not None] + list(aliases))
+
+
+def find_work_by_key(session: Session, key: str) -> int | None:
+    """The work whose key or alias key is exactly `key` (or its base key)."""
+    keys = {key, base_key(key)}
+    found = session.exec(select(Work.id).where(col(Work.key).in_(keys)).limit(1)).first()
+    if found is not None:
+        return found
+    return session.exec(
+        select(WorkAlias.work_id).where(col(WorkAlias.key).in_(keys)).limit(1)
+    ).first()
+
+
+def resolve_work(session: Session, title: str, *, index: TitleIndex, now: datetime) -> int:
+    """The id of the work `title` names, creating it (and recording its aliases) when new.
+
+    The index answers first; the database is asked only when the index does not know the
+    title, since another process may have added the work since the index was built.
+    """
+    key = title_key(title)
+    work_id = index.find(title)
+    if work_id is None:
+        work_id = find_work_by_key(session, key)
+        if work_id is not None:  # added by another process: learn all its names
+            _learn_work(session, work_id, index)
+    if work_id is None:
+        work = Work(title=title, key=key, created_at=now)
+        session.add(work)
+        session.flush()
+        assert work.id is not None
+        work_id = work.id
+        index.add(key, work_id)
+    for alias in dict.fromkeys((key, base_key(key))):
+        if not index.knows(alias):
+            session.add(WorkAlias(work_id=work_id, title=title, key=alias))
+            index.add(alias, work_id)
+    return work_id
+
+
+def _learn_work(session: Session, work_id: int, index: TitleIndex) -> None:
+    for key in session.exec(select(Work.key).where(Work.id == work_id)):
+        index.add(key, work_id)
+    for key in session.exec(select(WorkAlias.key).where(WorkAlias.work_id == work_id)):
+        index.add(key, work_id)
+
+
+def lock_release(session: Session, *, work_id: int, season: int, kind: str) -> Release | None:
+    """The release for (work, season, kind), locked for update (a no-op on SQLite)."""
+    query = select(Release).where(
+        Release.work_id == work_id, Release.season == season, Release.kind == kind
+    )
+    return session.exec(query.with_for_update()).first()
+
+
+def release_state(release: Release) -> ReleaseState:
+    """The pure view of a stored release."""
+    return ReleaseState(
+        date=ReleaseDate(value=release.date_value, precision=Precision(release.precision)),
+        status=ReleaseStatus(release.status),
+        as_of=release.date_as_of,
+    )
+
+
+def apply_change(
+    session: Session,
+    *,
+    release: Release | None,
+    work_id: int,
+    found: Announcement,
+    change: Change,
+    article_id: int | None,
+    now: datetime,
+) -> Release:
+    """Write a reconciled change: the release row and, when the date changed, its history."""
+    new = change.new
+    window = new.date.window
+    if release is None:
+        release = Release(
+            work_id=work_id,
+            season=found.season or 0,
+            kind=str(found.kind),
+            date_value=new.date.value,
+            precision=str(new.date.precision),
+            first_seen_at=now,
+            updated_at=now,
+        )
+    elif change.kind is not None:
+        release.revision += 1
+        if change.moves_date:
+            release.sequence += 1
+        release.updated_at = now
+    old_status = release.status if change.kind not in (None, ChangeKind.NEW) else None
+    release.date_value, release.precision = new.date.value, str(new.date.precision)
+    release.window_start, release.window_end = window if window else (None, None)
+    release.date_as_of, release.status = new.as_of, str(new.status)
+    if found.platform and (release.platform is None or change.kind is not None):
+        release.platform = found.platform
+    session.add(release)
+    session.flush()
+    assert release.id is not None
+    if change.kind is not None:
+        old = change.old
+        session.add(
+            DateChange(
+                release_id=release.id,
+                article_id=article_id,
+                change=str(change.kind),
+                old_value=old.value if old else None,
+                old_precision=str(old.precision) if old else None,
+                old_status=old_status,
+                new_value=new.date.value,
+                new_precision=str(new.date.precision),
+                new_status=str(new.status),
+                revision=release.revision,
+                recorded_at=now,
+            )
+        )
+    return release
+
+
+def add_sighting(
+    session: Session, *, release_id: int, article_id: int, found: Announcement, now: datetime
+) -> None:
+    """Keep one announcement as the provenance of a release's date."""
+    session.add(
+        Sighting(
+            release_id=release_id,
+            article_id=article_id,
+            title_as_written=found.title[:300],
+            date_value=found.date,
+            precision=str(found.precision),
+            platform=found.platform,
+            evidence=found.evidence,
+            start=found.start,
+            end=found.end,
+            confidence=found.confidence,
+            created_at=now,
+        )
+    )
+
+
+def releases_due_out(session: Session, *, today: date, limit: int = 1000) -> Sequence[Release]:
+    """Releases whose date window ended before `today` but are not yet marked out."""
+    query = (
+        select(Release)
+        .where(col(Release.window_end) < today)
+        .where(
+            col(Release.status).in_([ReleaseStatus.ANNOUNCED.value, ReleaseStatus.DELAYED.value])
+        )
+        .limit(limit)
+    )
+    return session.exec(query.with_for_update()).all()

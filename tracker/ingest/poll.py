@@ -1,0 +1,238 @@
+"""Poll sources: claim the due ones by lease, read them, ingest each article, record the outcome.
+
+No transaction is held across network I/O: claiming is one short transaction, each article is
+its own, and so is recording the outcome. Several processes (on PostgreSQL) share the work: a
+source is claimed with `FOR UPDATE SKIP LOCKED` and a lease, so each is polled by one process,
+and one whose poller died is taken over once its lease has passed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import or_, update
+from sqlmodel import col, select
+
+from tracker.core.states import SourceKind
+from tracker.core.titles import TitleIndex
+from tracker.db import repo
+from tracker.db.models import Article, Source
+from tracker.errors import SourceError
+from tracker.ingest.articles import RawArticle
+from tracker.ingest.backoff import next_check_after_failure, next_check_after_success
+from tracker.ingest.fetch import RetryLater
+from tracker.ingest.readers import SourceRead, SourceReader, SourceSnapshot
+from tracker.ingest.service import IngestReport, ingest_article
+from tracker.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PollOutcome:
+    """What polling one source did."""
+
+    source_id: int
+    name: str
+    ok: bool
+    not_modified: bool = False
+    articles: int = 0
+    new_articles: int = 0
+    changes: int = 0
+    error: str | None = None
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+
+def claim_due(
+    rt: Runtime,
+    *,
+    owner: str,
+    everything: bool = False,
+    only: int | None = None,
+    limit: int = 100,
+) -> list[SourceSnapshot]:
+    """Lease the sources due now (or all, or one) to `owner`, in one short transaction."""
+    now = rt.clock()
+    with rt.write_session() as session:
+        query = select(Source).where(
+            or_(col(Source.lease_until).is_(None), col(Source.lease_until) < now)
+        )
+        if only is not None:
+            query = query.where(Source.id == only)
+        else:
+            query = query.where(col(Source.enabled).is_(True))
+            if not everything:
+                query = query.where(col(Source.next_check_at) <= now)
+        query = query.order_by(col(Source.next_check_at)).limit(limit)
+        rows = session.exec(query.with_for_update(skip_locked=True)).all()
+        lease_until = now + timedelta(seconds=rt.settings.lease_seconds)
+        for row in rows:
+            row.lease_owner, row.lease_until = owner, lease_until
+            session.add(row)
+        claimed = [_snapshot(row) for row in rows]
+        session.commit()
+    return claimed
+
+
+def _snapshot(row: Source) -> SourceSnapshot:
+    assert row.id is not None
+    return SourceSnapshot(
+        id=row.id,
+        kind=SourceKind(row.kind),
+        location=row.location,
+        etag=row.etag,
+        last_modified=row.last_modified,
+    )
+
+
+class Poller:
+    """Polls claimed sources with a pool of threads; one instance per run."""
+
+    def __init__(
+        self,
+        rt: Runtime,
+        reader_factory: Callable[[Callable[[str], bool]], SourceReader],
+        *,
+        owner: str,
+    ) -> None:
+        """Wire the runtime, a reader factory (given the known-URL check) and the lease owner."""
+        self._rt = rt
+        self._reader = reader_factory(self._is_known)
+        self._owner = owner
+        self._titles: TitleIndex | None = None
+        self._titles_lock = threading.Lock()
+
+    def _is_known(self, url: str) -> bool:
+        with self._rt.session() as session:
+            return session.exec(select(Article.id).where(Article.url == url)).first() is not None
+
+    def _title_index(self) -> TitleIndex:
+        with self._titles_lock:
+            if self._titles is None:
+                with self._rt.session() as session:
+                    self._titles = repo.title_index(session)
+            return self._titles
+
+    def _forget_titles(self) -> None:
+        with self._titles_lock:
+            self._titles = None  # a rolled-back article may have left ids that do not exist
+
+    def run(
+        self,
+        sources: list[SourceSnapshot],
+        *,
+        workers: int,
+        progress: Callable[[PollOutcome], None] | None = None,
+    ) -> list[PollOutcome]:
+        """Poll every claimed source; the outcomes come back in the order given."""
+
+        def one(source: SourceSnapshot) -> PollOutcome:
+            outcome = self.poll_one(source)
+            if progress is not None:
+                progress(outcome)
+            return outcome
+
+        if workers <= 1 or len(sources) <= 1:
+            return [one(s) for s in sources]
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="poll") as pool:
+            return list(pool.map(one, sources))
+
+    def poll_one(self, source: SourceSnapshot) -> PollOutcome:
+        """Read one source, ingest what it gave, record the outcome. Never raises for a source."""
+        assert source.id is not None
+        try:
+            read = self._reader.read(source)
+        except RetryLater as error:
+            return self._record_failure(source, str(error), retry_after=error.retry_after)
+        except SourceError as error:
+            return self._record_failure(source, str(error))
+        except Exception as error:  # a job boundary: one bad source never stops the others
+            log.exception("reading source %s failed", source.id)
+            return self._record_failure(
+                source, f"unexpected error: {type(error).__name__}: {error}"
+            )
+        reports = [
+            report for article in read.articles if (report := self._ingest(article)) is not None
+        ]
+        return self._record_success(source, read, reports)
+
+    def _ingest(self, article: RawArticle) -> IngestReport | None:
+        try:
+            with self._rt.write_session() as session:
+                return ingest_article(
+                    article, session=session, now=self._rt.clock(), titles=self._title_index()
+                )
+        except Exception:  # one bad article never stops its source
+            log.exception("ingesting %s failed", article.url or "an article")
+            self._forget_titles()
+            return None
+
+    def _record_success(
+        self, source: SourceSnapshot, read: SourceRead, reports: list[IngestReport]
+    ) -> PollOutcome:
+        now = self._rt.clock()
+        with self._rt.write_session() as session:
+            row = session.get(Source, source.id)
+            name = row.name if row is not None else str(source.id)
+            if row is not None and row.lease_owner == self._owner:
+                row.kind = read.kind.value
+                row.etag, row.last_modified = read.etag, read.last_modified
+                row.failures, row.last_error = 0, None
+                row.last_checked_at = row.last_success_at = now
+                row.next_check_at = next_check_after_success(
+                    now=now, interval=timedelta(seconds=row.interval_seconds)
+                )
+                row.lease_owner = row.lease_until = None
+                session.add(row)
+            session.commit()
+        assert source.id is not None
+        return PollOutcome(
+            source_id=source.id,
+            name=name,
+            ok=True,
+            not_modified=read.not_modified,
+            articles=len(read.articles),
+            new_articles=sum(not r.duplicate for r in reports),
+            changes=sum(len(r.changes) for r in reports),
+            problems=tuple(read.problems),
+        )
+
+    def _record_failure(
+        self, source: SourceSnapshot, message: str, *, retry_after: float | None = None
+    ) -> PollOutcome:
+        now = self._rt.clock()
+        with self._rt.write_session() as session:
+            row = session.get(Source, source.id)
+            name = row.name if row is not None else str(source.id)
+            if row is not None and row.lease_owner == self._owner:
+                row.failures += 1
+                row.last_error = message[:2000]
+                row.last_checked_at = now
+                row.next_check_at = next_check_after_failure(
+                    now=now,
+                    interval=timedelta(seconds=row.interval_seconds),
+                    failures=row.failures,
+                    retry_after=retry_after,
+                )
+                row.lease_owner = row.lease_until = None
+                session.add(row)
+            session.commit()
+        assert source.id is not None
+        return PollOutcome(source_id=source.id, name=name, ok=False, error=message)
+
+
+def release_leases(rt: Runtime, *, owner: str) -> int:
+    """Give back every lease `owner` holds (on a clean shutdown)."""
+    with rt.write_session() as session:
+        result = session.execute(
+            update(Source)
+            .where(col(Source.lease_owner) == owner)
+            .values(lease_owner=None, lease_until=None)
+        )
+        session.commit()
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,143 @@
+"""Ingest one article: store it, extract, reconcile, record history and provenance.
+
+One article is one transaction: the article row, its sightings, every release change and its
+history land together or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlmodel import Session
+
+from tracker.core.release_date import ReleaseDate
+from tracker.core.states import ChangeKind
+from tracker.core.timeline import Sighted, reconcile
+from tracker.core.titles import TitleIndex
+from tracker.core.urls import normalise_url
+from tracker.db import repo
+from tracker.db.models import Article
+from tracker.extract import Announcement, extract_announcements
+from tracker.ingest.articles import RawArticle
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReleaseChange:
+    """One change an article made, for reports (and, later, alerts)."""
+
+    release_id: int
+    title: str
+    change: ChangeKind
+    old: str | None
+    new: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestReport:
+    """What ingesting one article did."""
+
+    article_id: int | None
+    duplicate: bool = False
+    found: int = 0
+    changes: tuple[ReleaseChange, ...] = field(default_factory=tuple)
+
+
+def ingest_article(
+    raw: RawArticle, *, session: Session, now: datetime, titles: TitleIndex | None = None
+) -> IngestReport:
+    """Store one article and all that follows from it, in one transaction (committed here).
+
+    Args:
+        raw: The article.
+        session: A write session; committed on success, left to the caller to roll back on error.
+        now: The time of ingestion (aware UTC).
+        titles: A title index to reuse across articles (built from the database when None).
+    """
+    url = normalise_url(raw.url) if raw.url else None
+    digest = raw.content_hash
+    existing = repo.find_article(session, url=url, content_hash=digest)
+    if existing is not None:
+        session.rollback()
+        return IngestReport(article_id=existing.id, duplicate=True)
+    published = raw.published or now.date()
+    article = Article(
+        source_id=raw.source_id,
+        url=url,
+        content_hash=digest,
+        title=raw.title[:500] if raw.title else None,
+        published_at=datetime(published.year, published.month, published.day, tzinfo=now.tzinfo),
+        fetched_at=now,
+        text=raw.text,
+    )
+    session.add(article)
+    session.flush()
+    assert article.id is not None
+    found = extract_announcements(raw.text, published=published)
+    index = titles if titles is not None else repo.title_index(session)
+    changes = [
+        change
+        for announcement in _one_per_release(session, found, index=index, now=now).items()
+        if (
+            change := _apply(
+                session, announcement, article_id=article.id, published=published, now=now
+            )
+        )
+        is not None
+    ]
+    session.commit()
+    return IngestReport(article_id=article.id, found=len(found), changes=tuple(changes))
+
+
+def _one_per_release(
+    session: Session, found: list[Announcement], *, index: TitleIndex, now: datetime
+) -> dict[tuple[int, int, str], Announcement]:
+    """Group announcements by the release they name; keep the most precise of each."""
+    best: dict[tuple[int, int, str], Announcement] = {}
+    for announcement in found:
+        work_id = repo.resolve_work(session, announcement.title, index=index, now=now)
+        key = (work_id, announcement.season or 0, str(announcement.kind))
+        held = best.get(key)
+        if held is None or (announcement.precision.rank, -announcement.confidence) < (
+            held.precision.rank,
+            -held.confidence,
+        ):
+            best[key] = announcement
+    return best
+
+
+def _apply(
+    session: Session,
+    item: tuple[tuple[int, int, str], Announcement],
+    *,
+    article_id: int,
+    published: date,
+    now: datetime,
+) -> ReleaseChange | None:
+    (work_id, season, kind), found = item
+    release = repo.lock_release(session, work_id=work_id, season=season, kind=kind)
+    current = repo.release_state(release) if release is not None else None
+    seen = Sighted(
+        date=ReleaseDate(value=found.date, precision=found.precision), published=published
+    )
+    change = reconcile(current, seen, today=now.date())
+    stored = repo.apply_change(
+        session,
+        release=release,
+        work_id=work_id,
+        found=found,
+        change=change,
+        article_id=article_id,
+        now=now,
+    )
+    assert stored.id is not None
+    repo.add_sighting(session, release_id=stored.id, article_id=article_id, found=found, now=now)
+    if change.kind is None:
+        return None
+    return ReleaseChange(
+        release_id=stored.id,
+        title=found.title,
+        change=change.kind,
+        old=change.old.value if change.old else None,
+        new=change.new.date.value,
+    )

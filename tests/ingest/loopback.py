@@ -330,6 +330,26 @@ def no_content(h: _Handler) -> None:
     h.reply(204, b"", None)
 
 
+def teasers(h: _Handler) -> None:
+    """A feed of short teasers whose links lead to full pages on this same server."""
+    base = f"http://{h.headers.get('Host', '127.0.0.1')}"
+    items = "".join(
+        f"<item><title>{title}</title><link>{base}{path}</link>"
+        "<pubDate>Fri, 02 Jun 2017 14:05:00 GMT</pubDate>"
+        f"<description>{teaser} [&#8230;]</description></item>"
+        for title, path, teaser in (
+            ("A first look inside the coastal mystery", "/pages/article", "Season two is near"),
+            ("Gone missing", "/status/404", "This page has vanished"),
+        )
+    )
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Teasers</title><link>{base}/</link><description>t</description>"
+        f"{items}</channel></rss>"
+    ).encode()
+    h.reply(200, body, "application/rss+xml; charset=utf-8")
+
+
 def brotli(h: _Handler) -> None:
     h.reply(200, b"\x1b\x03\x00\xf8\xa5", "text/html", {"Content-Encoding": "br"})
 
@@ -354,6 +374,7 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/feeds/rss-deflate.xml": rss_deflate,
     "/feeds/rss-raw-deflate.xml": rss_raw_deflate,
     "/feeds/lol.xml": lol,
+    "/feeds/teasers.xml": teasers,
     "/feeds/malformed.xml": malformed,
     "/flaky": flaky,
     "/limit/seconds": limit_seconds,

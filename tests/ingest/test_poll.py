@@ -245,3 +245,17 @@ def test_refusing_private_addresses_is_a_setting(
     assert "refused" in (state(runtime, source).last_error or "")
     assert server.requests() == []  # nothing was sent
     runtime.close()
+
+
+def test_a_teaser_feed_fetches_the_linked_pages_once(rt: Runtime, server: LoopbackServer) -> None:
+    source = add(rt, server.url("/feeds/teasers.xml"))
+    outcome = poll(rt)[source]
+    assert outcome.ok  # type: ignore[attr-defined]
+    assert outcome.new_articles == 2  # type: ignore[attr-defined]
+    assert any("404" in p and "kept the feed's summary" for p in outcome.problems)  # type: ignore[attr-defined]
+    with rt.session() as session:
+        texts = {a.url: a.text or "" for a in session.exec(select(Article))}
+    assert "Copper Line" in texts[server.url("/pages/article")]  # the page's full text
+    assert len(server.requests("/pages/article")) == 1
+    poll(rt, everything=True)
+    assert len(server.requests("/pages/article")) == 1  # a known article is not fetched again

@@ -65,7 +65,7 @@ def make_articles(n: int, seed: int = 7) -> list[dict[str, str]]:
         out.append(
             {
                 "title": f"{title}: a first look",
-                "text": f"{sentence} {FILLER * (1 + i % 3)}",
+                "text": f"{sentence} {FILLER * (1 + i % 3)}(Story {i}.)",
                 "published": format_datetime(
                     datetime(published.year, published.month, published.day, 9, tzinfo=UTC)
                 ),
@@ -113,8 +113,7 @@ def one_run(n: int, n_feeds: int, url: str) -> dict[str, float]:
     """Runs inside a child process: serve, add sources, poll once, measure."""
     from tracker.db import migrate
     from tracker.ingest import sources
-    from tracker.ingest.poll import Poller, claim_due
-    from tracker.ingest.readers import SourceReader
+    from tracker.ingest.poll import claim_due, make_poller
     from tracker.runtime import Runtime
     from tracker.settings import Settings
 
@@ -140,12 +139,8 @@ def one_run(n: int, n_feeds: int, url: str) -> dict[str, float]:
             )
     start = time.perf_counter()
     with rt.fetcher() as fetcher:
-        poller = Poller(
-            rt,
-            lambda known: SourceReader(fetcher, is_known=known, max_bytes=50_000_000),
-            owner="bench",
-        )
-        outcomes = poller.run(claim_due(rt, owner="bench", limit=10_000), workers=1)
+        poller = make_poller(rt, fetcher)
+        outcomes = poller.run(claim_due(rt, owner=rt.owner, limit=10_000), workers=1)
     elapsed = time.perf_counter() - start
     server.shutdown()
     server.server_close()

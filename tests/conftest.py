@@ -17,25 +17,33 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 
 
+def _connect(**options: object):  # type: ignore[no-untyped-def]
+    """A psycopg connection to the admin database."""
+    import psycopg
+
+    url = make_url(POSTGRES_ADMIN_URL)
+    return psycopg.connect(
+        host=url.host,
+        port=url.port or 5432,
+        user=url.username,
+        dbname=url.database,
+        password=url.password,
+        **options,  # type: ignore[arg-type]
+    )
+
+
 def _postgres_problem() -> str | None:
     """Why PostgreSQL cannot be used, or None when it can."""
     try:
         import psycopg
     except ImportError as error:  # pragma: no cover - the test extra installs it
         return f"psycopg is not installed ({error})"
-    url = make_url(POSTGRES_ADMIN_URL)
     try:
-        with psycopg.connect(
-            host=url.host,
-            port=url.port or 5432,
-            user=url.username,
-            dbname=url.database,
-            password=url.password,
-            connect_timeout=3,
-        ):
+        with _connect(connect_timeout=3):
             return None
     except psycopg.Error as error:
-        return f"PostgreSQL not reachable at {url.render_as_string(hide_password=True)}: {error}"
+        shown = make_url(POSTGRES_ADMIN_URL).render_as_string(hide_password=True)
+        return f"PostgreSQL not reachable at {shown}: {error}"
 
 
 def require_postgres() -> None:
@@ -49,18 +57,8 @@ def require_postgres() -> None:
 
 
 def _admin(sql: str) -> None:
-    import psycopg
-
-    url = make_url(POSTGRES_ADMIN_URL)
-    with psycopg.connect(
-        host=url.host,
-        port=url.port or 5432,
-        user=url.username,
-        dbname=url.database,
-        password=url.password,
-        autocommit=True,
-    ) as conn:
-        conn.execute(sql)  # type: ignore[arg-type]
+    with _connect(autocommit=True) as conn:
+        conn.execute(sql)
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ from tracker.core.states import SourceKind
 from tracker.db import migrate
 from tracker.db.models import Article, Release, Source
 from tracker.ingest import sources
-from tracker.ingest.poll import Poller, claim_due, release_leases
-from tracker.ingest.readers import SourceReader
+from tracker.ingest.poll import claim_due, make_poller, release_leases
 from tracker.runtime import Runtime
 from tracker.settings import Settings
 
@@ -72,13 +71,7 @@ def add(rt: Runtime, location: str, kind: SourceKind | None = None) -> int:
 
 def poll(rt: Runtime, *, everything: bool = False) -> dict[int, object]:
     with rt.fetcher() as fetcher:
-        poller = Poller(
-            rt,
-            lambda known: SourceReader(
-                fetcher, is_known=known, max_bytes=rt.settings.fetch_max_bytes
-            ),
-            owner=rt.owner,
-        )
+        poller = make_poller(rt, fetcher)
         claimed = claim_due(rt, owner=rt.owner, everything=everything)
         return {o.source_id: o for o in poller.run(claimed, workers=rt.settings.fetch_workers)}
 

@@ -160,21 +160,14 @@ def poll(
     Exits 6 when a source failed (the others are still polled; see `tracker sources list`).
     """
     from tracker.db.migrate import require_current
-    from tracker.ingest.poll import Poller, claim_due, release_leases
-    from tracker.ingest.readers import SourceReader
+    from tracker.ingest.poll import claim_due, make_poller, release_leases
 
     rt: Runtime = ctx.obj
     require_current(rt.engine)
     single_pass = once or everything or source is not None
     failed = 0
     with rt.fetcher() as fetcher:
-        poller = Poller(
-            rt,
-            lambda known: SourceReader(
-                fetcher, is_known=known, max_bytes=rt.settings.fetch_max_bytes
-            ),
-            owner=rt.owner,
-        )
+        poller = make_poller(rt, fetcher)
         try:
             while True:
                 claimed = claim_due(rt, owner=rt.owner, everything=everything, only=source)

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import or_, update
 from sqlmodel import col, select
@@ -25,7 +25,7 @@ from tracker.db.models import Article, Source
 from tracker.errors import SourceError
 from tracker.ingest.articles import RawArticle
 from tracker.ingest.backoff import next_check_after_failure, next_check_after_success
-from tracker.ingest.fetch import RetryLater
+from tracker.ingest.fetch import Fetcher, RetryLater
 from tracker.ingest.readers import SourceRead, SourceReader, SourceSnapshot
 from tracker.ingest.service import IngestReport, ingest_article
 from tracker.runtime import Runtime
@@ -175,24 +175,18 @@ class Poller:
     def _record_success(
         self, source: SourceSnapshot, read: SourceRead, reports: list[IngestReport]
     ) -> PollOutcome:
-        now = self._rt.clock()
-        with self._rt.write_session() as session:
-            row = session.get(Source, source.id)
-            name = row.name if row is not None else str(source.id)
-            if row is not None and row.lease_owner == self._owner:
-                row.kind = read.kind.value
-                row.etag, row.last_modified = read.etag, read.last_modified
-                row.failures, row.last_error = 0, None
-                row.last_checked_at = row.last_success_at = now
-                row.next_check_at = next_check_after_success(
-                    now=now, interval=timedelta(seconds=row.interval_seconds)
-                )
-                row.lease_owner = row.lease_until = None
-                session.add(row)
-            session.commit()
-        assert source.id is not None
+        def succeeded(row: Source, now: datetime) -> None:
+            row.kind = read.kind.value
+            row.etag, row.last_modified = read.etag, read.last_modified
+            row.failures, row.last_error = 0, None
+            row.last_success_at = now
+            row.next_check_at = next_check_after_success(
+                now=now, interval=timedelta(seconds=row.interval_seconds)
+            )
+
+        name = self._record(source, succeeded)
         return PollOutcome(
-            source_id=source.id,
+            source_id=source.id or 0,
             name=name,
             ok=True,
             not_modified=read.not_modified,
@@ -205,25 +199,45 @@ class Poller:
     def _record_failure(
         self, source: SourceSnapshot, message: str, *, retry_after: float | None = None
     ) -> PollOutcome:
+        def failed(row: Source, now: datetime) -> None:
+            row.failures += 1
+            row.last_error = message[:2000]
+            row.next_check_at = next_check_after_failure(
+                now=now,
+                interval=timedelta(seconds=row.interval_seconds),
+                failures=row.failures,
+                retry_after=retry_after,
+            )
+
+        name = self._record(source, failed)
+        return PollOutcome(source_id=source.id or 0, name=name, ok=False, error=message)
+
+    def _record(self, source: SourceSnapshot, change: Callable[[Source, datetime], None]) -> str:
+        """Record a poll's outcome and give the lease back, if this poller still holds it."""
         now = self._rt.clock()
         with self._rt.write_session() as session:
             row = session.get(Source, source.id)
-            name = row.name if row is not None else str(source.id)
-            if row is not None and row.lease_owner == self._owner:
-                row.failures += 1
-                row.last_error = message[:2000]
+            if row is None:  # removed while it was being polled
+                session.rollback()
+                return str(source.id)
+            if row.lease_owner == self._owner:
+                change(row, now)
                 row.last_checked_at = now
-                row.next_check_at = next_check_after_failure(
-                    now=now,
-                    interval=timedelta(seconds=row.interval_seconds),
-                    failures=row.failures,
-                    retry_after=retry_after,
-                )
                 row.lease_owner = row.lease_until = None
                 session.add(row)
+            name = row.name
             session.commit()
-        assert source.id is not None
-        return PollOutcome(source_id=source.id, name=name, ok=False, error=message)
+        return name
+
+
+def make_poller(rt: Runtime, fetcher: Fetcher) -> Poller:
+    """A poller reading through `fetcher`, with the runtime's settings and lease owner."""
+    max_bytes = rt.settings.fetch_max_bytes
+    return Poller(
+        rt,
+        lambda known: SourceReader(fetcher, is_known=known, max_bytes=max_bytes),
+        owner=rt.owner,
+    )
 
 
 def release_leases(rt: Runtime, *, owner: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from tracker.extract.cues import classify, find_platforms, find_seasons
 from tracker.extract.merge import Candidate
@@ -24,13 +25,20 @@ _PLATFORM_SCAN = 20000
 _MAX_SEASON_MENTIONS = 300
 
 
-def _bound_seasons(text: str, title: str, mentions: list[tuple[int, int, int]]) -> set[int]:
-    """Season numbers the article attaches to ``title``: "X Season 8", "season 3 of X"."""
+@lru_cache(maxsize=1024)
+def _title_patterns(title: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns that bind a season to ``title`` before and after it (cached)."""
     tail = re.compile(
         re.escape(title) + r"[\"\u201d\u2019']?(?:['\u2019]s)?[\s:,\u2013-]*"
         r"(?:(?:new|final|upcoming|next|the)\s+)?$"
     )
     head = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the\s+)?[\"\u201c\u2018']?" + re.escape(title))
+    return tail, head
+
+
+def _bound_seasons(text: str, title: str, mentions: list[tuple[int, int, int]]) -> set[int]:
+    """Season numbers the article attaches to ``title``: "X Season 8", "season 3 of X"."""
+    tail, head = _title_patterns(title)
     found: set[int] = set()
     for start, end, number in mentions:
         if number == 1:

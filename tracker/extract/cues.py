@@ -56,7 +56,7 @@ _EVENT = re.compile(
     r"|casting|auditions?|filming|production|shoot(?:ing)?|wrap(?:ped|s)?|upfronts?"
     r"|press\s+conference|q&a|meet-and-greet|celebration|nominations?|voting|beta"
     r"|renew(?:ed|al|s)?|cancel(?:led|ed|lation|s)?|ordered|order|pickup|picked\s+up"
-    r"|pilot|deal|signed)\b",
+    r"|pilot|deal|signed|screens?\s+at|screening\s+at)\b",
     re.IGNORECASE,
 )
 _WITHDRAWN_BEFORE = re.compile(
@@ -182,16 +182,25 @@ def says_already_out(clause: str) -> bool:
 _EVENT_SUBJECT = re.compile(
     r"\b(?:panels?|tours?|trailers?|teasers?|pre-?orders?|presales?|tickets|screenings?"
     r"|livestream|festival|concerts?|casting|filming|production|voting|beta|registration"
-    r"|applications|submissions)\s+(?:(?!and\b|or\b|a\b|the\b)\w+\s+){0,2}?(?:opens?|go(?:es)?|drops?|debuts?"
+    r"|applications|submissions)\s+(?:(?:for|of|from)\s+(?:the\s+)?(?:[A-Z0-9][\w'\u2019:&-]*\s+){1,6}?"
+    r"|(?:(?!and\b|or\b|a\b|the\b)\w+\s+){0,2}?)(?:opens?|go(?:es)?|drops?|debuts?"
     r"|arrives?|will|is|are|begins?|starts?|launch(?:es)?|hits?|releases?|premieres?"
     r"|kicks?|takes?)\b",
     re.IGNORECASE,
 )
 
 
+#: An event as the verb: "the band will tour", "the film will screen at Venice".
+_EVENT_VERB = re.compile(
+    r"\b(?:will|to|set\s+to|plans\s+to)\s+(?:\w+\s+)?(?:tour|perform|headline|appear|screen"
+    r"|host|present|speak|attend|sign|stream\s+live)\b",
+    re.IGNORECASE,
+)
+
+
 def event_nearer_than_cue(clause: str, at: int) -> bool:
     """Tell whether an event (panel, trailer, tour ...) rather than a release owns the date."""
-    if _EVENT_SUBJECT.search(clause, 0, at):
+    if _EVENT_SUBJECT.search(clause, 0, at) or _EVENT_VERB.search(clause, 0, at):
         return True
     events = [min(abs(e.start() - at), abs(e.end() - at)) for e in _EVENT.finditer(clause)]
     if not events:
@@ -200,19 +209,26 @@ def event_nearer_than_cue(clause: str, at: int) -> bool:
     return not cues or min(events) < min(cues)
 
 
-def is_withdrawn(before: str, after: str) -> bool:
+_NEW_DATE_BEFORE = re.compile(r"\b(?:to|until|till|into)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def is_withdrawn(before: str, after: str, since: int = 0) -> bool:
     """Tell whether a date is an abandoned one ("moved from March 3 to April 7").
 
     Args:
         before: The clause text just before the date.
         after: The clause text just after the date.
+        since: Where, in ``before``, the previous date ends: an "originally set for"
+            before it withdrew that date, not this one.
 
     >>> is_withdrawn("pushed back from ", " to April 10th")
     True
     >>> is_withdrawn("moved to ", "")
     False
     """
-    if _ABANDONED.search(before):
+    if _MOVE.search(before[-40:]) and _NEW_DATE_BEFORE.search(before[-40:]):
+        return False  # "has been moved to July 17": the new date
+    if _ABANDONED.search(before[since:]):
         return True
     if _MOVE.search(before) and re.match(r"[,;]?\s*(?:and\s+)?(?:then\s+)?(?:to|until)\b", after):
         return True

@@ -86,7 +86,7 @@ _PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
         Form.MONTH,
         re.compile(
             r"\b(?:(?P<mod>early|late|mid|end of|the end of|beginning of|the beginning of"
-            r"|start of|the start of|later this|this|next|in|until|by|since|from|through"
+            r"|start of|the start of|later this|this|next|in|into|to|until|by|since|from|through"
             r"|during|before|after|last|of|for)[\s-]+)?"
             rf"(?P<mon>{_FULL_MON})\b\.?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?",
             re.IGNORECASE,
@@ -169,6 +169,11 @@ _PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
 )
 
 _SEASON_NEEDS = frozenset({"", "the"})
+_GENERIC_WEEKDAY = re.compile(r"\b(?:the|its|their|his|her|a)\s+$", re.IGNORECASE)
+_MOVED = re.compile(
+    r"\b(?:mov|push|delay|shift|bump|slid|slipp|postpon|reschedul|brought|pull)\w*\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 
 
 def _keep(form: Form, found: re.Match[str]) -> bool:
@@ -188,13 +193,19 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
         return (before == "" or "\n" in before) and (after == "" or after[0] in "\n:(\u2013-")
     if form is Form.MONTH and re.match(r"\.?\s+\d", found.string[found.end() : found.end() + 4]):
         return False
+    if form is Form.MONTH and (found.group("mod") or "").lower() in ("to", "into"):
+        # "pushed from March to June": a bare month after "to" only in a move
+        before = found.string[max(0, found.start() - 60) : found.start()]
+        return _MOVED.search(before) is not None
     if form is Form.SEASON:
         mod = (found.group("mod") or "").lower()
         return not (mod in _SEASON_NEEDS and not found.group("year"))
     if form is Form.QUARTER and found.group("q"):
         return found.group("year") is not None or found.group(0)[0] == "Q"
     if form is Form.WEEKDAY:
-        return found.group("wd")[0].isupper()
+        # "the Sunday 9 p.m. slot", "its Thursday lineup": a weekly slot, not a day
+        generic = _GENERIC_WEEKDAY.search(found.string, max(0, found.start() - 8), found.start())
+        return found.group("wd")[0].isupper() and (generic is None or bool(found.group("wmod")))
     if form is Form.RELATIVE_DAY and found.group(0)[0].isupper():
         # "Legends of Tomorrow": a capitalised "Tomorrow" inside a sentence is a name
         before = found.string[max(0, found.start() - 2) : found.start()]
@@ -219,19 +230,29 @@ _GATES: dict[Form, tuple[str, ...]] = {
 _NEEDS_DIGIT = frozenset({Form.MONTH_DAY, Form.DAY_MONTH, Form.NUMERIC, Form.ISO})
 
 
+_MON_START = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+#: Cheap gates, compiled: a pattern runs on a stretch only when its gate matches there.
+_GATE_RES: dict[Form, re.Pattern[str]] = {
+    Form.MONTH_DAY: re.compile(_MON_START + r"[a-z]*\.?\s+(?:the\s+)?\d"),
+    Form.DAY_MONTH: re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON_START[2:]),
+    Form.NUMERIC: re.compile(r"\d/\d"),
+    Form.ISO: re.compile(r"\d-[01]\d-"),
+    Form.MONTH: re.compile(_MON_START),
+    **{
+        form: re.compile("|".join(re.escape(k) for k in keys))
+        for form, keys in _GATES.items()
+        if form is not Form.MONTH
+    },
+}
+
+
 def _runs(form: Form, low: str, digits: bool) -> bool:
     """Tell whether ``form`` can match a stretch, from its words and digits alone."""
-    if form in _NEEDS_DIGIT:
-        if not digits:
-            return False
-        if form is Form.NUMERIC:
-            return "/" in low
-        if form is Form.ISO:
-            return "-" in low
-        return any(k in low for k in _MONTH_KEYS)
+    if form in _NEEDS_DIGIT and not digits:
+        return False
     if form is Form.YEAR:
         return digits or "year" in low
-    return any(k in low for k in _GATES[form])
+    return _GATE_RES[form].search(low) is not None
 
 
 def find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[DateMention]:

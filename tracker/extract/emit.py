@@ -7,9 +7,10 @@ import re
 from tracker.extract.cues import classify, find_platforms, find_seasons
 from tracker.extract.merge import Candidate
 from tracker.extract.model import Precision
-from tracker.extract.resolve import DateValue
+from tracker.extract.pairing import clauses
 from tracker.extract.segment import Sentence
 from tracker.extract.titles import TitleMention
+from tracker.extract.values import DateValue
 
 
 def label_season(text: str, sentences: list[Sentence], i: int) -> int | None:
@@ -65,7 +66,17 @@ def emit(
 ) -> Candidate:
     """Build the candidate for ``title`` released at ``value``, read from sentence ``s``."""
     season = _season_of(text, s, title, at, topic=topic, hint=season_hint)
-    platforms = find_platforms(text, s.start, s.end)
+    lo, hi = next(
+        ((a, b) for a, b in clauses(text, s.start, s.end) if a <= at <= b), (s.start, s.end)
+    )
+    platforms = find_platforms(text, lo, hi)
+    if not platforms and not lo <= title.start <= hi:
+        # "Deep Field (Netflix, series premiere) - June 4": the platform sits by the title
+        t_lo, t_hi = next(
+            ((a, b) for a, b in clauses(text, s.start, s.end) if a <= title.start <= b),
+            (lo, hi),
+        )
+        platforms = find_platforms(text, t_lo, t_hi)
     platform = None
     if platforms:
         platform = min(platforms, key=lambda p: min(abs(p[0] - title.end), abs(p[0] - at)))[2]

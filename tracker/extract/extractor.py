@@ -5,33 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field
 
 from tracker.extract.context import complete
 from tracker.extract.cues import (
-    event_nearer_than_cue,
     has_future_cue,
     is_hedged,
-    is_withdrawn,
     leans_tv,
     nearest_cue_is_past,
     says_already_out,
 )
 from tracker.extract.dates import DateMention, Form, find_dates
 from tracker.extract.emit import emit, label_season
-from tracker.extract.headings import heading_title, is_field_row
+from tracker.extract.headings import is_field_row
+from tracker.extract.keep import clause, keep
 from tracker.extract.merge import Candidate, merge
 from tracker.extract.model import Announcement, Precision
-from tracker.extract.pairing import chain, find_anaphor, owners, score
-from tracker.extract.resolve import DateValue, resolve
+from tracker.extract.pairing import chain, clause_owners, find_anaphor, score
+from tracker.extract.resolve import resolve
 from tracker.extract.segment import Sentence, metadata_end, split_sentences
-from tracker.extract.titles import TitleMention, find_titles
+from tracker.extract.state import State, sentence_titles, topic
+from tracker.extract.titles import TitleMention
+from tracker.extract.values import DateValue
 
 _LOG = logging.getLogger(__name__)
 
-_CLAUSE_CUT = re.compile(
-    r";|\s[\u2014\u2013]\s|\s--\s|,\s(?=(?:while|but|whereas|although|though)\b)"
-)
 _LIST_CUE = re.compile(
     r"\b(?:premiere\s+dates?|release\s+dates?|launch\s+dates?|schedule|calendar|line-?up"
     r"|slate|premieres|debuts|returns|coming\s+(?:soon|up|to)|new\s+releases|premiering"
@@ -40,41 +37,9 @@ _LIST_CUE = re.compile(
     r"|coming|out\s+this|expected)\b",
     re.IGNORECASE,
 )
-_COMMENT_STAMP = re.compile(r"\((?:on|posted|updated)\s+$", re.IGNORECASE)
-_FUTURE_NEAR = re.compile(
-    r"\b(?:will|'ll|\u2019ll|set\s+to|slated|scheduled|premieres|airs|returns|debuts|opens|arrives"
-    r"|launches|lands|drops|hits|bows|kicks\s+off|begins|starts|is\s+due|are\s+due|streams"
-    r"|comes|coming|moves?\s+to|moving\s+to|tonight|tomorrow)\b",
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(
-    r"\b(?:said|announced|confirmed|revealed|told|unveiled|reported|noted|tweeted|posted)"
-    r"\s+(?:on\s+)?$",
-    re.IGNORECASE,
-)
-_REPORTED_AFTER = re.compile(
-    r"\s+(?:said|announced|confirmed|revealed|told|unveiled|reported|noted|that)\b", re.IGNORECASE
-)
 _LEADING_DATE = re.compile(
     r"\s*(?:date\s+)?(\d{4})-(\d\d)-(\d\d)\b|\s*(?:\w+day,?\s+)?([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
 )
-
-
-@dataclass(slots=True)
-class _State:
-    """What the reader carries from one sentence to the next."""
-
-    base: dt.date
-    base_known: bool
-    anchor: dt.date | None = None
-    anchor_sentence: int = -10
-    list_context: bool = False
-    last: tuple[int, DateValue] | None = None
-    tv_article: bool = False
-    header: DateValue | None = None
-    header_evidence: tuple[int, int] = (0, 0)
-    titles: dict[int, list[TitleMention]] = field(default_factory=dict)
-    date_spans: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 def extract_announcements(text: str, published: dt.date | None = None) -> list[Announcement]:
@@ -112,60 +77,8 @@ def _base_date(text: str, published: dt.date | None) -> tuple[dt.date, bool]:
     return dt.datetime.now(dt.UTC).date(), False
 
 
-def _titles(text: str, sentences: list[Sentence], i: int, state: _State) -> list[TitleMention]:
-    if i not in state.titles:
-        s = sentences[i]
-        spans = state.date_spans.get(i, ())
-        found = find_titles(text, s.start, s.end, spans)
-        outside = [t for t in found if not _in_parentheses(text, t, s.start)]
-        state.titles[i] = outside if outside else found
-    return state.titles[i]
-
-
-def _in_parentheses(text: str, t: TitleMention, lo: int) -> bool:
-    before = text[lo : t.start]
-    return before.count("(") > before.count(")")
-
-
-def _topic(text: str, sentences: list[Sentence], i: int, state: _State) -> TitleMention | None:
-    """The work an earlier sentence (or the headline) was about."""
-    earlier = [j for j in [*range(i - 1, max(-1, i - 5), -1), 0] if 0 <= j < i]
-    if is_field_row(text[sentences[i].start : sentences[i].end]):
-        for j in earlier:
-            heading = heading_title(text, sentences[j].start, sentences[j].end)
-            whole = sentences[j].first_in_line and sentences[j].last_in_line
-            if heading is not None and whole and j not in state.date_spans:
-                return heading
-    for j in earlier:
-        s = sentences[j]
-        if s.first_in_line and s.last_in_line:
-            row = text[s.start : s.end]
-            if is_field_row(row) or j in state.date_spans or _CREDIT.match(row):
-                continue
-            heading = heading_title(text, s.start, s.end)
-            if heading is not None:
-                return heading
-        found = _titles(text, sentences, j, state)
-        if found:
-            return max(
-                found, key=lambda t: 2 * t.quoted + 2 * t.subject + 3 * t.named - t.start / 1e7
-            )
-    return None
-
-
-def _clause(text: str, s: Sentence, at: int) -> tuple[int, int]:
-    lo, hi = s.start, s.end
-    for cut in _CLAUSE_CUT.finditer(text, s.start, s.end):
-        if cut.end() <= at:
-            lo = cut.end()
-        elif cut.start() >= at:
-            hi = cut.start()
-            break
-    return lo, hi
-
-
 def _resolved(
-    text: str, i: int, mentions: list[DateMention], state: _State
+    text: str, i: int, mentions: list[DateMention], state: State
 ) -> list[tuple[DateMention, DateValue]]:
     out: list[tuple[DateMention, DateValue]] = []
     for m in mentions:
@@ -184,34 +97,6 @@ def _resolved(
     return out
 
 
-def _keep(text: str, s: Sentence, m: DateMention, value: DateValue, state: _State) -> bool:
-    """Apply the rules that make a date an announcement rather than background."""
-    if value.last < state.base or _COMMENT_STAMP.search(text[max(s.start, m.start - 12) : m.start]):
-        return False
-    if is_withdrawn(text[s.start : m.start], text[m.end : s.end]):
-        return False
-    lo, hi = _clause(text, s, m.start)
-    clause = text[lo:hi]
-    at = m.start - lo
-    if is_hedged(text[lo : m.end]) or says_already_out(clause):
-        return False
-    if nearest_cue_is_past(clause, at):
-        return False
-    if m.form is Form.WEEKDAY and (
-        not _FUTURE_NEAR.search(clause)
-        or _REPORTED.search(text, max(s.start, m.start - 25), m.start)
-        or _REPORTED_AFTER.match(text, m.end)
-    ):
-        return False
-    if not has_future_cue(clause) and not has_future_cue(text[s.start : s.end]):
-        return (
-            _list_row(text, s, state)
-            and value.first > state.base
-            and value.precision is not Precision.TBA
-        )
-    return not event_nearer_than_cue(clause, at)
-
-
 def _is_lead(line: str, s: Sentence) -> bool:
     """A heading or a lead line ("Fall premiere dates:") that gives the rows under it a cue."""
     if not (s.first_in_line and s.last_in_line) or len(line) > 200:
@@ -220,18 +105,10 @@ def _is_lead(line: str, s: Sentence) -> bool:
 
 
 _CAPTION = re.compile(
-    r"\b(?:L-R|Pictured|Photo\s+(?:by|credit)|Credit|Courtesy)\s*:", re.IGNORECASE
+    r"\b(?:L-R|Pictured|Photo\s+(?:by|credit)|Credit|Courtesy)\s*:"
+    r"|^\W*(?:Related|Read\s+more|See\s+also|Also\s+read|More)\s*:",
+    re.IGNORECASE,
 )
-#: A photo credit line ("Paul Sarkis/SHOWTIME", "Getty Images"): never what a story is about.
-_CREDIT = re.compile(r"[^\n/]{2,40}/[^\n/]{2,30}$|(?:Photo|Image)s?\b|.*\bGetty\b")
-_LIST_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[\u2022*\u2013-])\s")
-
-
-def _list_row(text: str, s: Sentence, state: _State) -> bool:
-    """A short line of a schedule or a numbered list, which the list gives its cue."""
-    if not (s.first_in_line and s.end - s.start < 160):
-        return False
-    return (state.list_context and s.last_in_line) or bool(_LIST_MARKER.match(text, s.start))
 
 
 def _is_header(text: str, s: Sentence, found: list[tuple[DateMention, DateValue]]) -> bool:
@@ -243,7 +120,7 @@ def _is_header(text: str, s: Sentence, found: list[tuple[DateMention, DateValue]
 
 
 def _sentence(
-    text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: _State
+    text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: State
 ) -> list[Candidate]:
     s = sentences[i]
     line = text[s.start : s.end]
@@ -255,7 +132,7 @@ def _sentence(
         state.header = value if value.first > state.base else None
         return []
     if not found and state.header is not None:
-        rows = _titles(text, sentences, i, state)[:1]
+        rows = sentence_titles(text, sentences, i, state)[:1]
         lead = bool(rows) and rows[0].start - s.start < 30
         if state.list_context and s.first_in_line and len(line) <= 300 and lead:
             hint = label_season(text, sentences, i)
@@ -277,22 +154,23 @@ def _sentence(
         return []
     if (line.endswith("?") and len(line) > 60) or _CAPTION.search(line):
         return []
-    kept = [(m, v) for m, v in found if _keep(text, s, m, v, state)]
+    ends = [s.start] + [m.end for m, _ in found]
+    kept = [(m, v) for k, (m, v) in enumerate(found) if keep(text, s, m, v, state, ends[k])]
     if not kept:
         return []
     titles = [
         t
-        for t in _titles(text, sentences, i, state)
+        for t in sentence_titles(text, sentences, i, state)
         if not any(m.start < t.end and t.start < m.end for m, _ in found)
     ]
-    groups = owners(text, titles, [(m.start, m.end) for m, _ in kept], s.start, s.end)
+    groups = clause_owners(text, titles, [(m.start, m.end) for m, _ in kept], s.start, s.end)
     field_row = is_field_row(line)
     out: list[Candidate] = []
     for (m, value), found_group in zip(kept, groups, strict=True):
         group = [] if field_row else found_group
         owner = None if field_row else _fallback_owner(text, s, titles, m, group)
         if owner is None and not group:
-            owner = _topic(text, sentences, i, state)
+            owner = topic(text, sentences, i, state)
             if owner is None:
                 continue
         if owner is not None and owner not in group:
@@ -319,7 +197,7 @@ def _fallback_owner(
     text: str, s: Sentence, titles: list[TitleMention], m: DateMention, group: list[TitleMention]
 ) -> TitleMention | None:
     """When a date's own stretch names no work: an earlier title it refers back to, or None."""
-    lo, _hi = _clause(text, s, m.start)
+    lo, _hi = clause(text, s, m.start)
     before = [t for t in titles if t.end <= m.start]
     if group and group[0].end <= m.start:
         return None
@@ -341,7 +219,7 @@ _ALSO = re.compile(
 
 
 def _inherited(
-    text: str, sentences: list[Sentence], i: int, state: _State, value: DateValue
+    text: str, sentences: list[Sentence], i: int, state: State, value: DateValue
 ) -> list[Candidate]:
     """Works that a dateless sentence adds to the previous sentence's release date."""
     s = sentences[i]
@@ -350,7 +228,7 @@ def _inherited(
         return []
     if says_already_out(line) or nearest_cue_is_past(line, len(line) // 2):
         return []
-    found = _titles(text, sentences, i, state)
+    found = sentence_titles(text, sentences, i, state)
     picked: list[TitleMention] = []
     for k, t in enumerate(found):
         if (t.subject or t.quoted) and t not in picked:
@@ -364,7 +242,7 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     if not isinstance(text, str) or not text.strip():
         return []
     base, known = _base_date(text, published)
-    state = _State(base=base, base_known=known, tv_article=leans_tv(text[:20000]))
+    state = State(base=base, base_known=known, tv_article=leans_tv(text[:20000]))
     sentences = split_sentences(text)
     skip = metadata_end(text)
     first = sentences[0] if sentences else None

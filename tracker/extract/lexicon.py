@@ -138,6 +138,21 @@ HEADLINE_VERBS = _entries(
     sets set arrives arrive debuts debut premieres premiere returns return
     renews renewed announces announced reveals revealed unveils unveiled drops lands
     gets confirms confirmed dates launches launch comes back moves delays
-    delayed
+    delayed due hits opens heads slates eyes pushes shifts bumps nabs lands
+    drops sets premiering arriving returning coming will is are gets
+    """
+)
+
+#: Nouns that name a kind of work: "the coastal mystery X", "its animated musical Y".
+#: Before a capitalised name they say that the name is a work and not part of it.
+WORK_NOUNS = _entries(
+    """
+    album ep lp single record mixtape soundtrack film movie feature picture novel book memoir
+    novella anthology game shooter rpg platformer roguelike sequel prequel spinoff spin-off
+    reboot revival remake remaster adaptation series miniseries docuseries show sitcom drama
+    dramedy comedy romcom rom-com mystery thriller horror epic musical fantasy adventure
+    romance western procedural documentary doc special satire parody biopic caper
+    whodunit saga anime cartoon drama-thriller dystopia follow-up installment instalment
+    expansion dlc title project franchise limited-series telenovela soap play
     """
 )

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from tracker.extract.model import Announcement, Kind
-from tracker.extract.resolve import DateValue
+from tracker.extract.values import DateValue
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

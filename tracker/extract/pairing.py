@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tracker.extract.lexicon import WORK_NOUNS
 from tracker.extract.titles import TitleMention
 
 _CHAIN_GAP = re.compile(
+    r"(?:,\s+(?:about|starring|featuring|a|an|the|which|who|set|based)\b[^;()]{0,100}?(?=,))?"
     r"[\"\u201c\u201d\s]*(?:['\u2019]s?\s*)?(?:\((?:[^()]{0,60})\))?[\"\u201c\u201d\s]*(?:(?:season|series|part)\s+\w+"
     r"(?:\s+and\s+\w+)?)?[\"\u201c\u201d\s,]*(?:and|&|or|as\s+well\s+as|plus)?[\"\u201c\u201d\s,]*"
     r"(?:(?:the\s+)?(?:\w+\s+){0,2}(?:seasons?|series|installments?|premiere|finale)\s+"
-    r"(?:\w+\s+)?(?:premiere\s+|finale\s+)?of\s+)?[\"\u201c\u201d\s]*",
+    r"(?:\w+\s+)?(?:premiere\s+|finale\s+)?of\s+)?"
+    r"(?:(?:the|a|an|its|their|new)\s+(?:[\w-]+\s+){0,2}(?:"
+    + "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
+    + r")\s+)?[\"\u201c\u201d\s]*",
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(
@@ -148,4 +153,52 @@ def owners(
                 region, followers = named[:1], []
         best = max(range(len(region)), key=lambda k: score(region[k], start))
         result.append(chain(text, region, best) + followers)
+    return result
+
+
+#: Where a sentence turns to a new statement: "..., and said the sequel X will arrive ...".
+_CLAUSE_BREAK = re.compile(
+    r";|\s[\u2014\u2013]\s|,\s+(?:and|but|while|whereas|although|though)\s+"
+    r"(?=(?:said|says|added|announced|confirmed|revealed|the|its|their|his|her|a|an)\b)"
+    r"|\s+and\s+(?=(?:said|says|added|announced|confirmed|revealed)\b)",
+    re.IGNORECASE,
+)
+
+
+def clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Cut a sentence into the clauses that each make their own statement.
+
+    >>> clauses("X opens May 1, and said the sequel Y will arrive in 2025.", 0, 56)
+    [(0, 13), (19, 56)]
+    """
+    out: list[tuple[int, int]] = []
+    start = lo
+    for cut in _CLAUSE_BREAK.finditer(text, lo, hi):
+        out.append((start, cut.start()))
+        start = cut.end()
+    out.append((start, hi))
+    return out
+
+
+def clause_owners(
+    text: str, titles: Sequence[TitleMention], dates: Sequence[tuple[int, int]], lo: int, hi: int
+) -> list[list[TitleMention]]:
+    """Pair dates with titles clause by clause.
+
+    A date whose clause names no work falls back to the pairing over the whole sentence.
+    """
+    whole = owners(text, titles, dates, lo, hi)
+    parts = clauses(text, lo, hi)
+    if len(parts) == 1:
+        return whole
+    result = list(whole)
+    for c_lo, c_hi in parts:
+        inside = [k for k, (a, b) in enumerate(dates) if c_lo <= a and b <= c_hi]
+        if not inside:
+            continue
+        local = [t for t in titles if c_lo <= t.start and t.end <= c_hi]
+        groups = owners(text, local, [dates[k] for k in inside], c_lo, c_hi)
+        for k, group in zip(inside, groups, strict=True):
+            if group:
+                result[k] = group
     return result

@@ -123,7 +123,7 @@ def _chunks(start: int, end: int, text: str) -> list[tuple[int, int]]:
 
 _WRAPPED_END = re.compile(
     r"(?:\b(?:on|in|the|of|and|to|with|a|an|at|for|by|as|from|its|their|his|her|is|are|will)"
-    r"|,)$"
+    r"|\b(?:of|and|on|in|for)\s+(?:The|A|An)|,)$"
 )
 
 

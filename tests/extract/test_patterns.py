@@ -1,0 +1,166 @@
+"""One-sentence cases of the canonical forms of release news.
+
+Each case is a sentence written for this file (invented titles), read with a publication
+date of 2024-01-10, and the (title, season, date, precision) rows it must give. They pin the
+general rules: subject-verb-date, descriptors before a title, delays, lists, seasons,
+passives, headlines, tba, and the statements that announce nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract import extract_announcements
+
+PUBLISHED = dt.date(2024, 1, 10)
+
+Row = tuple[str, int | None, str, str]
+
+CASES: list[tuple[str, list[Row]]] = [
+    # subject - verb - date
+    ("Marrow Creek will premiere on Feb. 14.", [("Marrow Creek", None, "2024-02-14", "day")]),
+    ("Dune Harbor debuts March 3 on Hulu.", [("Dune Harbor", None, "2024-03-03", "day")]),
+    (
+        "The Paper Fox arrives in theaters on Friday, April 12.",
+        [("The Paper Fox", None, "2024-04-12", "day")],
+    ),
+    (
+        "Gilded Static will launch on June 4 for PlayStation 5 and PC.",
+        [("Gilded Static", None, "2024-06-04", "day")],
+    ),
+    (
+        "Cold Meridian opens in theaters this summer.",
+        [("Cold Meridian", None, "2024-summer", "season")],
+    ),
+    ("Ash and Ivory is set to premiere in March.", [("Ash and Ivory", None, "2024-03", "month")]),
+    # a descriptor before the title
+    (
+        "The coastal thriller Tidewater Lane will premiere on Friday, Feb. 9.",
+        [("Tidewater Lane", None, "2024-02-09", "day")],
+    ),
+    (
+        "The heist sequel Brass Knuckle 2 will arrive in the first half of 2025.",
+        [("Brass Knuckle 2", None, "2025-H1", "half")],
+    ),
+    (
+        "Its animated musical Moss and Moon will open Nov. 22 in theaters.",
+        [("Moss and Moon", None, "2024-11-22", "day")],
+    ),
+    (
+        "The legal drama Northline will debut on Feb. 6 on Netflix.",
+        [("Northline", None, "2024-02-06", "day")],
+    ),
+    (
+        "The studio dated the fantasy epic Kingsfall for Oct. 3, and said the comedy "
+        "Pocket Change will arrive in 2025.",
+        [("Kingsfall", None, "2024-10-03", "day"), ("Pocket Change", None, "2025", "year")],
+    ),
+    # delays: only the new date counts
+    (
+        "Iron Vale, previously set for March 8, now opens May 17.",
+        [("Iron Vale", None, "2024-05-17", "day")],
+    ),
+    (
+        "The war drama Red Canopy, which had been set to open on March 1, has been moved to "
+        "Aug. 9, the studio said on Tuesday.",
+        [("Red Canopy", None, "2024-08-09", "day")],
+    ),
+    (
+        "Glass Meadow has been pushed from April 5 to Sept. 20.",
+        [("Glass Meadow", None, "2024-09-20", "day")],
+    ),
+    (
+        "Sundown Road was delayed from March to June.",
+        [("Sundown Road", None, "2024-06", "month")],
+    ),
+    # lists
+    (
+        "Netflix will premiere Cobalt on Feb. 19, Lantern Bay on March 4 and Quill on March 11.",
+        [
+            ("Cobalt", None, "2024-02-19", "day"),
+            ("Lantern Bay", None, "2024-03-04", "day"),
+            ("Quill", None, "2024-03-11", "day"),
+        ],
+    ),
+    (
+        "Harrow Point and Little Engines both premiere Sept. 22 on NBC.",
+        [
+            ("Harrow Point", None, "2024-09-22", "day"),
+            ("Little Engines", None, "2024-09-22", "day"),
+        ],
+    ),
+    # seasons
+    (
+        "The second season of Bright Hollow premieres on March 15.",
+        [("Bright Hollow", 2, "2024-03-15", "day")],
+    ),
+    (
+        "Bright Hollow season 3 will debut in the fall.",
+        [("Bright Hollow", 3, "2024-fall", "season")],
+    ),
+    (
+        "Quarry Lane returns for its fourth season on April 2.",
+        [("Quarry Lane", 4, "2024-04-02", "day")],
+    ),
+    (
+        "Season Two of The Copper Line arrives on Prime Video on May 23.",
+        [("The Copper Line", 2, "2024-05-23", "day")],
+    ),
+    # passive and inverted forms
+    (
+        "Wren Valley has been dated for Nov. 8 on Disney+.",
+        [("Wren Valley", None, "2024-11-08", "day")],
+    ),
+    (
+        "Feb. 23 will see the release of Hollowpoint Blues on Netflix.",
+        [("Hollowpoint Blues", None, "2024-02-23", "day")],
+    ),
+    (
+        "Starling Court is expected to launch in the third quarter of 2024.",
+        [("Starling Court", None, "2024-Q3", "quarter")],
+    ),
+    ("Night Ferry is due out in late 2024.", [("Night Ferry", None, "2024-H2", "half")]),
+    # headlines
+    (
+        "Hulu Sets March 6 Premiere for Canary Flats\n",
+        [("Canary Flats", None, "2024-03-06", "day")],
+    ),
+    (
+        "Canary Flats Gets April 2 Release Date\n\nCanary Flats is a comedy.",
+        [("Canary Flats", None, "2024-04-02", "day")],
+    ),
+    (
+        "Velvet Thorn Lands in February\n\nDevelopers said Velvet Thorn will launch on Feb. 20.",
+        [("Velvet Thorn", None, "2024-02-20", "day")],
+    ),
+    # tba
+    (
+        "Pale Orchard has been renewed for a third season, but no premiere date has been "
+        "announced.",
+        [("Pale Orchard", 3, "tba", "tba")],
+    ),
+    (
+        "The new season of Gatekeepers will premiere at a date to be announced.",
+        [("Gatekeepers", None, "tba", "tba")],
+    ),
+    # nothing to announce
+    ("Marrow Creek premiered on Jan. 4 to strong ratings.", []),
+    ("The first trailer for Dune Harbor drops on Jan. 20.", []),
+    ("The cast of Quarry Lane will appear on a Comic-Con panel on July 26.", []),
+    ("Fans hope Bright Hollow could return in 2025, but nothing is confirmed.", []),
+    ("Cold Meridian grossed $40 million in its opening weekend, which began Jan. 5.", []),
+    ("Glass Meadow is now streaming on Netflix.", []),
+    ("Tickets for the Iron Vale tour go on sale Feb. 2.", []),
+    ("The network announced on Tuesday that it has cancelled Harrow Point.", []),
+    ("Dune Harbor was released in 2019 and won three awards.", []),
+    ("Xbox Series X|S owners will get a patch on March 3.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), CASES, ids=[c[0][:40] for c in CASES])
+def test_pattern(sentence: str, want: list[Row]) -> None:
+    found = extract_announcements(sentence, published=PUBLISHED)
+    got = sorted((a.title, a.season, a.date, str(a.precision)) for a in found)
+    assert got == sorted(want)

@@ -1,0 +1,112 @@
+"""Decide whether a date in a sentence is announced: forward-looking, not withdrawn or an event."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.cues import (
+    event_nearer_than_cue,
+    has_future_cue,
+    is_hedged,
+    is_withdrawn,
+    nearest_cue_is_past,
+    says_already_out,
+)
+from tracker.extract.dates import DateMention, Form
+from tracker.extract.model import Precision
+from tracker.extract.segment import Sentence
+from tracker.extract.state import State
+from tracker.extract.values import DateValue
+
+_CLAUSE_CUT = re.compile(
+    r";|\s[\u2014\u2013]\s|\s--\s|,\s(?=(?:while|but|whereas|although|though)\b)"
+)
+
+
+_COMMENT_STAMP = re.compile(r"\((?:on|posted|updated)\s+$", re.IGNORECASE)
+
+
+_FUTURE_NEAR = re.compile(
+    r"\b(?:will|'ll|\u2019ll|set\s+to|slated|scheduled|premieres|airs|returns|debuts|opens|arrives"
+    r"|launches|lands|drops|hits|bows|kicks\s+off|begins|starts|is\s+due|are\s+due|streams"
+    r"|comes|coming|moves?\s+to|moving\s+to|tonight|tomorrow)\b",
+    re.IGNORECASE,
+)
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|announced|confirmed|revealed|told|unveiled|reported|noted|tweeted|posted)"
+    r"\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_REPORTED_AFTER = re.compile(
+    r"\s+(?:said|announced|confirmed|revealed|told|unveiled|reported|noted|that)\b", re.IGNORECASE
+)
+
+
+#: "continues through Aug. 21", "runs until May 3": the end of something, not a release.
+_UNTIL = re.compile(
+    r"(?<!\bdelayed\s)(?<!\bpushed\s)(?<!\bpostponed\s)(?<!\bmoved\s)\b(?:through|thru"
+    r"|until|till)\s+(?:\w+,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def clause(text: str, s: Sentence, at: int) -> tuple[int, int]:
+    """The stretch of sentence ``s`` around offset ``at``, between clause cuts."""
+    lo, hi = s.start, s.end
+    for cut in _CLAUSE_CUT.finditer(text, s.start, s.end):
+        if cut.end() <= at:
+            lo = cut.end()
+        elif cut.start() >= at:
+            hi = cut.start()
+            break
+    return lo, hi
+
+
+def keep(
+    text: str, s: Sentence, m: DateMention, value: DateValue, state: State, since: int
+) -> bool:
+    """Apply the rules that make a date an announcement rather than background.
+
+    ``since`` is where the previous date of the sentence ends: what was said of that one
+    ("had been set for March 13") does not withdraw this one.
+    """
+    if value.last < state.base or _COMMENT_STAMP.search(text[max(s.start, m.start - 12) : m.start]):
+        return False
+    if is_withdrawn(text[s.start : m.start], text[m.end : s.end], since - s.start):
+        return False
+    if _UNTIL.search(text, max(s.start, m.start - 40), m.start):
+        return False
+    lo, hi = clause(text, s, m.start)
+    part = text[lo:hi]
+    at = m.start - lo
+    if is_hedged(text[lo : m.end]) or says_already_out(part):
+        return False
+    if nearest_cue_is_past(part, at):
+        return False
+    if m.form is Form.WEEKDAY and (
+        not _FUTURE_NEAR.search(part)
+        or _REPORTED.search(text, max(s.start, m.start - 25), m.start)
+        or _REPORTED_AFTER.match(text, m.end)
+    ):
+        return False
+    if not has_future_cue(part) and not has_future_cue(text[s.start : s.end]):
+        return (
+            list_row(text, s, state)
+            and value.first > state.base
+            and value.precision is not Precision.TBA
+        )
+    return not event_nearer_than_cue(part, at)
+
+
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[\u2022*\u2013-])\s")
+
+
+def list_row(text: str, s: Sentence, state: State) -> bool:
+    """A short line of a schedule or a numbered list, which the list gives its cue."""
+    if not (s.first_in_line and s.end - s.start < 160):
+        return False
+    return (state.list_context and s.last_in_line) or bool(_LIST_MARKER.match(text, s.start))

@@ -1,0 +1,94 @@
+"""What the reader carries through an article: its date, lists, headers and the titles seen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tracker.extract.headings import heading_title, is_field_row
+from tracker.extract.segment import Sentence
+from tracker.extract.titles import TitleMention, find_titles
+from tracker.extract.values import DateValue
+
+
+@dataclass(slots=True)
+class State:
+    """What the reader carries from one sentence to the next."""
+
+    base: dt.date
+    base_known: bool
+    anchor: dt.date | None = None
+    anchor_sentence: int = -10
+    list_context: bool = False
+    last: tuple[int, DateValue] | None = None
+    tv_article: bool = False
+    header: DateValue | None = None
+    header_evidence: tuple[int, int] = (0, 0)
+    titles: dict[int, list[TitleMention]] = field(default_factory=dict)
+    date_spans: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+
+def sentence_titles(
+    text: str, sentences: list[Sentence], i: int, state: State
+) -> list[TitleMention]:
+    """The candidate titles of sentence ``i``, cached in ``state``."""
+    if i not in state.titles:
+        s = sentences[i]
+        spans = state.date_spans.get(i, ())
+        headline = _title_case(text, s)
+        found = find_titles(text, s.start, s.end, spans, headline=headline)
+        outside = [t for t in found if not _in_parentheses(text, t, s.start)]
+        found = outside if outside else found
+        if headline and i == 0 and len(sentences) > 1:
+            found = [t for t in found if t.quoted or _named_again(text, t, s.end)]
+        state.titles[i] = found
+    return state.titles[i]
+
+
+def _title_case(text: str, s: Sentence) -> bool:
+    """Tell whether a whole line is written in title case, as headlines are."""
+    if not (s.first_in_line and s.last_in_line) or text[s.end - 1] in ".?!":
+        return False
+    words = [w for w in text[s.start : s.end].split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _named_again(text: str, t: TitleMention, after: int) -> bool:
+    """Tell whether the body names a headline's title again, so its capitals are a name's."""
+    return text.find(t.title, after, after + 20000) >= 0
+
+
+def _in_parentheses(text: str, t: TitleMention, lo: int) -> bool:
+    before = text[lo : t.start]
+    return before.count("(") > before.count(")")
+
+
+def topic(text: str, sentences: list[Sentence], i: int, state: State) -> TitleMention | None:
+    """The work an earlier sentence (or the headline) was about."""
+    earlier = [j for j in [*range(i - 1, max(-1, i - 5), -1), 0] if 0 <= j < i]
+    if is_field_row(text[sentences[i].start : sentences[i].end]):
+        for j in earlier:
+            heading = heading_title(text, sentences[j].start, sentences[j].end)
+            whole = sentences[j].first_in_line and sentences[j].last_in_line
+            if heading is not None and whole and j not in state.date_spans:
+                return heading
+    for j in earlier:
+        s = sentences[j]
+        if s.first_in_line and s.last_in_line:
+            row = text[s.start : s.end]
+            if is_field_row(row) or j in state.date_spans or _CREDIT.match(row):
+                continue
+            heading = heading_title(text, s.start, s.end)
+            if heading is not None:
+                return heading
+        found = sentence_titles(text, sentences, j, state)
+        if found:
+            return max(
+                found, key=lambda t: 2 * t.quoted + 2 * t.subject + 3 * t.named - t.start / 1e7
+            )
+    return None
+
+
+#: A photo credit line ("Paul Sarkis/SHOWTIME", "Getty Images"): never what a story is about.
+_CREDIT = re.compile(r"[^\n/]{2,40}/[^\n/]{2,30}$|(?:Photo|Image)s?\b|.*\bGetty\b")

@@ -54,3 +54,24 @@ def test_downgrade_base_then_upgrade_head(empty_db_url: str, tmp_path: Path) -> 
 
 def test_models_cover_every_table() -> None:
     assert set(metadata.tables) == TABLES
+
+
+def test_the_schema_revision_constant_is_the_migrations_head() -> None:
+    from tracker.db.schema import SCHEMA_REVISION
+
+    assert migrate.head_revision() == SCHEMA_REVISION
+
+
+def test_require_current_reads_the_stored_revision(empty_db_url: str, tmp_path: Path) -> None:
+    import pytest
+
+    from tracker.db.schema import require_current, stored_revision
+    from tracker.errors import SchemaError
+
+    rt = make_runtime(empty_db_url, tmp_path)
+    with pytest.raises(SchemaError, match="the database is empty"):
+        require_current(rt.engine)
+    migrate.upgrade(rt.engine)
+    assert stored_revision(rt.engine) == migrate.current_revision(rt.engine)
+    require_current(rt.engine)
+    rt.close()

@@ -50,7 +50,7 @@ def ingest(
     Reads a file, every .txt/.md/.html file in a folder, a web page or feed URL, or standard
     input (`-`), and records the release dates they announce.
     """
-    from tracker.db.migrate import require_current
+    from tracker.db.schema import require_current
     from tracker.ingest.articles import RawArticle
     from tracker.ingest.service import ingest_article
 

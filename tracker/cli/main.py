@@ -13,7 +13,9 @@ from tracker.cli import config as config_commands
 from tracker.cli import db as db_commands
 from tracker.cli import ingest as ingest_commands
 from tracker.cli import parse as parse_commands
+from tracker.cli import queries as query_commands
 from tracker.cli import sources as sources_commands
+from tracker.cli import watch as watch_commands
 from tracker.errors import EXIT_INTERRUPTED, TrackerError
 from tracker.settings import load_settings
 
@@ -46,6 +48,8 @@ app.add_typer(config_commands.app, name="config")
 app.add_typer(sources_commands.app, name="sources")
 parse_commands.register(app)
 ingest_commands.register(app)
+query_commands.register(app)
+app.add_typer(watch_commands.app, name="watch")
 
 
 def _print_version(value: bool) -> None:

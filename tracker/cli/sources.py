@@ -52,7 +52,7 @@ def add(
 
     A new source is due at once: `tracker sources poll --once` reads it.
     """
-    from tracker.db.migrate import require_current
+    from tracker.db.schema import require_current
     from tracker.ingest import sources as service
 
     rt: Runtime = ctx.obj
@@ -74,7 +74,7 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List sources and their state, e.g. `tracker sources list --json`."""
-    from tracker.db.migrate import require_current
+    from tracker.db.schema import require_current
     from tracker.ingest import sources as service
 
     rt: Runtime = ctx.obj
@@ -135,7 +135,7 @@ def remove(
     source_id: Annotated[int, typer.Argument(metavar="ID", help="The source's id.")],
 ) -> None:
     """Stop polling a source; what it gave stays, e.g. `tracker sources remove 3`."""
-    from tracker.db.migrate import require_current
+    from tracker.db.schema import require_current
     from tracker.ingest import sources as service
 
     rt: Runtime = ctx.obj
@@ -159,7 +159,7 @@ def poll(
     Without --once (or --all, --source) it keeps polling as sources fall due, until Ctrl-C.
     Exits 6 when a source failed (the others are still polled; see `tracker sources list`).
     """
-    from tracker.db.migrate import require_current
+    from tracker.db.schema import require_current
     from tracker.ingest.poll import claim_due, make_poller, release_leases
 
     rt: Runtime = ctx.obj

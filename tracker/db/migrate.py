@@ -66,13 +66,3 @@ def _run(engine: Engine, action: Callable[[Config, str], None], revision: str) -
                 raise SchemaError(f"migration to {revision!r} failed: {error}") from error
             raise
         connection.commit()
-
-
-def require_current(engine: Engine) -> None:
-    """Fail clearly unless the database is at the head revision."""
-    current, head = current_revision(engine), head_revision()
-    if current != head:
-        state = "empty" if current is None else f"at revision {current}"
-        raise SchemaError(
-            f"the database is {state}, this tracker needs {head}: run `tracker db upgrade`"
-        )

@@ -1,0 +1,299 @@
+"""`tracker upcoming`, `show`, `search`, `changes`: questions about what is coming."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tracker.cli.output import err, is_terminal, show_json, show_jsonl, show_table
+from tracker.core.durations import parse_duration
+from tracker.errors import InputError
+from tracker.extract.model import Kind, Precision
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from tracker.queries.lookup import WorkDetail
+    from tracker.queries.views import ReleaseView
+    from tracker.runtime import Runtime
+
+EMPTY = (
+    "nothing is known yet: add a source with `tracker sources add URL|PATH`, then run "
+    "`tracker sources poll --once` (or read articles once with `tracker ingest FILE`)"
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the query commands to the root command."""
+    for command in (upcoming, show, search, changes):
+        app.command()(command)
+
+
+def _iso(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{option} expects YYYY-MM-DD, got {value!r}") from None
+
+
+def _session_ready(rt: Runtime) -> None:
+    from tracker.db.schema import require_current
+
+    require_current(rt.engine)
+
+
+def _is_empty(session: Session) -> bool:
+    from sqlmodel import select
+
+    from tracker.db.models import Work
+
+    return session.exec(select(Work.id).limit(1)).first() is None
+
+
+def upcoming(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option(min=1, help="Days ahead from today.")] = 90,
+    from_: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
+    kind: Annotated[list[Kind] | None, typer.Option(help="Only this kind (repeatable).")] = None,
+    platform: Annotated[
+        list[str] | None, typer.Option(help="Only this platform (repeatable).")
+    ] = None,
+    min_precision: Annotated[
+        Precision, typer.Option(help="Only dates at least this precise.")
+    ] = Precision.TBA,
+    include_tba: Annotated[bool, typer.Option(help="Also list releases with no date.")] = False,
+    watched: Annotated[bool, typer.Option(help="Only works on the watch list.")] = False,
+    subscription: Annotated[str, typer.Option(help="Whose watch list --watched uses.")] = "default",
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    as_jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Print one JSON object a line.")
+    ] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")] = False,
+) -> None:
+    """List releases coming soon, soonest first, e.g. `tracker upcoming --days 30 --json`.
+
+    Coarse dates are placed by the first day of their window and shown as written
+    ("summer 2017", "first half of 2018"). Machine output keys: id, title, season, kind, date,
+    precision, label, start, end, platform, status.
+    """
+    from tracker.queries.upcoming import UpcomingQuery
+    from tracker.queries.upcoming import upcoming as find
+    from tracker.queries.watch import watched_work_ids
+
+    rt: Runtime = ctx.obj
+    _session_ready(rt)
+    today = rt.clock().astimezone(rt.settings.zone).date()
+    start = _iso(from_, "--from") or today
+    end = _iso(to, "--to") or (start + timedelta(days=days))
+    if end < start:
+        raise InputError("--to is before --from")
+    with rt.session() as session:
+        works = watched_work_ids(session, name=subscription) if watched else None
+        rows = find(
+            session,
+            UpcomingQuery(
+                start=start,
+                end=end,
+                kinds=[str(k) for k in kind or ()],
+                platforms=platform or (),
+                min_precision=min_precision,
+                include_tba=include_tba,
+                work_ids=works,
+            ),
+        )
+        empty = not rows and _is_empty(session)
+    if as_json or as_jsonl or as_csv:
+        _machine([r.to_dict() for r in rows], as_json=as_json, as_jsonl=as_jsonl)
+        return
+    if empty:
+        err(EMPTY)
+        return
+    if not rows:
+        err(f"nothing dated between {start} and {end}" + (" on the watch list" if watched else ""))
+        return
+    show_table(
+        f"Coming {start} to {end}",
+        ["when", "title", "season", "kind", "platform", "status"],
+        [[_when(r), r.title, r.season, r.kind, r.platform, r.status] for r in rows],
+    )
+
+
+def _when(row: ReleaseView) -> str:
+    if row.precision == Precision.DAY.value and row.start is not None and is_terminal():
+        return f"{row.start:%a} {row.date}"
+    return row.label
+
+
+def _machine(records: list[dict[str, object]], *, as_json: bool, as_jsonl: bool) -> None:
+    if as_json:
+        show_json(records)
+    elif as_jsonl:
+        show_jsonl(records)
+    else:
+        from tracker.queries.views import RELEASE_FIELDS
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(RELEASE_FIELDS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+
+
+def show(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="The work's title (close spellings work).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show a work's releases, their date history and evidence, e.g. `tracker show "Iron Fist"`."""
+    from tracker.queries.lookup import find_work, work_detail
+
+    rt: Runtime = ctx.obj
+    _session_ready(rt)
+    with rt.session() as session:
+        if _is_empty(session):
+            raise InputError(EMPTY)
+        detail = work_detail(session, find_work(session, title))
+    if as_json:
+        show_json(_detail_dict(detail))
+        return
+    _print_detail(rt, detail)
+
+
+def _detail_dict(detail: WorkDetail) -> dict[str, object]:
+    return {
+        "title": detail.title,
+        "aliases": detail.aliases,
+        "releases": [
+            {
+                **r.release.to_dict(),
+                "history": [
+                    {
+                        "change": h.change,
+                        "old": h.old,
+                        "new": h.new,
+                        "recorded_at": h.recorded_at.isoformat(),
+                        "url": h.article_url,
+                        "published": h.published.isoformat() if h.published else None,
+                    }
+                    for h in r.history
+                ],
+                "sightings": [
+                    {
+                        "date": s.date,
+                        "evidence": s.evidence,
+                        "url": s.url,
+                        "published": s.published.isoformat() if s.published else None,
+                    }
+                    for s in r.sightings
+                ],
+            }
+            for r in detail.releases
+        ],
+    }
+
+
+def _print_detail(rt: Runtime, detail: WorkDetail) -> None:
+    zone = rt.settings.zone
+    print(detail.title + (f"  (also: {', '.join(detail.aliases)})" if detail.aliases else ""))
+    for item in detail.releases:
+        r = item.release
+        season = f" season {r.season}" if r.season else ""
+        platform = f" on {r.platform}" if r.platform else ""
+        print(f"\n  {r.kind}{season}: {r.label}{platform} [{r.status}]")
+        for h in item.history:
+            moved = f"{h.old} -> {h.new}" if h.old else h.new
+            when = h.recorded_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            source = f" ({h.article_url})" if h.article_url else ""
+            print(f"    {when}  {h.change:9} {moved}{source}")
+        for s in item.sightings:
+            said = f"{s.published}" if s.published else "undated"
+            print(
+                f"    said {said}: \u201c{s.evidence.strip()}\u201d"
+                + (f" {s.url}" if s.url else "")
+            )
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Part of a title, or a close spelling.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Find works by title or alias, e.g. `tracker search "iron"`."""
+    from tracker.queries.lookup import search as find
+
+    rt: Runtime = ctx.obj
+    _session_ready(rt)
+    with rt.session() as session:
+        found = find(session, text)
+        empty = not found and _is_empty(session)
+    if as_json:
+        show_json([{"id": i, "title": t, "score": round(s, 1)} for i, t, s in found])
+        return
+    if empty:
+        err(EMPTY)
+    elif not found:
+        err(f"no work matches {text!r}")
+    else:
+        show_table(None, ["id", "title"], [[i, t] for i, t, _ in found])
+
+
+def changes(
+    ctx: typer.Context,
+    since: Annotated[str, typer.Option(help="How far back: 12h, 7d, or a date.")] = "7d",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List recent date changes, newest first, e.g. `tracker changes --since 12h`.
+
+    Changes are: new, dated (tba got a date), narrowed, moved, delayed, postponed, out.
+    """
+    from tracker.queries.changes import changes_since
+
+    rt: Runtime = ctx.obj
+    _session_ready(rt)
+    cutoff = _since(since, rt)
+    with rt.session() as session:
+        rows = changes_since(session, cutoff)
+        empty = not rows and _is_empty(session)
+    if as_json:
+        show_json([r.to_dict() for r in rows])
+        return
+    if empty:
+        err(EMPTY)
+        return
+    if not rows:
+        err(f"no date changed since {cutoff.astimezone(rt.settings.zone):%Y-%m-%d %H:%M}")
+        return
+    zone = rt.settings.zone
+    show_table(
+        None,
+        ["recorded", "title", "change", "from", "to", "published"],
+        [
+            [
+                r.recorded_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                r.title + (f" S{r.season}" if r.season else ""),
+                r.change,
+                r.old or "",
+                r.new,
+                r.published or "",
+            ]
+            for r in rows
+        ],
+    )
+
+
+def _since(value: str, rt: Runtime) -> datetime:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        try:
+            return rt.clock() - parse_duration(value)
+        except ValueError:
+            raise typer.BadParameter(
+                f"--since expects a duration (12h, 7d) or a date, got {value!r}"
+            ) from None
+    return datetime.combine(day, time(0), tzinfo=rt.settings.zone)

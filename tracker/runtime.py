@@ -76,6 +76,15 @@ class Runtime:
         )
 
     @cached_property
+    def secret(self) -> bytes:
+        """The instance secret feed tokens are derived from (kept apart from the database)."""
+        from tracker.calendar.tokens import load_or_create_secret
+
+        if self.settings.secret_key is not None:
+            return self.settings.secret_key.get_secret_value().encode()
+        return load_or_create_secret(self.settings.data_dir)
+
+    @cached_property
     def owner(self) -> str:
         """This process's name on the leases it takes: host, pid and a random part."""
         return f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(4)}"

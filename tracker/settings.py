@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_path
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tracker.core.durations import parse_duration
@@ -21,6 +21,7 @@ from tracker.errors import ConfigError
 
 ENV_PREFIX = "TRACKER_"
 DATABASE_FILENAME = "tracker.sqlite3"
+_PLACEHOLDERS = {"changeme" * 4, "secret" * 6, "x" * 32, "0" * 32}
 
 
 class LogFormat(StrEnum):
@@ -110,6 +111,31 @@ class Settings(BaseSettings):
             "takes the source over once this has passed."
         ),
     )
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Instance secret from which feed tokens are derived (at least 32 characters). "
+            "Unset: a random one is created in `data_dir/secret.key` on first use. Kept apart "
+            "from the database, so a copy of the database alone reveals no feed URL. Replicas "
+            "sharing one PostgreSQL must share it."
+        ),
+    )
+    base_url: str = Field(
+        default="http://127.0.0.1:8080",
+        description=(
+            "The address people reach `tracker serve` at, used in feed links "
+            "(e.g. `https://tracker.example.org`)."
+        ),
+    )
+    feed_refresh: str = Field(
+        default="6h",
+        description="How often calendar apps are asked to refresh a feed (REFRESH-INTERVAL).",
+    )
+    feed_past_days: int = Field(
+        default=30,
+        ge=0,
+        description="Days of the past a feed still shows (and how long a cancelled release stays).",
+    )
     timezone: str = Field(
         default="UTC",
         description=(
@@ -135,6 +161,29 @@ class Settings(BaseSettings):
     def _valid_interval(cls, value: str) -> str:
         parse_duration(value)
         return value
+
+    @field_validator("secret_key")
+    @classmethod
+    def _strong_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        raw = value.get_secret_value()
+        if len(raw) < 32 or raw.lower() in _PLACEHOLDERS or len(set(raw)) < 8:
+            raise ValueError("must be at least 32 random characters (not a placeholder)")
+        return value
+
+    @field_validator("feed_refresh")
+    @classmethod
+    def _valid_refresh(cls, value: str) -> str:
+        parse_duration(value)
+        return value
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_base(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
 
     @field_validator("timezone")
     @classmethod

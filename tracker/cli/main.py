@@ -14,7 +14,9 @@ from tracker.cli import db as db_commands
 from tracker.cli import ingest as ingest_commands
 from tracker.cli import parse as parse_commands
 from tracker.cli import queries as query_commands
+from tracker.cli import serve as serve_commands
 from tracker.cli import sources as sources_commands
+from tracker.cli import subscriptions as subscription_commands
 from tracker.cli import watch as watch_commands
 from tracker.errors import EXIT_INTERRUPTED, TrackerError
 from tracker.settings import load_settings
@@ -50,6 +52,9 @@ parse_commands.register(app)
 ingest_commands.register(app)
 query_commands.register(app)
 app.add_typer(watch_commands.app, name="watch")
+app.add_typer(subscription_commands.app, name="subscriptions")
+app.add_typer(subscription_commands.feed_app, name="feed")
+serve_commands.register(app)
 
 
 def _print_version(value: bool) -> None:

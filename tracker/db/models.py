@@ -193,7 +193,12 @@ class Subscription(SQLModel, table=True):
     coarse: str = Field(default="start", max_length=10, description="start, span or omit.")
     alarm_minutes: int | None = Field(default=None)
     reminder_days: list[int] = Field(default_factory=list, sa_type=JSON)
-    token_hash: str | None = Field(default=None, max_length=64, unique=True)
+    token_hash: str | None = Field(
+        default=None, max_length=64, unique=True, description="SHA-256 of the feed token."
+    )
+    token_salt: str | None = Field(
+        default=None, max_length=32, description="Changed by a rotation: a new token."
+    )
     token_rotated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(sa_type=UTCDateTime)
 

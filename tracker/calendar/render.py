@@ -1,0 +1,175 @@
+"""Render a subscription's releases as an iCalendar feed. Pure: same data, same bytes.
+
+What real calendar parsers need (see docs/architecture.md): all-day events carry an explicit
+`VALUE=DATE` on both DTSTART and DTEND, text is escaped, lines are folded at 75 octets and end in
+CRLF, no byte-order mark, no floating times (DTSTAMP and LAST-MODIFIED are UTC). Events are
+sorted by release id; UIDs come from release ids; DTSTAMP is the release's last change, never
+the time of the request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+
+from icalendar import Alarm, Calendar, Event, vDuration, vText
+
+from tracker.core.release_date import ReleaseDate
+from tracker.core.states import ReleaseStatus
+from tracker.extract.model import Precision
+
+PRODID = "-//tracker//release dates from the news//EN"
+MAX_EVIDENCE = 3
+
+
+class Coarse(StrEnum):
+    """How a date coarser than a day is placed in a calendar."""
+
+    START = "start"  # an all-day event on the window's first day
+    SPAN = "span"  # an all-day event across the whole window
+    OMIT = "omit"  # no event (the web page still lists it)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HistoryLine:
+    """One move of the date, for the description."""
+
+    change: str
+    old: str | None
+    new: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeedItem:
+    """One release as the feed needs it."""
+
+    release_id: int
+    title: str
+    season: int | None
+    kind: str
+    date: ReleaseDate
+    platform: str | None
+    status: str
+    sequence: int
+    changed_at: datetime
+    history: Sequence[HistoryLine] = ()
+    evidence: Sequence[tuple[str, str | None]] = ()
+    """(sentence, source URL) pairs, newest first."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeedOptions:
+    """How a subscription wants its feed."""
+
+    name: str
+    coarse: Coarse = Coarse.START
+    alarm: timedelta | None = None
+    refresh: timedelta = field(default=timedelta(hours=6))
+    page_url: str | None = None
+
+
+def uid_for(release_id: int) -> str:
+    """The event's UID: derived from the release id, never changing.
+
+    >>> uid_for(42)
+    'release-42@tracker'
+    """
+    return f"release-{release_id}@tracker"
+
+
+def summary_for(item: FeedItem) -> str:
+    """The event's title, e.g. "The Defenders (summer 2017)" or "Loki season 2 finale"."""
+    parts = [item.title]
+    if item.season:
+        parts.append(f"season {item.season}")
+    suffix = {"finale": "finale", "return": "returns", "other": ""}.get(item.kind, "")
+    if suffix:
+        parts.append(suffix)
+    text = " ".join(parts)
+    if item.date.precision is not Precision.DAY:
+        text += f" ({item.date.label()})"
+    if item.status == ReleaseStatus.CANCELLED.value:
+        text = f"Cancelled: {text}"
+    return text
+
+
+def description_for(item: FeedItem, options: FeedOptions) -> str:
+    """Platform, kind, season, the evidence and its sources, the date's history."""
+    kind = item.kind.replace("_", " ")
+    season = f"Season {item.season} " if item.season else ""
+    where = f" on {item.platform}" if item.platform else ""
+    headline = f"{season}{kind}{where}".strip()
+    lines = [headline[:1].upper() + headline[1:], f"Date: {item.date.label()}"]
+    if item.date.precision is not Precision.DAY:
+        lines[-1] += f" ({item.date.precision} precision; placed {options.coarse.value})"
+    for sentence, url in item.evidence[:MAX_EVIDENCE]:
+        lines.append(f"\u201c{' '.join(sentence.split())}\u201d" + (f" {url}" if url else ""))
+    if len(item.history) > 1:
+        lines.append("History:")
+        for h in item.history:
+            moved = f"{h.old} \u2192 {h.new}" if h.old else h.new
+            lines.append(f"  {h.recorded_at.astimezone(UTC):%Y-%m-%d} {h.change} {moved}")
+    if options.page_url:
+        lines.append(f"All releases: {options.page_url}")
+    return "\n".join(lines)
+
+
+def _placement(item: FeedItem, coarse: Coarse) -> tuple[date, date] | None:
+    window = item.date.window
+    if window is None:
+        return None
+    start, end = window
+    if item.date.precision is Precision.DAY or coarse is Coarse.START:
+        return start, start + timedelta(days=1)
+    if coarse is Coarse.SPAN:
+        return start, end + timedelta(days=1)
+    return None
+
+
+def render_feed(items: Sequence[FeedItem], options: FeedOptions) -> bytes:
+    """The feed's bytes: one VEVENT per dated release, sorted by release id."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", vText(options.name))  # escaped like SUMMARY
+    calendar.add("refresh-interval", vDuration(options.refresh), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(options.refresh))
+    for item in sorted(items, key=lambda i: i.release_id):
+        placed = _placement(item, options.coarse)
+        if placed is not None:
+            calendar.add_component(_event(item, placed, options))
+    return bytes(calendar.to_ical())
+
+
+def _event(item: FeedItem, placed: tuple[date, date], options: FeedOptions) -> Event:
+    stamp = item.changed_at.astimezone(UTC)
+    event = Event()
+    event.add("uid", uid_for(item.release_id))
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("sequence", item.sequence)
+    event.add("dtstart", placed[0])
+    event.add("dtend", placed[1])
+    event.add("summary", summary_for(item))
+    event.add("description", description_for(item, options))
+    if item.status == ReleaseStatus.CANCELLED.value:
+        status = "CANCELLED"
+    elif item.date.precision is Precision.DAY:
+        status = "CONFIRMED"
+    else:
+        status = "TENTATIVE"
+    event.add("status", status)
+    event.add("transp", "TRANSPARENT")
+    event.add("categories", [item.kind.replace("_", " ")])
+    if options.alarm is not None and status != "CANCELLED":
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary_for(item))
+        alarm.add("trigger", -options.alarm)
+        event.add_component(alarm)
+    return event

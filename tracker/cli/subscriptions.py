@@ -1,0 +1,235 @@
+"""`tracker subscriptions …` and `tracker feed …`: calendars people subscribe to once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from tracker.calendar.render import Coarse
+from tracker.cli.output import err, show_json, show_table
+from tracker.core.durations import format_duration, parse_duration
+from tracker.errors import InputError
+from tracker.extract.model import Kind, Precision
+
+if TYPE_CHECKING:
+    from tracker.runtime import Runtime
+
+app = typer.Typer(help="Subscriptions: filters, watch lists and feed tokens.", no_args_is_help=True)
+feed_app = typer.Typer(
+    help="A subscription's calendar feed: its URL, a new token, a file.", no_args_is_help=True
+)
+NameArgument = Annotated[str, typer.Argument(help="The subscription's name.")]
+
+
+def _ready(rt: Runtime) -> None:
+    from tracker.db.schema import require_current
+
+    require_current(rt.engine)
+
+
+def _alarm(value: str | None) -> timedelta | None:
+    if value is None:
+        return None
+    try:
+        return parse_duration(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def _urls(rt: Runtime, token: str) -> tuple[str, str]:
+    from tracker.web.app import feed_url, webcal_url
+
+    return feed_url(rt.settings.base_url, token), webcal_url(rt.settings.base_url, token)
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    name: NameArgument,
+    watch: Annotated[list[str] | None, typer.Option(help="A title to watch (repeatable).")] = None,
+    kind: Annotated[list[Kind] | None, typer.Option(help="Only this kind (repeatable).")] = None,
+    platform: Annotated[
+        list[str] | None, typer.Option(help="Only this platform (repeatable).")
+    ] = None,
+    min_precision: Annotated[
+        Precision, typer.Option(help="Only dates at least this precise.")
+    ] = Precision.TBA,
+    coarse: Annotated[
+        Coarse,
+        typer.Option(
+            help="Dates coarser than a day: on the first day, spanning the window, or left out."
+        ),
+    ] = Coarse.START,
+    alarm: Annotated[str | None, typer.Option(help="A reminder this long before, e.g. 1d.")] = None,
+) -> None:
+    """Create a subscription, print its feed URL, e.g. `tracker subscriptions add me --watch Loki`.
+
+    Without --watch it follows everything (narrowed by --kind, --platform, --min-precision).
+    """
+    from tracker.calendar import subscriptions
+    from tracker.calendar.subscriptions import SubscriptionSpec
+
+    rt: Runtime = ctx.obj
+    _ready(rt)
+    spec = SubscriptionSpec(
+        name=name,
+        watch=watch or (),
+        kinds=[str(k) for k in kind or ()],
+        platforms=platform or (),
+        min_precision=min_precision,
+        coarse=coarse,
+        alarm=_alarm(alarm),
+    )
+    with rt.write_session() as session:
+        token = subscriptions.add(session, spec, secret=rt.secret, now=rt.clock())
+    http, webcal = _urls(rt, token)
+    print(f"added subscription {name}")
+    print(f"feed:    {http}")
+    print(f"webcal:  {webcal}")
+    print(f"page:    {rt.settings.base_url}/s/{token}")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List subscriptions (never their tokens), e.g. `tracker subscriptions list`."""
+    from tracker.calendar import subscriptions
+
+    rt: Runtime = ctx.obj
+    _ready(rt)
+    with rt.session() as session:
+        rows: list[dict[str, Any]] = [
+            {
+                "name": s.name,
+                "watching": n,
+                "kinds": s.kinds,
+                "platforms": s.platforms,
+                "min_precision": s.min_precision,
+                "coarse": s.coarse,
+                "alarm": format_duration(timedelta(minutes=s.alarm_minutes))
+                if s.alarm_minutes
+                else None,
+            }
+            for s, n in subscriptions.listing(session)
+        ]
+    if as_json:
+        show_json(rows)
+    elif not rows:
+        err("no subscriptions yet: `tracker subscriptions add NAME`")
+    else:
+        show_table(
+            None,
+            ["name", "watching", "kinds", "platforms", "min precision", "coarse", "alarm"],
+            [
+                [
+                    r["name"],
+                    r["watching"] or "everything",
+                    ",".join(r["kinds"]) or "all",
+                    ",".join(r["platforms"]) or "all",
+                    r["min_precision"],
+                    r["coarse"],
+                    r["alarm"] or "",
+                ]
+                for r in rows
+            ],
+        )
+
+
+@app.command()
+def show(ctx: typer.Context, name: NameArgument) -> None:
+    """Show a subscription's settings and watch list, e.g. `tracker subscriptions show me`."""
+    from tracker.calendar import subscriptions
+    from tracker.queries.watch import list_watches
+
+    rt: Runtime = ctx.obj
+    _ready(rt)
+    with rt.session() as session:
+        sub = subscriptions.get(session, name)
+        watched = list_watches(session, name=name)
+        print(f"name:          {sub.name}")
+        print(f"kinds:         {', '.join(sub.kinds) or 'all'}")
+        print(f"platforms:     {', '.join(sub.platforms) or 'all'}")
+        print(f"min precision: {sub.min_precision}")
+        print(f"coarse dates:  {sub.coarse}")
+        alarm = format_duration(timedelta(minutes=sub.alarm_minutes)) if sub.alarm_minutes else None
+        print(f"alarm:         {alarm or 'none'}")
+        print(f"watching:      {', '.join(t for t, _ in watched) or 'everything'}")
+
+
+@app.command()
+def remove(ctx: typer.Context, name: NameArgument) -> None:
+    """Delete a subscription; its feed URL stops working, e.g. `tracker subscriptions remove me`."""
+    from tracker.calendar import subscriptions
+
+    rt: Runtime = ctx.obj
+    _ready(rt)
+    with rt.write_session() as session:
+        subscriptions.remove(session, name)
+    print(f"removed subscription {name}")
+
+
+@feed_app.command()
+def url(ctx: typer.Context, name: NameArgument) -> None:
+    """Print a subscription's feed URL (http and webcal), e.g. `tracker feed url me`."""
+    from tracker.calendar import subscriptions
+
+    rt: Runtime = ctx.obj
+    _ready(rt)
+    with rt.write_session() as session:
+        sub = subscriptions.get(session, name)
+        token = subscriptions.ensure_token(session, sub, secret=rt.secret, now=rt.clock())
+    http, webcal = _urls(rt, token)
+    print(http)
+    print(webcal)
+
+
+@feed_app.command()
+def rotate(ctx: typer.Context, name: NameArgument) -> None:
+    """Give a subscription a new feed URL, the old one dead at once: `tracker feed rotate me`."""
+    from tracker.calendar import subscriptions
+
+    rt: Runtime = ctx.obj
+    _ready(rt)
+    with rt.write_session() as session:
+        token = subscriptions.rotate(session, name, secret=rt.secret, now=rt.clock())
+    http, webcal = _urls(rt, token)
+    print(http)
+    print(webcal)
+
+
+@feed_app.command()
+def export(
+    ctx: typer.Context,
+    name: NameArgument,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .ics file to write.")],
+) -> None:
+    """Write the feed the server would serve to a file, e.g. `tracker feed export me -o me.ics`."""
+    from tracker.calendar import subscriptions
+    from tracker.calendar.feeds import FeedParams, build_feed
+
+    rt: Runtime = ctx.obj
+    _ready(rt)
+    with rt.write_session() as session:
+        sub = subscriptions.get(session, name)
+        token = subscriptions.ensure_token(session, sub, secret=rt.secret, now=rt.clock())
+    with rt.session() as session:
+        sub = subscriptions.get(session, name)
+        built = build_feed(
+            session,
+            sub,
+            FeedParams(),
+            today=rt.clock().date(),
+            past_days=rt.settings.feed_past_days,
+            refresh=parse_duration(rt.settings.feed_refresh),
+            page_url=f"{rt.settings.base_url}/s/{token}",
+        )
+    try:
+        output.write_bytes(built.body)
+    except OSError as error:
+        raise InputError(f"cannot write {output}: {error.strerror or error}") from None
+    print(f"wrote {output} ({len(built.body)} bytes)")

@@ -1,0 +1,143 @@
+"""The web app: calendar feeds by token, a page per subscription, and a health check."""
+
+from __future__ import annotations
+
+from email.utils import format_datetime
+from typing import TYPE_CHECKING
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from tracker.calendar import subscriptions
+from tracker.calendar.feeds import FeedParams, build_feed
+from tracker.core.durations import parse_duration
+from tracker.errors import InputError
+from tracker.web import page
+from tracker.web.listing import page_rows
+
+if TYPE_CHECKING:
+    from tracker.runtime import Runtime
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",  # the URL carries the token
+    "X-Frame-Options": "DENY",
+}
+NOT_FOUND = "Not found\n"
+
+
+def feed_url(base_url: str, token: str) -> str:
+    """The https (or http) address of a feed."""
+    return f"{base_url}/feeds/{token}.ics"
+
+
+def webcal_url(base_url: str, token: str) -> str:
+    """The same feed for calendar apps: webcal://, which they open as a subscription."""
+    return "webcal://" + feed_url(base_url, token).split("://", 1)[1]
+
+
+def create_app(rt: Runtime) -> Starlette:
+    """The ASGI app, wired to a runtime (tests pass their own)."""
+    refresh = parse_duration(rt.settings.feed_refresh)
+
+    def not_found() -> Response:
+        return Response(
+            NOT_FOUND, status_code=404, media_type="text/plain", headers=SECURITY_HEADERS
+        )
+
+    def front(_: Request) -> Response:
+        return HTMLResponse(page.front_page(), headers=SECURITY_HEADERS)
+
+    def health(_: Request) -> Response:
+        from tracker.db.schema import stored_revision
+
+        return JSONResponse({"status": "ok", "schema": stored_revision(rt.engine)})
+
+    def feed(request: Request) -> Response:
+        token = request.path_params["token"]
+        with rt.session() as session:
+            subscription = subscriptions.by_token(session, token)
+            if subscription is None:
+                return not_found()
+            try:
+                params = FeedParams.parse(list(request.query_params.multi_items()))
+            except InputError as error:
+                return Response(f"{error}\n", status_code=400, media_type="text/plain")
+            built = build_feed(
+                session,
+                subscription,
+                params,
+                today=rt.clock().date(),
+                past_days=rt.settings.feed_past_days,
+                refresh=refresh,
+                page_url=f"{rt.settings.base_url}/s/{token}",
+            )
+        headers = {
+            "ETag": built.etag,
+            "Last-Modified": format_datetime(built.last_modified, usegmt=True),
+            "Cache-Control": "private, max-age=300",
+            **SECURITY_HEADERS,
+        }
+        if built.etag in _etags(request.headers.get("if-none-match", "")):
+            return Response(status_code=304, headers=headers)
+        headers["Content-Disposition"] = 'inline; filename="tracker.ics"'
+        return Response(built.body, media_type="text/calendar; charset=utf-8", headers=headers)
+
+    def subscription_page(request: Request) -> Response:
+        token = request.path_params["token"]
+        with rt.session() as session:
+            subscription = subscriptions.by_token(session, token)
+            if subscription is None:
+                return not_found()
+            rows, tba = page_rows(
+                session,
+                subscription,
+                now=rt.clock(),
+                zone=rt.settings.zone,
+            )
+            name = subscription.name
+        html = page.subscription_page(
+            name=name,
+            feed_url=feed_url(rt.settings.base_url, token),
+            webcal_url=webcal_url(rt.settings.base_url, token),
+            rows=rows,
+            tba=tba,
+        )
+        return HTMLResponse(html, headers={**SECURITY_HEADERS, "Cache-Control": "private"})
+
+    def stylesheet(_: Request) -> Response:
+        return Response(
+            page.STYLESHEET,
+            media_type="text/css",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
+    def script(_: Request) -> Response:
+        return Response(
+            page.COPY_SCRIPT,
+            media_type="text/javascript",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
+    routes = [
+        Route("/", front, methods=["GET", "HEAD"]),
+        Route("/healthz", health, methods=["GET", "HEAD"]),
+        Route("/feeds/{token}.ics", feed, methods=["GET", "HEAD"]),
+        Route("/s/{token}", subscription_page, methods=["GET", "HEAD"]),
+        Route("/static/page.css", stylesheet, methods=["GET", "HEAD"]),
+        Route("/static/page.js", script, methods=["GET", "HEAD"]),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=512)])
+
+
+def _etags(header: str) -> set[str]:
+    """The entity tags in an If-None-Match header (weak ones compare as strong, per RFC 9110)."""
+    return {t.strip().removeprefix("W/") for t in header.split(",") if t.strip()}

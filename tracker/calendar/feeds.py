@@ -98,9 +98,8 @@ def feed_releases(
                 func.lower(col(Release.platform)).in_(lowered)
             )
     rows = session.exec(query.order_by(col(Release.id))).all()
-    watched = watched_work_ids(session, name=subscription.name)
-    has_watch_list = bool(watched) or _has_watches(session, subscription)
-    if has_watch_list:
+    if _has_watches(session, subscription):  # a watch list: only the works it names
+        watched = watched_work_ids(session, name=subscription.name)
         rows = [(r, w) for r, w in rows if r.work_id in watched]
     return list(rows)
 

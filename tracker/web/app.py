@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from tracker.calendar import subscriptions
+from tracker.calendar.cache import FeedCache, fingerprint
 from tracker.calendar.feeds import FeedParams, build_feed
 from tracker.core.durations import parse_duration
 from tracker.errors import InputError
@@ -47,6 +48,7 @@ def webcal_url(base_url: str, token: str) -> str:
 def create_app(rt: Runtime) -> Starlette:
     """The ASGI app, wired to a runtime (tests pass their own)."""
     refresh = parse_duration(rt.settings.feed_refresh)
+    cache = FeedCache()
 
     def not_found() -> Response:
         return Response(
@@ -71,14 +73,19 @@ def create_app(rt: Runtime) -> Starlette:
                 params = FeedParams.parse(list(request.query_params.multi_items()))
             except InputError as error:
                 return Response(f"{error}\n", status_code=400, media_type="text/plain")
-            built = build_feed(
-                session,
-                subscription,
-                params,
-                today=rt.clock().date(),
-                past_days=rt.settings.feed_past_days,
-                refresh=refresh,
-                page_url=f"{rt.settings.base_url}/s/{token}",
+            today = rt.clock().date()
+            key = (fingerprint(session, subscription, today), params)
+            built = cache.get_or_render(
+                key,
+                lambda: build_feed(
+                    session,
+                    subscription,
+                    params,
+                    today=today,
+                    past_days=rt.settings.feed_past_days,
+                    refresh=refresh,
+                    page_url=f"{rt.settings.base_url}/s/{token}",
+                ),
             )
         headers = {
             "ETag": built.etag,

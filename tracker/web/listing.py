@@ -39,9 +39,11 @@ def page_rows(
     for release, work in rows:
         when = ReleaseDate(value=release.date_value, precision=Precision(release.precision))
         recent = latest.get(release.id or 0)
-        season = f"season {release.season} " if release.season else ""
+        kind = release.kind.replace("_", " ")
+        if release.season:  # "season 2 premiere", not "season 2 season premiere"
+            kind = f"season {release.season} {kind.removeprefix('season ')}"
         detail = (
-            f"{season}{release.kind.replace('_', ' ')}"
+            kind
             + (f" on {release.platform}" if release.platform else "")
             + f" \u00b7 {release.status}"
         )

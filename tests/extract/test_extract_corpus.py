@@ -22,7 +22,6 @@ KNOWN_GAPS: dict[str, str] = {
     "film_slate_moved_date": "'its Western Ember Road': a genre adjective is kept in the title",
     "game_early_access_full": "early access (kind other) is not told apart from the full release",
     "game_roadmap_quarters": "a roadmap's quarters pair with the previous game of the list",
-    "half_early_late": "a director named in the lead becomes the topic of a later sentence",
     "list_shared_date": "a work before a long 'about ...' apposition drops out of the list",
     "listicle_june_streaming": "a row's season is taken from the blurb line under it",
     "listicle_netflix_october": "'Leaving' rows and a season label on the row above are misread",
@@ -34,7 +33,6 @@ KNOWN_GAPS: dict[str, str] = {
     "return_midseason_hiatus": "the season number sits two sentences before the return date",
     "return_part_two": "part one (season premiere) and part two (return) are merged",
     "season_precision_spring": "a past winter of the same show is read as a coming one",
-    "tba_renewal": "'no date yet' loses to a production month in the same paragraph",
     "trade_apple_tv_weekly": "'returns for a second season' is classed as a mid-season return",
     "trade_hbo_title_then_date": "'second season of its comedy X' does not bind the season",
     "tv_guide_fall_premiere_week": "the headline with a date is read as a title",
@@ -42,7 +40,6 @@ KNOWN_GAPS: dict[str, str] = {
     "weekly_weekday_slots": "weekday-only slots resolve against the wrong week",
     "winter_precision": "festival and convention names pair with the dates of their events",
     "yearless_april_in_november": "the director's earlier film is taken as the topic",
-    "yearless_january_in_december": "'its Tasmanian drama': a proper adjective read as a title",
 }
 
 

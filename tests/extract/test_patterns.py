@@ -156,6 +156,54 @@ CASES: list[tuple[str, list[Row]]] = [
     ("The network announced on Tuesday that it has cancelled Harrow Point.", []),
     ("Dune Harbor was released in 2019 and won three awards.", []),
     ("Xbox Series X|S owners will get a patch on March 3.", []),
+    # people, adjectives, events and stray tokens are not works
+    (
+        "The final season of the royal drama about young Prince Aldric (Tomas Vey) will be "
+        "released in 2025.",
+        [],
+    ),
+    (
+        "Dex Lorne announced that Harbor Lights will premiere on March 8.",
+        [("Harbor Lights", None, "2024-03-08", "day")],
+    ),
+    (
+        "The comedy \u201cPaper Suns\u201d with Ona Vale is set to premiere on March 5.",
+        [("Paper Suns", None, "2024-03-05", "day")],
+    ),
+    (
+        "Its Tasmanian drama Salt Flats arrives on March 5.",
+        [("Salt Flats", None, "2024-03-05", "day")],
+    ),
+    ("The sequel to Stone Garden, one of Vance's best novels, will arrive on March 5.", []),
+    ("Velvet Storm will launch after Gamefest 2025.", []),
+    (
+        "A new season of Pine Hollow is coming. Pine Hollow designer Ray Tolle said it will "
+        "launch in 2025.",
+        [("Pine Hollow", None, "2025", "year")],
+    ),
+    # a short form stands for the full title named before it
+    (
+        "Glass Orchard Chronicles is coming back. The new episodes of GOC will debut on March 8.",
+        [("Glass Orchard Chronicles", None, "2024-03-08", "day")],
+    ),
+    # a sentence without a title borrows the article's work only when it refers to one
+    (
+        "Lantern Bay was renewed last week. The series will return in 2025.",
+        [("Lantern Bay", None, "2025", "year")],
+    ),
+    ("Lantern Bay was renewed last week. Both series will return in 2025.", []),
+    ("Netflix said it will launch 30 new series in 2025.", []),
+    # schedules: slots, chains of moves, works that lead into each other
+    ("Marrow Creek moves into its regular time slot on Jan. 16.", []),
+    (
+        "Iron Vale was moved from March 1 to April 5, then to June 7.",
+        [("Iron Vale", None, "2024-06-07", "day")],
+    ),
+    (
+        "On Feb. 6, the Cobalt Hill return leads into the series premiere of legal drama "
+        "Northgate.",
+        [("Cobalt Hill", None, "2024-02-06", "day"), ("Northgate", None, "2024-02-06", "day")],
+    ),
 ]
 
 

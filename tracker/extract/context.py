@@ -18,7 +18,11 @@ _SEASON_TALK = re.compile(
     re.I,
 )
 #: A season named without its number ("the final season of X").
-_UNNUMBERED = re.compile(r"\b(?:final|new|next|upcoming|forthcoming|last)\s+season\b", re.I)
+_UNNUMBERED = re.compile(
+    r"\b(?:(?:final|new|next|upcoming|forthcoming|last)\s+season"
+    r"|(?:final|last|remaining)\s+(?:\w+\s+){0,2}episodes|back\s+half)\b",
+    re.I,
+)
 #: How far into an article its platforms are read.
 _PLATFORM_SCAN = 20000
 #: How many season mentions of an article are read for titles bound to them.
@@ -43,7 +47,10 @@ def _bound_seasons(text: str, title: str, mentions: list[tuple[int, int, int]]) 
     for start, end, number in mentions:
         if number == 1:
             continue  # a first season is a new series: the spec gives it no number
-        if tail.search(text, max(0, start - len(title) - 30), start) or head.match(text, end):
+        of_after = text.startswith(" of ", end)
+        if (
+            not of_after and tail.search(text, max(0, start - len(title) - 30), start)
+        ) or head.match(text, end):
             found.add(number)
     return found
 

@@ -6,6 +6,7 @@ import re
 
 from tracker.extract.lexicon import NUMBERS, ORDINALS, PLATFORMS
 from tracker.extract.model import Kind
+from tracker.extract.trie import trie_pattern
 
 _FUTURE_CUE = re.compile(
     r"\b(?:premier(?:e|es|ing)|debut(?:s|ing)?|return(?:s|ing)?|arriv(?:e|es|ing)"
@@ -89,12 +90,7 @@ _SEASON = re.compile(
     r"(?:season|series|seasons)\b|\bS(?P<s>\d{1,2})\b",
     re.IGNORECASE,
 )
-_PLATFORM = re.compile(
-    r"(?<![\w+])(?:"
-    + "|".join(re.escape(k) for k in sorted(PLATFORMS, key=len, reverse=True))
-    + r")(?![\w+])",
-    re.IGNORECASE,
-)
+_PLATFORM = re.compile(r"(?<![\w+])(?:" + trie_pattern(list(PLATFORMS)) + r")(?![\w+])", re.I)
 _CASE_SENSITIVE_PLATFORMS = frozenset({"switch", "stan", "pc", "fox", "amazon", "steam", "bet"})
 _FILM = re.compile(
     r"\b(?:film|films|movie|movies|theaters?|theatres?|cinemas?|box\s+office|album|EP|LP"
@@ -226,6 +222,8 @@ def is_withdrawn(before: str, after: str, since: int = 0) -> bool:
     >>> is_withdrawn("moved to ", "")
     False
     """
+    if _MOVE.search(before) and re.match(r"[,;]?\s*(?:and\s+)?then\s+(?:to|until)\b", after):
+        return True  # "moved from A, to B, then to C": B was withdrawn too
     if _MOVE.search(before[-40:]) and _NEW_DATE_BEFORE.search(before[-40:]):
         return False  # "has been moved to July 17": the new date
     if _ABANDONED.search(before[since:]):
@@ -283,8 +281,8 @@ def leans_tv(text: str) -> bool:
     >>> leans_tv("The series returns for a new season on Netflix.")
     True
     """
-    tv = sum(1 for _ in _TV.finditer(text))
-    film = sum(1 for _ in _FILM.finditer(text))
+    tv = len(_TV.findall(text))
+    film = len(_FILM.findall(text))
     return tv >= film
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+from tracker.extract.lexicon import YEAR_NAME_WORDS
 
 
 class Form(StrEnum):
@@ -169,7 +172,12 @@ _PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
 )
 
 _SEASON_NEEDS = frozenset({"", "the"})
+#: A capitalised word before a bare year that makes it part of a name ("E3 2017",
+#: "Stagecoach 2025"), unless it is one of these words of dates and release news.
+_NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])([A-Z][\w'\u2019+-]*)\s+$")
 _GENERIC_WEEKDAY = re.compile(r"\b(?:the|its|their|his|her|a)\s+$", re.IGNORECASE)
+#: "on Tuesdays and Wednesday": a weekday after weekly slots is a slot too.
+_PLURAL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\s+(?:and|or|&)\s+$")
 _MOVED = re.compile(
     r"\b(?:mov|push|delay|shift|bump|slid|slipp|postpon|reschedul|brought|pull)\w*\b[^.;]{0,40}$",
     re.IGNORECASE,
@@ -197,6 +205,10 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
         # "pushed from March to June": a bare month after "to" only in a move
         before = found.string[max(0, found.start() - 60) : found.start()]
         return _MOVED.search(before) is not None
+    if form is Form.YEAR and found.group("year") and not found.group("mod"):
+        name = _NAME_BEFORE_YEAR.search(found.string, max(0, found.start() - 30), found.start())
+        if name and name.group(1).lower() not in YEAR_NAME_WORDS and "\n" not in name.group(0):
+            return False
     if form is Form.SEASON:
         mod = (found.group("mod") or "").lower()
         return not (mod in _SEASON_NEEDS and not found.group("year"))
@@ -204,7 +216,9 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
         return found.group("year") is not None or found.group(0)[0] == "Q"
     if form is Form.WEEKDAY:
         # "the Sunday 9 p.m. slot", "its Thursday lineup": a weekly slot, not a day
-        generic = _GENERIC_WEEKDAY.search(found.string, max(0, found.start() - 8), found.start())
+        generic = _GENERIC_WEEKDAY.search(
+            found.string, max(0, found.start() - 8), found.start()
+        ) or _PLURAL_WEEKDAY.search(found.string, max(0, found.start() - 20), found.start())
         return found.group("wd")[0].isupper() and (generic is None or bool(found.group("wmod")))
     if form is Form.RELATIVE_DAY and found.group(0)[0].isupper():
         # "Legends of Tomorrow": a capitalised "Tomorrow" inside a sentence is a name
@@ -278,12 +292,15 @@ def find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[DateMentio
                 parts = {k: v for k, v in hit.groupdict().items() if v}
                 found.append((hit.start(), hit.end(), rank, form, parts))
     found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept phrases, disjoint, sorted by start
+    stops: list[int] = []
     kept: list[DateMention] = []
     for start, stop, _rank, form, parts in found:
-        if any(start < t_end and t_start < stop for t_start, t_end in taken):
+        k = bisect.bisect_left(starts, start)
+        if (k < len(starts) and starts[k] < stop) or (k > 0 and stops[k - 1] > start):
             continue
-        taken.append((start, stop))
+        starts.insert(k, start)
+        stops.insert(k, stop)
         kept.append(DateMention(start, stop, form, parts))
     kept.sort(key=lambda m: m.start)
     return kept

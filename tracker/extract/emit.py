@@ -25,6 +25,7 @@ def label_season(text: str, sentences: list[Sentence], i: int) -> int | None:
 
 
 _OF_AFTER = re.compile(r"(?:\s+(?:premiere|opener|finale|return|debut|launch))?\s+of\s+", re.I)
+_ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.I)
 _OF_GAP = re.compile(r"[\s\"\u201c\u2018']*(?:the\s+)?(?:[a-z-]+\s+){0,3}?[\"\u201c\u2018']?")
 
 
@@ -42,14 +43,16 @@ def _season_of(
         if of is None:
             free.append(x)
             continue
-        gap = _OF_GAP.match(text, of.end(), s.end)
-        if gap is not None and gap.end() == title.start:
+        if of.end() <= title.start and _OF_GAP.fullmatch(text, of.end(), title.start):
             return x[2]
 
     def distance(x: tuple[int, int, int]) -> int:
         return min(abs(x[0] - title.end), abs(title.start - x[1]))
 
     near = [x for x in free if topic or distance(x) <= 40 or title.end <= x[0] <= at]
+    if not near:
+        # "... carving out Aug. 31 as the date for its Season 3 debut": the subject's own
+        near = [x for x in free if title.end <= x[0] and _ITS.search(text, x[0] - 12, x[0])]
     return min(near, key=distance)[2] if near else hint
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import re
 
+from tracker.extract.acronyms import expand_acronyms
 from tracker.extract.context import complete
 from tracker.extract.cues import (
     has_future_cue,
@@ -16,11 +17,12 @@ from tracker.extract.cues import (
 )
 from tracker.extract.dates import DateMention, Form, find_dates
 from tracker.extract.emit import emit, label_season
-from tracker.extract.headings import is_field_row
-from tracker.extract.keep import clause, keep
+from tracker.extract.headings import heading_title, is_field_row
+from tracker.extract.keep import clause, is_slot_move, keep, list_row
 from tracker.extract.merge import Candidate, merge
 from tracker.extract.model import Announcement, Precision
 from tracker.extract.pairing import chain, clause_owners, find_anaphor, score
+from tracker.extract.refer import refers_back
 from tracker.extract.resolve import resolve
 from tracker.extract.segment import Sentence, metadata_end, split_sentences
 from tracker.extract.state import State, sentence_titles, topic
@@ -112,11 +114,14 @@ _CAPTION = re.compile(
 
 
 def _is_header(text: str, s: Sentence, found: list[tuple[DateMention, DateValue]]) -> bool:
-    if not (s.first_in_line and s.last_in_line) or len(found) != 1:
+    """A line that is only a date, or a few dates of one run ("Sept. 10/Sept. 17")."""
+    if not (s.first_in_line and s.last_in_line) or not found or len(found) > 3:
         return False
-    m = found[0][0]
-    rest = (text[s.start : m.start] + text[m.end : s.end]).strip(" :-\u2013\u2014,.|*#")
-    return len(rest) <= 4
+    rest, at = "", s.start
+    for m, _ in found:
+        rest, at = rest + text[at : m.start], m.end
+    rest = (rest + text[at : s.end]).strip(" :-\u2013\u2014,.|*#/&")
+    return len(rest) <= 4 and all(v.precision is found[0][1].precision for _, v in found)
 
 
 def _sentence(
@@ -133,6 +138,11 @@ def _sentence(
         return []
     if not found and state.header is not None:
         rows = sentence_titles(text, sentences, i, state)[:1]
+        if not rows and s.first_in_line and s.last_in_line:
+            heading = heading_title(text, s.start, s.end)
+            rows = [] if heading is None else [heading]
+        if is_slot_move(line):
+            return []
         lead = bool(rows) and rows[0].start - s.start < 30
         if state.list_context and s.first_in_line and len(line) <= 300 and lead:
             hint = label_season(text, sentences, i)
@@ -170,6 +180,11 @@ def _sentence(
         group = [] if field_row else found_group
         owner = None if field_row else _fallback_owner(text, s, titles, m, group)
         if owner is None and not group:
+            c_lo, c_hi = clause(text, s, m.start)
+            if m.start - c_lo > 25:
+                c_hi = m.start  # the reference stands before the date: its subject
+            if not refers_back(text, c_lo, c_hi, row=field_row or _row(text, s, state)):
+                continue
             owner = topic(text, sentences, i, state)
             if owner is None:
                 continue
@@ -191,6 +206,13 @@ def _sentence(
             for t in group
         )
     return out
+
+
+def _row(text: str, s: Sentence, state: State) -> bool:
+    """A list row or a short line without a full stop, whose subject is the list's work."""
+    line = text[s.start : s.end]
+    whole = s.first_in_line and s.last_in_line and len(line) < 120
+    return list_row(text, s, state) or (whole and line[-1] not in ".!?")
 
 
 def _fallback_owner(
@@ -263,4 +285,5 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
             candidates.extend(_inherited(text, sentences, i, state, state.last[1]))
         elif s.first_in_line and s.last_in_line and _LIST_CUE.search(text[s.start : s.end]):
             state.list_context = True
+    candidates = expand_acronyms(text, candidates)
     return merge(text, complete(text, sentences, candidates, tv_article=state.tv_article))

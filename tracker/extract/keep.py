@@ -23,7 +23,16 @@ _CLAUSE_CUT = re.compile(
 )
 
 
-_COMMENT_STAMP = re.compile(r"\((?:on|posted|updated)\s+$", re.IGNORECASE)
+_COMMENT_STAMP = re.compile(
+    r"\((?:on|posted|updated)\s+$|\b(?:posted|updated|published)(?:\s+on)?\s*:\s*$", re.I
+)
+
+#: A show moving into its regular slot after its premiere: not a release.
+_SLOT = re.compile(
+    r"\btime[\s-]?(?:slot|period)\s+(?:debut|premiere)|\btimeslot\b"
+    r"|\bregular\s+time[\s-]?(?:slot|period)\b",
+    re.IGNORECASE,
+)
 
 
 _FUTURE_NEAR = re.compile(
@@ -52,6 +61,15 @@ _UNTIL = re.compile(
     r"|until|till)\s+(?:\w+,?\s+)?$",
     re.IGNORECASE,
 )
+
+
+def is_slot_move(line: str) -> bool:
+    """Tell whether a line moves a show into its regular slot ("(Timeslot Debut)").
+
+    >>> is_slot_move("Night Court (time period premiere)")
+    True
+    """
+    return _SLOT.search(line) is not None
 
 
 def clause(text: str, s: Sentence, at: int) -> tuple[int, int]:
@@ -83,7 +101,7 @@ def keep(
     lo, hi = clause(text, s, m.start)
     part = text[lo:hi]
     at = m.start - lo
-    if is_hedged(text[lo : m.end]) or says_already_out(part):
+    if is_hedged(text[lo : m.end]) or says_already_out(part) or _SLOT.search(part):
         return False
     if nearest_cue_is_past(part, at):
         return False

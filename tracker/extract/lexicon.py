@@ -85,6 +85,10 @@ NON_TITLES = _entries(
         "|valentine's day|god|jst|est|pst|et|pt|gmt|bst|am|pm|a.m.|p.m.|mcu|dc|cw|tba|tbd"
         "|twitter|update|updated|published|posted|source|photo|image|getty images|ap"
         "|pre-orders|preorders|pre-order|tickets|trailers|teasers|night|week|weekend"
+        "|bbc|nfl|nba|mlb|nhl|nascar|fifa|uefa|covid|covid-19|coronavirus|viacomcbs"
+        "|nbcuniversal|warnermedia|american|british|japanese|korean|chinese|french|german"
+        "|spanish|italian|canadian|australian|indian|mexican|irish|scottish|english|european"
+        "|asian|african|swedish|danish|norwegian|russian|brazilian"
     ),
     "|",
 )
@@ -117,7 +121,10 @@ PERSON_CUES = _entries(
     producers writer writers author actor actress host hosts hosted narrated voiced
     played ceo president chairman chief executive head boss exec executives said says
     told added explained according singer rapper frontman guitarist drummer cast
-    cast's alongside opposite co-star joined
+    cast's alongside opposite co-star joined designer composer founder co-founder novelist
+    comedian filmmaker screenwriter journalist analyst reporter editor vocalist bassist
+    songwriter presenter honcho spokesperson spokesman spokeswoman cinematographer
+    animator illustrator co-host anchor
     """
 )
 
@@ -128,7 +135,7 @@ EVENT_NOUNS = _entries(
     convention conventions ceremony ceremonies awards concert concerts screening
     screenings pre-order pre-orders preorder preorders presale tickets livestream
     announcement appearance performance keynote presentation showcase event direct
-    interview earnings report call auction signing
+    interview earnings report call auction signing expo fest summit
     """
 )
 
@@ -139,7 +146,7 @@ HEADLINE_VERBS = _entries(
     renews renewed announces announced reveals revealed unveils unveiled drops lands
     gets confirms confirmed dates launches launch comes back moves delays
     delayed due hits opens heads slates eyes pushes shifts bumps nabs lands
-    drops sets premiering arriving returning coming will is are gets
+    drops sets premiering arriving returning coming will is are gets come
     """
 )
 
@@ -154,5 +161,17 @@ WORK_NOUNS = _entries(
     romance western procedural documentary doc special satire parody biopic caper
     whodunit saga anime cartoon drama-thriller dystopia follow-up installment instalment
     expansion dlc title project franchise limited-series telenovela soap play
+    """
+)
+
+#: Capitalised words that may stand before a bare year without making it part of a name
+#: ("Coming 2025", "Summer 2024"); any other ("E3 2017", "Stagecoach 2025") names an event.
+YEAR_NAME_WORDS = _entries(
+    """
+    in by of for since until till from to through early late mid end beginning start
+    summer spring fall autumn winter holiday holidays christmas coming arriving due out
+    release released releasing premiere premieres premiering launch launches launching
+    returns returning debut debuts debuting hits opens dated set slated sometime later
+    season series and or the year during after before
     """
 )

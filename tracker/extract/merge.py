@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.extract.model import Announcement, Kind
 from tracker.extract.values import DateValue
@@ -26,6 +27,7 @@ class Candidate:
     topic: bool = False
 
 
+@lru_cache(maxsize=4096)
 def title_key(title: str) -> str:
     """Reduce a title to a key that restatements share.
 

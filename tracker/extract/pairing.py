@@ -30,13 +30,15 @@ ANAPHOR = re.compile(
 
 
 _FOLLOWER = re.compile(
-    r"[\s,]*(?:\([^()]{0,30}\)[\s,]*)?(?:\bat\s+\S+\s+)?[\s,]*(?:followed\s+by|leading\s+into"
-    r"|and\s+then|then|paired\s+with|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:(?:premiere|debut|return)\s+of\s+)?[\"\u201c]?$",
+    r"(?:\s+(?:debut|premiere|return|opener|finale))?[\s,]*(?:\([^()]{0,30}\)[\s,]*)?(?:\bat\s+\S+\s+)?[\s,]*(?:followed\s+by|leading\s+into"
+    r"|leads?\s+into|and\s+then|then|paired\s+with|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:premiere|debut|return|opener|finale)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}?)?"
+    r"[\"\u201c]?$",
     re.IGNORECASE,
 )
 
 
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
 _WORK_NOUN = re.compile(
     r"\b(?:album|EP|LP|mixtape|novel|book|memoir|sequel|documentary)\b[^.;\n]{0,25}$"
 )
@@ -152,7 +154,21 @@ def owners(
             if named:
                 region, followers = named[:1], []
         best = max(range(len(region)), key=lambda k: score(region[k], start))
-        result.append(chain(text, region, best) + followers)
+        found = chain(text, region, best)
+        if not title_first:
+            # "On Sept. 22, the Rosewood debut leads into the premiere of Pitch": the works
+            # that lead into the best one, and those that follow it, share its date
+            k = region.index(found[0])
+            while k > 0 and _FOLLOWER.search(text, region[k - 1].end, found[0].start):
+                k -= 1
+                found.insert(0, region[k])
+            right = dates[i + 1][0] if i + 1 < len(dates) else hi
+            followers = [
+                t
+                for t in _followers(text, titles, found[-1].end, right)
+                if t not in found and not _WITH_BEFORE.search(text, t.start - 6, t.start)
+            ]
+        result.append(found + followers)
     return result
 
 

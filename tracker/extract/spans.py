@@ -84,7 +84,8 @@ def _is_name_word(word: str) -> bool:
 def _platform_at(words: list[str], i: int) -> int:
     """Return how many words from ``i`` name a platform (0 if none)."""
     for size in (3, 2, 1):
-        phrase = " ".join(words[i : i + size]).lower().rstrip(".,:;")
+        phrase = " ".join(words[i : i + size]).lower().rstrip(".,:;").replace("\u2019", "'")
+        phrase = phrase.removesuffix("'s")
         if len(words) - i >= size and phrase in PLATFORMS:
             return size
     return 0
@@ -128,6 +129,33 @@ def pieces(words: list[str], blocked: list[bool], *, headline: bool) -> list[tup
     return pieces
 
 
+#: Owners whose possessive is part of official titles ("DC's Stargirl", "Marvel's Avengers")
+#: and places that are part of a name ("America's Got Talent").
+_TITLE_OWNERS = frozenset({"dc", "marvel", "america", "britain", "australia", "canada"})
+
+
+_GENRE_WORDS = frozenset(
+    {"drama", "comedy", "sitcom", "thriller", "docuseries", "miniseries", "series", "film",
+     "movie", "documentary", "procedural", "dramedy", "anthology"}
+)  # fmt: skip
+
+
+def genre_cut(words: list[str]) -> int:
+    """Count the words of a genre label before a title: "Legal Drama Family Law" is Family Law.
+
+    >>> genre_cut(["Legal", "Drama", "Family", "Law"])
+    2
+    >>> genre_cut(["Final", "Fantasy", "VII"])
+    0
+    """
+    for i, word in enumerate(words[:3]):
+        if bare(word) in _GENRE_WORDS and i > 0 and len(words) - i - 1 >= 2:
+            rest = words[i + 1]
+            if rest[:1].isupper() and not re.fullmatch(r"[IVX\d]+", rest):
+                return i + 1
+    return 0
+
+
 def owner_cut(words: list[str]) -> int:
     """Count the words of a studio or person owner: "Disney's Bolt" is Bolt.
 
@@ -137,7 +165,7 @@ def owner_cut(words: list[str]) -> int:
         if word.endswith(("'s", "\u2019s", "s\u2019", "s'")):
             bare = tidy(" ".join(words[: i + 1]))
             if (
-                bare.lower() in NON_TITLES
+                (bare.lower() in NON_TITLES and bare.lower() not in _TITLE_OWNERS)
                 or bare.lower() in PLATFORMS
                 or COMPANY_SUFFIX.search(bare)
                 or (i >= 1 and words[0] not in ("The", "A", "An"))

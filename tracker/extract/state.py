@@ -68,7 +68,7 @@ def topic(text: str, sentences: list[Sentence], i: int, state: State) -> TitleMe
     """The work an earlier sentence (or the headline) was about."""
     earlier = [j for j in [*range(i - 1, max(-1, i - 5), -1), 0] if 0 <= j < i]
     if is_field_row(text[sentences[i].start : sentences[i].end]):
-        for j in earlier:
+        for j in range(i - 1, max(-1, i - 12), -1):
             heading = heading_title(text, sentences[j].start, sentences[j].end)
             whole = sentences[j].first_in_line and sentences[j].last_in_line
             if heading is not None and whole and j not in state.date_spans:

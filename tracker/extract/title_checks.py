@@ -12,6 +12,7 @@ from tracker.extract.lexicon import (
     PLATFORMS,
     WORK_NOUNS,
 )
+from tracker.extract.people import not_a_work
 from tracker.extract.spans import COMPANY_SUFFIX, SMALL_WORDS, TitleMention
 
 SUBJECT_AFTER = re.compile(
@@ -26,7 +27,8 @@ SUBJECT_AFTER = re.compile(
 
 
 NOT_A_NAME = re.compile(
-    r"^(?:By|Everything|Every\s+New|The\s+Best|Best|Part\s+\w+$|Related|Photo|Credit|Watch)\b|\d:\d|\.(?:com|net|org|co\.uk)\b|^@|https?:|/|^\d+\s+(?:[A-Z]\w+\s+)?(?:Shows|Movies|Films"
+    r"^(?:(?:Season|Series)\s+\w+(?:\s+(?:Premiere|Finale|Debut|Return))?$|(?:Series|Season)"
+    r"\s+(?:Premiere|Finale))|^(?:By|Everything|Every\s+New|The\s+Best|Best|Part\s+\w+$|Related|Photo|Credit|Watch)\b|\d:\d|\.(?:com|net|org|co\.uk)\b|^@|https?:|/|^\d+\s+(?:[A-Z]\w+\s+)?(?:Shows|Movies|Films"
     r"|Games|Books|Albums|Series|Things|Reasons|Ways|Best|Most|New|Upcoming|Biggest)\b|^\d+\s+[ap]m$",
     re.IGNORECASE,
 )
@@ -42,7 +44,8 @@ _MODIFIER_AFTER = re.compile(
 
 _PERSON_AFTER = re.compile(
     r"\s+(?:created|co-created|directed|produced|written|penned|helmed|fronted|starring"
-    r"|-led|led|stars\s+as|plays|voices|as\s+[A-Z]\w+\s+[A-Z])\b|-(?:led|starring|fronted)\b"
+    r"|-led|led|stars\s+as|plays|voices|showrun|showran|showrunned|hosted|narrated|voiced"
+    r"|scored|as\s+[A-Z]\w+\s+[A-Z])\b|-(?:led|starring|fronted)\b"
 )
 
 
@@ -99,6 +102,8 @@ def title_mention(
     if _MODIFIER_AFTER.match(text, end) or _SPEAKER_AFTER.match(text, end):
         return None
     if _PERSON_AFTER.match(text, end) or _MODIFIER_BEFORE.search(text, max(0, start - 30), start):
+        return None
+    if not_a_work(text, start, end, title):
         return None
     return TitleMention(start, end, title, False, subject)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.lexicon import NON_TITLES, PERSON_CUES, WORK_NOUNS
+from tracker.extract.lexicon import NON_TITLES, PERSON_CUES, PLATFORMS, WEEKDAYS, WORK_NOUNS
 from tracker.extract.spans import (
     SMALL,
     TitleMention,
     at_sentence_start,
     bare,
     clean_span,
+    genre_cut,
     owner_cut,
     pieces,
     tidy,
@@ -32,7 +33,9 @@ _QUOTED = re.compile(
     r"|(?<![A-Za-z])\u2018((?:[^\u2018\u2019\n]|\u2019(?=[A-Za-z]))+?)\u2019(?![A-Za-z])"
 )
 _CAP = r"(?:(?:[ie](?=[A-Z]))?[A-Z0-9][\w'\u2019.!?&+:\-]*+|&)"
-_RUN = re.compile(rf"{_CAP}(?:(?:\s+(?:{SMALL}\s+)*+|\s+and\s+the\s+(?:{SMALL}\s+)*+){_CAP})*+")
+_RUN = re.compile(
+    rf"(?<![\w'\u2019]){_CAP}(?:(?:\s+(?:{SMALL}\s+)*+|\s+and\s+the\s+(?:{SMALL}\s+)*+){_CAP})*+"
+)
 
 
 #: Clock times ("at 9/8c", "10 p.m. ET"), which cut a capitalised run like dates do.
@@ -41,6 +44,12 @@ _TIME = re.compile(
     r"(?:[ap]\.?m\b\.?|c\b|[ECMP][SD]?T\b)|\bat\s+\d{1,2}(?:[:.]\d\d)?\b",
     re.IGNORECASE,
 )
+
+
+def _after_cut(before: str, word: str) -> bool:
+    """Tell whether one word cut off after a weekday or a platform belongs to that name."""
+    key = bare(before)
+    return key in WEEKDAYS or (key in PLATFORMS and word.isupper())
 
 
 _PART_BEFORE = re.compile(r"\b(?:season|series|part|episode|volume|chapter|book)\s+$", re.I)
@@ -90,8 +99,11 @@ def find_titles(
             for a, b in spans
         ]
         for a, b in pieces(words, blocked, headline=headline):
+            if b - a == 1 and a > 0 and _after_cut(words[a - 1], words[a]):
+                continue  # "Sunday Funday", "Showtime OTT": the rest of a block's name
             opener = a == 0 and at_sentence_start(text, lo, r.start())
             a += owner_cut(words[a:b])
+            a += genre_cut(words[a:b])
             a, b = clean_span(words, a, b, opener=opener)
             at = r.start() + spans[min(a, len(spans) - 1)][0]
             if (

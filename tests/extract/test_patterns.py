@@ -204,6 +204,31 @@ CASES: list[tuple[str, list[Row]]] = [
         "Northgate.",
         [("Cobalt Hill", None, "2024-02-06", "day"), ("Northgate", None, "2024-02-06", "day")],
     ),
+    # a list whose last item starts with a capitalised article stays one list
+    (
+        "On May 3, Salt Meadow, Iron Lantern, and The Copper Orchard will premiere.",
+        [
+            ("Salt Meadow", None, "2024-05-03", "day"),
+            ("Iron Lantern", None, "2024-05-03", "day"),
+            ("The Copper Orchard", None, "2024-05-03", "day"),
+        ],
+    ),
+    # a listicle row: a name with its month in brackets, on a line of its own
+    (
+        "Films to watch this year\n\n1) Quiet Harbor (March)\n\nGenre: Drama\n",
+        [("Quiet Harbor", None, "2024-03", "month")],
+    ),
+    # "will be the only film released": a passive release after "will be"
+    (
+        "On Aug. 9, Rook Valley will be the only film released in theaters.",
+        [("Rook Valley", None, "2024-08-09", "day")],
+    ),
+    # a title shortened after it was spelled out with its subtitle
+    (
+        "Brass Tide: A Harbor Story drew crowds at its screening. Brass Tide opens in "
+        "theaters on May 24.",
+        [("Brass Tide: A Harbor Story", None, "2024-05-24", "day")],
+    ),
 ]
 
 

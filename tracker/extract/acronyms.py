@@ -1,4 +1,4 @@
-"""Read a short form ("TWD", "PUBG") as the full title the article named before it."""
+"""Read a short form ("TWD", "PUBG", "Solo") as the full title the article spells out."""
 
 from __future__ import annotations
 
@@ -82,3 +82,64 @@ def _full_title(text: str, short: str, before: int) -> str | None:
                     best = name
                     break
     return best
+
+
+_LONG_TAIL = re.compile(
+    rf"(?::\s+|\s+(?:and|And)\s+(?:the|The)\s+){_NAME}(?:\s+(?:(?:of|the|a|an|and|&|in|on|to"
+    rf"|for|The|Of|And)\s+)*{_NAME})*"
+)
+
+
+#: What follows a colon without being a subtitle: a date, a season, a label.
+_NOT_SUBTITLE = re.compile(
+    r"[:\s]+(?:(?:and|And)\s+(?:the|The)\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Season|Series|Part|Episode|Volume|Vol|Chapter|Book|The\s+Series"
+    r"|Release|Premiere|Trailer|Review|Cast|Everything|What|How|Why|When|Who|Here)\b"
+)
+
+
+def expand_short_titles(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Give a candidate named by the head of a longer title the whole title.
+
+    "Solo" after "Solo: A Star Wars Story", "Ori" under the heading "Ori and the Will of
+    the Wisps": the article spelled the title out once and then shortened it. A head that
+    the text continues in more than one way is left as it is, and so is one whose long
+    form another sentence dates on its own (an expansion "Velvet Storm: Undertow").
+
+    >>> _long_form("Solo: A Star Wars Story opens. Solo is out May 25.", "Solo")
+    'Solo: A Star Wars Story'
+    >>> _long_form("The Crown: Nov. 9", "The Crown") is None
+    True
+    """
+    out: list[Candidate] = []
+    known: dict[str, str | None] = {}
+    said: dict[str, set[int]] = {}  # where each title is dated: its sentences' starts
+    for c in candidates:
+        said.setdefault(c.title, set()).add(c.start)
+    for c in candidates:
+        if len(c.title) < 40 and ":" not in c.title:
+            if c.title not in known:
+                known[c.title] = _long_form(text, c.title)
+            full = known[c.title]
+            starts = said.get(full or "", set())
+            elsewhere = len(starts) > 1 or (bool(starts) and c.start not in starts)
+            if full is not None and not elsewhere:  # "X: Undertow" dated apart is its own work
+                c = replace(c, title=full)
+        out.append(c)
+    return out
+
+
+def _long_form(text: str, head: str) -> str | None:
+    """The one longer title that ``head`` opens in ``text``, if there is exactly one."""
+    pattern = re.compile(r"(?<![\w'\u2019])" + re.escape(head))
+    forms: set[str] = set()
+    for found in pattern.finditer(text, 0, min(len(text), 20000)):
+        tail = _LONG_TAIL.match(text, found.end())
+        if tail is None or _NOT_SUBTITLE.match(tail.group()):
+            continue
+        whole_line = text[tail.end() : tail.end() + 1] in ("", "\n")
+        if tail.group()[0] == ":" or whole_line or " And The " in tail.group():
+            forms.add(head + tail.group())
+        if len(forms) > 1:
+            return None
+    return forms.pop() if forms else None

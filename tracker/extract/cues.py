@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.lexicon import NUMBERS, ORDINALS, PLATFORMS
-from tracker.extract.model import Kind
-from tracker.extract.trie import trie_pattern
+from tracker.extract.kinds import classify, find_platforms, find_seasons, leans_tv
+
+__all__ = [
+    "classify",
+    "event_nearer_than_cue",
+    "find_platforms",
+    "find_seasons",
+    "has_future_cue",
+    "is_hedged",
+    "is_withdrawn",
+    "leans_tv",
+    "nearest_cue_is_past",
+    "says_already_out",
+]
 
 _FUTURE_CUE = re.compile(
     r"\b(?:premier(?:e|es|ing)|debut(?:s|ing)?|return(?:s|ing)?|arriv(?:e|es|ing)"
@@ -31,7 +42,8 @@ _PAST_CUE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_AUX = re.compile(
-    r"\b(?:will|to|be|is|are|gets?|getting|being|been|has|have|set|'ll|\u2019ll)\s+(?:\w+\s+)?$",
+    r"\b(?:will|to|be|is|are|gets?|getting|being|been|has|have|set|'ll|\u2019ll)\s+(?:\w+\s+)?$"
+    r"|\bwill\s+be\s+(?:[\w-]+\s+){1,4}$",  # "will be the only film released"
     re.IGNORECASE,
 )
 _ALREADY = re.compile(
@@ -81,41 +93,6 @@ _MOVE = re.compile(
     r"|chang\w*|slid\w*|slip\w*|brought\s+forward|pulled)\b",
     re.IGNORECASE,
 )
-_SEASON = re.compile(
-    r"\b(?:season|series)\s+(?P<n>\d{1,2}|"
-    + "|".join(NUMBERS)
-    + r")\b|\b(?P<o>"
-    + "|".join(ORDINALS)
-    + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+(?:and\s+final\s+|final\s+|new\s+|full\s+)?"
-    r"(?:season|series|seasons)\b|\bS(?P<s>\d{1,2})\b",
-    re.IGNORECASE,
-)
-_PLATFORM = re.compile(r"(?<![\w+])(?:" + trie_pattern(list(PLATFORMS)) + r")(?![\w+])", re.I)
-_CASE_SENSITIVE_PLATFORMS = frozenset({"switch", "stan", "pc", "fox", "amazon", "steam", "bet"})
-_FILM = re.compile(
-    r"\b(?:film|films|movie|movies|theaters?|theatres?|cinemas?|box\s+office|album|EP|LP"
-    r"|single|record|game|games|console|PlayStation|Xbox|Switch|PC|Steam|book|novel|memoir"
-    r"|paperback|hardcover|publish\w*|special|sequel|prequel|documentary|feature|soundtrack"
-    r"|mixtape|DLC|expansion|remake|remaster\w*|opens|opening)\b"
-)
-_TV = re.compile(
-    r"\b(?:series|show|shows|drama|comedy|sitcom|docuseries|miniseries|anime|episodes?"
-    r"|pilot|network|networks|season|seasons|streaming|streamer|broadcast\w*|airs?|airing)\b",
-    re.IGNORECASE,
-)
-_RETURN = re.compile(
-    r"\b(?:returns?|returning|resumes?|back|midseason|mid-season|second\s+half|back\s+half"
-    r"|remaining\s+episodes|final\s+(?:\w+\s+)?episodes|part\s+(?:2|two|ii)|second\s+part)\b",
-    re.IGNORECASE,
-)
-_NEW_SEASON = re.compile(
-    r"\b(?:season\s+premiere|new\s+season|final\s+season|last\s+season|next\s+season"
-    r"|season\s+\w+\s+premiere|returning\s+series|returns?\s+for)\b",
-    re.IGNORECASE,
-)
-_FINALE = re.compile(r"\b(?:finale|final\s+episode|series\s+ender)\b", re.IGNORECASE)
-_NEW_SERIES = re.compile(r"\b(?:new|brand[-\s]new|debut\w*|series\s+premiere|original)\b", re.I)
-
 
 _AUX_BEFORE = re.compile(r"\b(?:will|to|is|are|be|'ll|\u2019ll)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -238,76 +215,3 @@ def is_withdrawn(before: str, after: str, since: int = 0) -> bool:
             _MOVE.search(before)
         )
     return True
-
-
-def find_seasons(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
-    """Find season numbers in ``text[lo:hi]`` as (start, end, number).
-
-    >>> find_seasons("its fourth season and Season Two", 0, 32)
-    [(4, 17, 4), (22, 32, 2)]
-    """
-    out: list[tuple[int, int, int]] = []
-    for m in _SEASON.finditer(text, lo, hi):
-        raw = (m.group("n") or m.group("o") or m.group("s") or "").lower()
-        number = NUMBERS.get(raw) or ORDINALS.get(raw)
-        if number is None:
-            digits = re.sub(r"\D", "", raw)
-            number = int(digits) if digits else None
-        if number and 0 < number < 60:
-            out.append((m.start(), m.end(), number))
-    return out
-
-
-def find_platforms(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Find platform names in ``text[lo:hi]`` as (start, end, name)."""
-    out: list[tuple[int, int, str]] = []
-    for m in _PLATFORM.finditer(text, lo, hi):
-        word = m.group()
-        key = word.lower()
-        if key in _CASE_SENSITIVE_PLATFORMS and not word[0].isupper():
-            continue
-        if key in ("theaters", "theatres", "cinemas") and not re.search(
-            r"\b(?:in|to|hits?|into|at)\s+(?:\w+\s+)?$", text[max(lo, m.start() - 20) : m.start()]
-        ):
-            continue
-        name = PLATFORMS[key]
-        out.append((m.start(), m.end(), word if word.isupper() and len(word) > 2 else name))
-    return out
-
-
-def leans_tv(text: str) -> bool:
-    """Tell whether a whole article talks more of series than of films, games or albums.
-
-    >>> leans_tv("The series returns for a new season on Netflix.")
-    True
-    """
-    tv = len(_TV.findall(text))
-    film = len(_FILM.findall(text))
-    return tv >= film
-
-
-def classify(
-    window: str, *, season: int | None, platform: str | None, tv_article: bool = False
-) -> Kind:
-    """Pick the kind of release from the words around it, else from the article's leaning."""
-    if _FINALE.search(window) and not _NEW_SEASON.search(window):
-        return Kind.FINALE
-    if season is not None or _NEW_SEASON.search(window):
-        if _RETURN.search(window) and re.search(
-            r"\b(?:half|part|remaining|episodes|midseason)", window, re.I
-        ):
-            return Kind.RETURN
-        return Kind.SEASON_PREMIERE
-    film = _FILM.search(window)
-    tv = _TV.search(window)
-    if platform is not None and platform in {"theaters"}:
-        return Kind.RELEASE
-    if film and not (tv and tv.start() < film.start()):
-        return Kind.RELEASE
-    if _RETURN.search(window):
-        return Kind.RETURN
-    if tv or (platform is not None and not _FILM.search(platform)):
-        return Kind.PREMIERE
-    if re.search(r"\bpremier", window, re.IGNORECASE) or tv_article:
-        return Kind.PREMIERE
-    return Kind.RELEASE

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import re
 
-from tracker.extract.acronyms import expand_acronyms
+from tracker.extract.acronyms import expand_acronyms, expand_short_titles
 from tracker.extract.context import complete
 from tracker.extract.cues import (
     has_future_cue,
@@ -15,7 +15,7 @@ from tracker.extract.cues import (
     nearest_cue_is_past,
     says_already_out,
 )
-from tracker.extract.dates import DateMention, Form, find_dates
+from tracker.extract.dates import DateMention, Form, find_dates, scan_dates
 from tracker.extract.emit import emit, label_season
 from tracker.extract.headings import heading_title, is_field_row
 from tracker.extract.keep import clause, is_slot_move, keep, list_row
@@ -271,8 +271,10 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     if first is not None and _LIST_CUE.search(text[first.start : first.end]):
         state.list_context = True
     candidates: list[Candidate] = []
+    read = [s for s in sentences if s.start >= skip]
+    by_sentence = dict(zip(read, scan_dates(text, [(s.start, s.end) for s in read]), strict=True))
     for i, s in enumerate(sentences):
-        inside = find_dates(text, s.start, s.end) if s.start >= skip else []
+        inside = by_sentence.get(s, [])
         spans = tuple((m.start, m.end) for m in inside if m.form is not Form.YEAR)
         if spans:
             state.date_spans[i] = spans
@@ -285,5 +287,5 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
             candidates.extend(_inherited(text, sentences, i, state, state.last[1]))
         elif s.first_in_line and s.last_in_line and _LIST_CUE.search(text[s.start : s.end]):
             state.list_context = True
-    candidates = expand_acronyms(text, candidates)
+    candidates = expand_short_titles(text, expand_acronyms(text, candidates))
     return merge(text, complete(text, sentences, candidates, tv_article=state.tv_article))

@@ -112,12 +112,32 @@ def keep(
     ):
         return False
     if not has_future_cue(part) and not has_future_cue(text[s.start : s.end]):
-        return (
-            list_row(text, s, state)
-            and value.first > state.base
-            and value.precision is not Precision.TBA
-        )
+        if value.precision is Precision.TBA:
+            return False
+        if title_row(text, s, m.start):
+            return value.first >= state.base
+        return list_row(text, s, state) and value.first > state.base
     return not event_nearer_than_cue(part, at)
+
+
+#: A line that is a name and its date in brackets: "3) Before I Fall (March)".
+_TITLE_ROW = re.compile(
+    r"\W{0,3}(?:\d{1,3}[.)]\s*)?[A-Z\u201c\"'][^()\n]{1,80}\([^()\n]{3,30}\)\s*"
+)
+
+
+def title_row(text: str, s: Sentence, at: int) -> bool:
+    """Tell whether a whole line is a listicle's "Title (Month)" row, with the date bracketed.
+
+    >>> title_row("2) Tulip Fever (February)", Sentence(0, 25, 0, True, True), 16)
+    True
+    """
+    if not (s.first_in_line and s.last_in_line and s.end - s.start < 120):
+        return False
+    return (
+        _TITLE_ROW.fullmatch(text, s.start, s.end) is not None
+        and text.rfind("(", s.start, s.end) < at
+    )
 
 
 _LIST_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[\u2022*\u2013-])\s")

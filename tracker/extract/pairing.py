@@ -175,7 +175,7 @@ def owners(
 #: Where a sentence turns to a new statement: "..., and said the sequel X will arrive ...".
 _CLAUSE_BREAK = re.compile(
     r";|\s[\u2014\u2013]\s|,\s+(?:and|but|while|whereas|although|though)\s+"
-    r"(?=(?:said|says|added|announced|confirmed|revealed|the|its|their|his|her|a|an)\b)"
+    r"(?=(?:said|says|added|announced|confirmed|revealed|(?-i:the|its|their|his|her|a|an))\b)"
     r"|\s+and\s+(?=(?:said|says|added|announced|confirmed|revealed)\b)",
     re.IGNORECASE,
 )

@@ -136,6 +136,33 @@ class Settings(BaseSettings):
         ge=0,
         description="Days of the past a feed still shows (and how long a cancelled release stays).",
     )
+    alert_timeout: float = Field(
+        default=15.0, gt=0, le=300, description="Seconds one alert may take to send."
+    )
+    alert_max_attempts: int = Field(
+        default=8, ge=1, le=50, description="Tries before a failing alert is given up."
+    )
+    alert_retry_base: str = Field(
+        default="30s", description="Wait after an alert's first failure; it doubles each time."
+    )
+    alert_retry_ceiling: str = Field(
+        default="6h", description="The longest wait between two tries of one alert."
+    )
+    alert_lease_seconds: int = Field(
+        default=120,
+        ge=10,
+        description=(
+            "How long a process owns an alert it is sending; after a crash another process "
+            "sends it once this has passed (so a crash can duplicate only alerts in flight)."
+        ),
+    )
+    allow_private_channels: bool = Field(
+        default=True,
+        description=(
+            "Allow alert channels on loopback and private networks (a local ntfy or mail "
+            "server). Set to false where people other than the operator add channels."
+        ),
+    )
     timezone: str = Field(
         default="UTC",
         description=(
@@ -170,6 +197,12 @@ class Settings(BaseSettings):
         raw = value.get_secret_value()
         if len(raw) < 32 or raw.lower() in _PLACEHOLDERS or len(set(raw)) < 8:
             raise ValueError("must be at least 32 random characters (not a placeholder)")
+        return value
+
+    @field_validator("alert_retry_base", "alert_retry_ceiling")
+    @classmethod
+    def _valid_retry(cls, value: str) -> str:
+        parse_duration(value)
         return value
 
     @field_validator("feed_refresh")

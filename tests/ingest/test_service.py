@@ -120,8 +120,10 @@ def test_one_work_under_several_spellings(runtime: Runtime) -> None:
     ingest(runtime, "Daredevil will return for a fourth season in 2026.", date(2025, 6, 1))
     with runtime.session() as session:
         works = sorted(w.title for w in session.exec(select(Work)))
-    # the extractor already drops "Marvel's"; "IRON FIST" finds the same work by its key
-    assert works == ["Daredevil", "Daredevil: Born Again", "Iron Fist"]
+    # "Marvel's Iron Fist" and "IRON FIST" are one work, whichever spelling came first
+    assert works[:2] == ["Daredevil", "Daredevil: Born Again"]
+    assert works[2] in ("Iron Fist", "Marvel's Iron Fist")
+    assert len(works) == 3
     assert count(runtime, Release) == 3  # Iron Fist once, the two Daredevils apart
 
 

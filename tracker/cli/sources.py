@@ -182,6 +182,11 @@ def poll(
         except KeyboardInterrupt:
             release_leases(rt, owner=rt.owner)
             raise
+    from tracker.alerts.service import send_due
+
+    report = send_due(rt)  # the alerts this poll caused, and any others due
+    if report.sent or report.retrying or report.failed:
+        print(f"alerts: sent {report.sent}, will retry {report.retrying}, failed {report.failed}")
     if failed:
         raise SourceError(f"{failed} source(s) failed: see `tracker sources list`")
 

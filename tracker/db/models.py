@@ -192,7 +192,12 @@ class Subscription(SQLModel, table=True):
     min_precision: str = Field(default="tba", max_length=10)
     coarse: str = Field(default="start", max_length=10, description="start, span or omit.")
     alarm_minutes: int | None = Field(default=None)
-    reminder_days: list[int] = Field(default_factory=list, sa_type=JSON)
+    reminder_days: list[int] = Field(
+        default_factory=lambda: [7, 1],
+        sa_type=JSON,
+        description="Days before a day-precise date to send a reminder (0: release day).",
+    )
+    digest: bool = Field(default=False, description="One message per run instead of one each.")
     token_hash: str | None = Field(
         default=None, max_length=64, unique=True, description="SHA-256 of the feed token."
     )

@@ -11,13 +11,14 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
+from tracker.alerts import outbox
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ChangeKind
 from tracker.core.timeline import Sighted, reconcile
 from tracker.core.titles import TitleIndex
 from tracker.core.urls import normalise_url
 from tracker.db import repo
-from tracker.db.models import Article
+from tracker.db.models import Article, Work
 from tracker.extract import Announcement, extract_announcements
 from tracker.ingest.articles import RawArticle
 
@@ -78,11 +79,7 @@ def ingest_article(
     changes = [
         change
         for announcement in _one_per_release(session, found, index=index, now=now).items()
-        if (
-            change := _apply(
-                session, announcement, article_id=article.id, published=published, now=now
-            )
-        )
+        if (change := _apply(session, announcement, article=article, published=published, now=now))
         is not None
     ]
     session.commit()
@@ -110,11 +107,13 @@ def _apply(
     session: Session,
     item: tuple[tuple[int, int, str], Announcement],
     *,
-    article_id: int,
+    article: Article,
     published: date,
     now: datetime,
 ) -> ReleaseChange | None:
     (work_id, season, kind), found = item
+    article_id = article.id
+    assert article_id is not None
     release = repo.lock_release(session, work_id=work_id, season=season, kind=kind)
     current = repo.release_state(release) if release is not None else None
     seen = Sighted(
@@ -132,6 +131,18 @@ def _apply(
     )
     assert stored.id is not None
     repo.add_sighting(session, release_id=stored.id, article_id=article_id, found=found, now=now)
+    if change.kind is not None:  # the alerts it causes, in the same transaction
+        work = session.get(Work, work_id)
+        outbox.enqueue_change(
+            session,
+            release=stored,
+            title=work.title if work else found.title,
+            change=change.kind,
+            old=change.old.value if change.old else None,
+            evidence=found.evidence,
+            url=article.url,
+            now=now,
+        )
     if change.kind is None:
         return None
     return ReleaseChange(

@@ -5,7 +5,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    TRACKER_DATA_DIR=/data
+    TRACKER_DATA_DIR=/data \
+    TRACKER_SERVE_HOST=0.0.0.0
 
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin tracker \
     && mkdir -p /data \
@@ -15,7 +16,6 @@ WORKDIR /app
 COPY pyproject.toml README.md alembic.ini ./
 COPY alembic ./alembic
 COPY tracker ./tracker
-COPY examples ./examples
 # The project itself, from this checkout: its dependencies are bounded in pyproject.toml.
 # hadolint ignore=DL3013
 RUN pip install --no-cache-dir ".[postgres]"

@@ -4,6 +4,6 @@
 set -eu
 tracker db upgrade
 if [ "$#" -eq 0 ]; then
-    set -- ingest examples/articles
+    set -- daemon --serve --demo
 fi
 exec tracker "$@"

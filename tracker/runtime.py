@@ -89,6 +89,13 @@ class Runtime:
         """This process's name on the leases it takes: host, pid and a random part."""
         return f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(4)}"
 
+    def serving_at(self, host: str, port: int) -> None:
+        """Link feeds to where this process serves, unless TRACKER_BASE_URL says otherwise."""
+        if "base_url" in self.settings.model_fields_set:
+            return
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        self.settings = self.settings.model_copy(update={"base_url": f"http://{shown}:{port}"})
+
     def close(self) -> None:
         """Release the engine's connections, if it was ever built."""
         if "engine" in self.__dict__:

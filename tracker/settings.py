@@ -120,6 +120,10 @@ class Settings(BaseSettings):
             "sharing one PostgreSQL must share it."
         ),
     )
+    serve_host: str = Field(
+        default="127.0.0.1",
+        description="Address `tracker serve` and `tracker daemon --serve` listen on by default.",
+    )
     base_url: str = Field(
         default="http://127.0.0.1:8080",
         description=(
@@ -163,6 +167,24 @@ class Settings(BaseSettings):
             "server). Set to false where people other than the operator add channels."
         ),
     )
+    poll_every: str = Field(
+        default="30s", description="How often the daemon looks for sources that are due."
+    )
+    alerts_every: str = Field(
+        default="10s", description="How often the daemon sends the alerts that are due."
+    )
+    housekeeping_every: str = Field(
+        default="1h",
+        description="How often the daemon marks passed releases out, prunes and checkpoints.",
+    )
+    keep_article_text_days: int = Field(
+        default=90,
+        ge=0,
+        description=(
+            "Days an article's full text is kept (its evidence sentences stay forever); "
+            "0 keeps texts forever."
+        ),
+    )
     timezone: str = Field(
         default="UTC",
         description=(
@@ -199,7 +221,13 @@ class Settings(BaseSettings):
             raise ValueError("must be at least 32 random characters (not a placeholder)")
         return value
 
-    @field_validator("alert_retry_base", "alert_retry_ceiling")
+    @field_validator(
+        "alert_retry_base",
+        "alert_retry_ceiling",
+        "poll_every",
+        "alerts_every",
+        "housekeeping_every",
+    )
     @classmethod
     def _valid_retry(cls, value: str) -> str:
         parse_duration(value)

@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 from tracker import __version__
 from tracker.cli import alerts as alert_commands
 from tracker.cli import config as config_commands
+from tracker.cli import daemon as daemon_commands
 from tracker.cli import db as db_commands
 from tracker.cli import ingest as ingest_commands
 from tracker.cli import parse as parse_commands
@@ -56,6 +57,7 @@ app.add_typer(watch_commands.app, name="watch")
 app.add_typer(subscription_commands.app, name="subscriptions")
 app.add_typer(subscription_commands.feed_app, name="feed")
 serve_commands.register(app)
+daemon_commands.register(app)
 app.add_typer(alert_commands.channels_app, name="channels")
 app.add_typer(alert_commands.alerts_app, name="alerts")
 

@@ -33,6 +33,8 @@ def serve(
 
     rt: Runtime = ctx.obj
     require_current(rt.engine)
+    host = host or rt.settings.serve_host
+    rt.serving_at(host, port)
     print(f"serving on http://{host}:{port} (feeds link to {rt.settings.base_url})")
     uvicorn.run(
         create_app(rt),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
@@ -45,8 +46,13 @@ def webcal_url(base_url: str, token: str) -> str:
     return "webcal://" + feed_url(base_url, token).split("://", 1)[1]
 
 
-def create_app(rt: Runtime) -> Starlette:
-    """The ASGI app, wired to a runtime (tests pass their own)."""
+def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None) -> Starlette:
+    """The ASGI app, wired to a runtime (tests pass their own).
+
+    Args:
+        rt: The runtime.
+        ticks: Inside the daemon, its jobs' last successful ticks for `/healthz`.
+    """
     refresh = parse_duration(rt.settings.feed_refresh)
     cache = FeedCache()
 
@@ -59,9 +65,10 @@ def create_app(rt: Runtime) -> Starlette:
         return HTMLResponse(page.front_page(), headers=SECURITY_HEADERS)
 
     def health(_: Request) -> Response:
-        from tracker.db.schema import stored_revision
+        from tracker.daemon.health import status
 
-        return JSONResponse({"status": "ok", "schema": stored_revision(rt.engine)})
+        report = status(rt, {rt.owner: ticks()} if ticks is not None else None)
+        return JSONResponse(report, headers={"Cache-Control": "no-store"})
 
     def feed(request: Request) -> Response:
         token = request.path_params["token"]

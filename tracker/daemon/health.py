@@ -1,0 +1,96 @@
+"""What `/healthz` and `tracker status` report: job ticks, sources in error, alerts waiting.
+
+Each daemon writes its jobs' last successful ticks to a small JSON file in the data folder
+(one entry per daemon), so `tracker status`, another process, can read them; the rest comes
+from the database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from tracker.core.states import DeliveryStatus
+from tracker.db.models import Delivery, Source
+from tracker.db.schema import stored_revision
+from tracker.runtime import Runtime
+
+HEARTBEAT_FILE = "daemon-heartbeat.json"
+
+
+class Heartbeat:
+    """Last successful tick of each job of this daemon, kept in memory and on disk."""
+
+    def __init__(self, path: Path, owner: str) -> None:
+        """Write to `path` under this daemon's `owner` name."""
+        self._path = path
+        self._owner = owner
+        self._ticks: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def tick(self, job: str, at: datetime) -> None:
+        """Record that `job` finished successfully at `at`."""
+        with self._lock:
+            self._ticks[job] = at.isoformat()
+            everyone = read_heartbeats(self._path)
+            everyone[self._owner] = dict(self._ticks)
+            temporary = self._path.with_suffix(".tmp")
+            temporary.write_text(json.dumps(everyone, indent=1), encoding="utf-8")
+            os.replace(temporary, self._path)
+
+    def ticks(self) -> dict[str, str]:
+        """This daemon's ticks."""
+        with self._lock:
+            return dict(self._ticks)
+
+    def forget(self) -> None:
+        """Remove this daemon's entry (a clean shutdown)."""
+        with self._lock:
+            everyone = read_heartbeats(self._path)
+            everyone.pop(self._owner, None)
+            self._path.write_text(json.dumps(everyone, indent=1), encoding="utf-8")
+
+
+def read_heartbeats(path: Path) -> dict[str, dict[str, str]]:
+    """Every daemon's ticks, as written to `path`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def status(rt: Runtime, ticks: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The state of this tracker: schema, sources in error, alerts waiting, job ticks."""
+    with rt.session() as session:
+        failing = session.exec(
+            select(Source.id, Source.name, Source.last_error)
+            .where(col(Source.failures) > 0)
+            .order_by(col(Source.id))
+        ).all()
+        waiting = session.exec(
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.status == DeliveryStatus.PENDING.value)
+        ).one()
+        failed = session.exec(
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.status == DeliveryStatus.FAILED.value)
+        ).one()
+    daemons = ticks if ticks is not None else read_heartbeats(rt.settings.data_dir / HEARTBEAT_FILE)
+    return {
+        "status": "ok",
+        "schema": stored_revision(rt.engine),
+        "daemons": daemons,
+        "sources_in_error": [{"id": i, "name": n, "last_error": e} for i, n, e in failing],
+        "alerts_waiting": waiting,
+        "alerts_failed": failed,
+    }

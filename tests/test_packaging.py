@@ -69,3 +69,16 @@ def test_installed_console_script_finds_its_migrations(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "tracker.sqlite3").is_file()
     assert "upgraded from empty" in result.stdout
+
+
+def test_every_package_is_shipped() -> None:
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for path in (ROOT / "tracker").rglob("__init__.py")
+    }
+    assert found <= listed, f"missing from pyproject's packages: {sorted(found - listed)}"

@@ -25,6 +25,7 @@ from tests.alerts.servers import (
     smtp_server,
     webhook_server,
 )
+from tests.support import Clock
 from tracker.alerts.compose import AlertFacts
 from tracker.alerts.service import send_due
 from tracker.cli.main import app
@@ -35,14 +36,6 @@ from tracker.runtime import Runtime
 from tracker.settings import Settings
 
 runner = CliRunner()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2017, 3, 14, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

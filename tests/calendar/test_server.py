@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -13,6 +13,7 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from tests.calendar.server import running
+from tests.support import Clock
 from tracker.calendar import subscriptions
 from tracker.calendar.subscriptions import SubscriptionSpec
 from tracker.cli.main import app
@@ -24,14 +25,6 @@ from tracker.settings import Settings
 
 runner = CliRunner()
 SECRET = "a-test-secret-that-is-long-enough-0123456789"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2017, 3, 14, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

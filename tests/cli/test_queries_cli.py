@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.support import Clock
 from tracker.cli.main import app
 from tracker.db import migrate
 from tracker.queries.views import RELEASE_FIELDS
@@ -28,14 +29,6 @@ ARTICLES = [
     ("2017-03-05", "Quiet Empire will premiere on Netflix, but no premiere date has been set."),
     ("2017-03-10", "Night Harbor will premiere Friday, July 14 on Hulu."),
 ]
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from sqlmodel import col, func, select
 
 from tests.ingest.loopback import LoopbackServer, build_bomb, serve
+from tests.support import Clock
 from tracker.core.states import SourceKind
 from tracker.db import migrate
 from tracker.db.models import Article, Release, Source
@@ -17,14 +18,6 @@ from tracker.ingest import sources
 from tracker.ingest.poll import claim_due, make_poller, release_leases
 from tracker.runtime import Runtime
 from tracker.settings import Settings
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2017, 6, 3, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +33,7 @@ def server(bomb: bytes) -> Iterator[LoopbackServer]:
 
 @pytest.fixture
 def rt(empty_db_url: str, tmp_path: Path) -> Iterator[Runtime]:
-    clock = Clock()
+    clock = Clock(datetime(2017, 6, 3, 12, 0, tzinfo=UTC))
     settings = Settings(
         database_url=empty_db_url,
         data_dir=tmp_path,

@@ -182,7 +182,7 @@ def test_a_second_signal_exits_at_once(tmp_path: Path) -> None:
         [sys.executable, "-m", "tracker", "daemon"], env=env, stdout=log, stderr=subprocess.STDOUT
     )
     try:
-        wait_until(lambda: (tmp_path / "daemon-heartbeat.json").exists(), timeout=30)
+        wait_until(lambda: any((tmp_path / "daemons").glob("*.json")), timeout=30)
         daemon.send_signal(signal.SIGINT)
         daemon.send_signal(signal.SIGINT)
         code = daemon.wait(timeout=20)
@@ -193,3 +193,36 @@ def test_a_second_signal_exits_at_once(tmp_path: Path) -> None:
         log.close()
     assert code in (0, 130)  # a race: the first signal may already have finished it cleanly
     assert "Traceback" not in (tmp_path / "daemon.log").read_text()
+
+
+def test_status_reports_daemons_sources_in_error_and_waiting_alerts(runtime: Runtime) -> None:
+    import json
+    from datetime import UTC, datetime
+
+    from tracker.daemon.health import HEARTBEAT_DIR, Heartbeat
+
+    now = datetime(2017, 3, 14, 12, tzinfo=UTC)
+    beat = Heartbeat(runtime.settings.data_dir / HEARTBEAT_DIR, "host:1:abc")
+    beat.tick("poll", now)
+    with runtime.write_session() as session:
+        session.add(
+            Source(
+                name="broken",
+                kind="feed",
+                location="http://127.0.0.1:1/x",
+                next_check_at=now,
+                created_at=now,
+                failures=2,
+                last_error="HTTP 500 from http://127.0.0.1:1/x",
+            )
+        )
+        session.commit()
+    state = json.loads(runner.invoke(app, ["status", "--json"], obj=runtime).output)
+    assert state["daemons"] == {"host:1:abc": {"poll": now.isoformat()}}
+    assert [s["name"] for s in state["sources_in_error"]] == ["broken"]
+    assert state["alerts_waiting"] == 0
+    text = runner.invoke(app, ["status"], obj=runtime).output
+    assert "daemon host:1:abc: poll 2017-03-14T12:00:00" in text
+    assert "source 1 broken: HTTP 500" in text
+    beat.forget()
+    assert "none running" in runner.invoke(app, ["status"], obj=runtime).output

@@ -1,14 +1,14 @@
 """What `/healthz` and `tracker status` report: job ticks, sources in error, alerts waiting.
 
-Each daemon writes its jobs' last successful ticks to a small JSON file in the data folder
-(one entry per daemon), so `tracker status`, another process, can read them; the rest comes
-from the database.
+Each daemon writes its jobs' last successful ticks to its own small JSON file in the data
+folder, so `tracker status`, another process, can read them; the rest comes from the database.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -22,16 +22,17 @@ from tracker.db.models import Delivery, Source
 from tracker.db.schema import stored_revision
 from tracker.runtime import Runtime
 
-HEARTBEAT_FILE = "daemon-heartbeat.json"
+HEARTBEAT_DIR = "daemons"
+"""Folder in the data folder with one `<owner>.json` per running daemon (no shared file)."""
 
 
 class Heartbeat:
     """Last successful tick of each job of this daemon, kept in memory and on disk."""
 
-    def __init__(self, path: Path, owner: str) -> None:
-        """Write to `path` under this daemon's `owner` name."""
-        self._path = path
+    def __init__(self, folder: Path, owner: str) -> None:
+        """Write this daemon's ticks to `folder/<owner>.json`."""
         self._owner = owner
+        self._path = folder / (re.sub(r"[^\w.-]", "_", owner) + ".json")
         self._ticks: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -39,11 +40,12 @@ class Heartbeat:
         """Record that `job` finished successfully at `at`."""
         with self._lock:
             self._ticks[job] = at.isoformat()
-            everyone = read_heartbeats(self._path)
-            everyone[self._owner] = dict(self._ticks)
+            self._path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self._path.with_suffix(".tmp")
-            temporary.write_text(json.dumps(everyone, indent=1), encoding="utf-8")
-            os.replace(temporary, self._path)
+            temporary.write_text(
+                json.dumps({"owner": self._owner, "ticks": self._ticks}), encoding="utf-8"
+            )
+            os.replace(temporary, self._path)  # readers never see half a file
 
     def ticks(self) -> dict[str, str]:
         """This daemon's ticks."""
@@ -51,20 +53,22 @@ class Heartbeat:
             return dict(self._ticks)
 
     def forget(self) -> None:
-        """Remove this daemon's entry (a clean shutdown)."""
+        """Remove this daemon's file (a clean shutdown)."""
         with self._lock:
-            everyone = read_heartbeats(self._path)
-            everyone.pop(self._owner, None)
-            self._path.write_text(json.dumps(everyone, indent=1), encoding="utf-8")
+            self._path.unlink(missing_ok=True)
 
 
-def read_heartbeats(path: Path) -> dict[str, dict[str, str]]:
-    """Every daemon's ticks, as written to `path`."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+def read_heartbeats(folder: Path) -> dict[str, dict[str, str]]:
+    """Every running daemon's ticks, by owner."""
+    found: dict[str, dict[str, str]] = {}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("ticks"), dict):
+            found[str(data.get("owner", path.stem))] = data["ticks"]
+    return found
 
 
 def status(rt: Runtime, ticks: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -85,7 +89,7 @@ def status(rt: Runtime, ticks: dict[str, Any] | None = None) -> dict[str, Any]:
             .select_from(Delivery)
             .where(Delivery.status == DeliveryStatus.FAILED.value)
         ).one()
-    daemons = ticks if ticks is not None else read_heartbeats(rt.settings.data_dir / HEARTBEAT_FILE)
+    daemons = ticks if ticks is not None else read_heartbeats(rt.settings.data_dir / HEARTBEAT_DIR)
     return {
         "status": "ok",
         "schema": stored_revision(rt.engine),

@@ -13,7 +13,7 @@ import signal
 import threading
 from types import FrameType
 
-from tracker.daemon.health import HEARTBEAT_FILE, Heartbeat
+from tracker.daemon.health import HEARTBEAT_DIR, Heartbeat
 from tracker.daemon.scheduler import build_scheduler
 from tracker.db.models import Delivery
 from tracker.ingest.poll import release_leases
@@ -26,7 +26,7 @@ EXIT_FORCED = 130
 
 def run_daemon(rt: Runtime, *, serve: bool, host: str, port: int) -> int:
     """Run until a signal; returns the exit code."""
-    heartbeat = Heartbeat(rt.settings.data_dir / HEARTBEAT_FILE, rt.owner)
+    heartbeat = Heartbeat(rt.settings.data_dir / HEARTBEAT_DIR, rt.owner)
     rt.settings.data_dir.mkdir(parents=True, exist_ok=True)
     scheduler = build_scheduler(rt, heartbeat, now=rt.clock())
     server = _start_web(rt, heartbeat, host, port) if serve else None

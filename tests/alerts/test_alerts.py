@@ -265,3 +265,38 @@ def test_the_relay_killed_at_random_loses_nothing(rt: Runtime) -> None:
     assert set(received) == {f"Work {n:03d}" for n in range(total)}  # nothing lost
     duplicated = {title for title, n in received.items() if n > 1}
     assert duplicated <= in_flight  # duplicates only for alerts in flight at a kill
+
+
+def test_poll_once_ingests_then_delivers(rt: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "date 2017-03-01\nCobalt Sky will debut on March 24 on Netflix.\n"
+    )
+    with webhook_server(Behaviour.OK) as hook:
+        assert cli(rt, "subscriptions", "add", "digesting", "--digest").exit_code == 0
+        cli(rt, "channels", "add", "digesting", apprise_json_url(hook))
+        cli(rt, "sources", "add", str(folder))
+        polled = cli(rt, "sources", "poll", "--once")
+        assert polled.exit_code == 0, polled.output
+        assert "alerts: sent 1" in polled.output
+        assert hook.wait_for(1)[0].body["title"] == "tracker: 1 release date change"
+
+
+def test_private_channels_can_be_refused(empty_db_url: str, tmp_path: Path) -> None:
+    runtime = Runtime(
+        settings=Settings(
+            database_url=empty_db_url, data_dir=tmp_path, allow_private_channels=False
+        ),
+        clock=Clock(),
+    )
+    migrate.upgrade(runtime.engine)
+    with webhook_server(Behaviour.OK) as hook:
+        cli(runtime, "channels", "add", "default", apprise_json_url(hook))
+        ingest(runtime, "Cobalt Sky will debut on March 24 on Netflix.", "2017-03-01")
+        assert send_due(runtime).failed == 1
+        assert hook.requests == []
+    row = deliveries(runtime)[0]
+    assert row.last_error is not None
+    assert "private address" in row.last_error
+    runtime.close()

@@ -28,6 +28,7 @@ class SubscriptionSpec:
     min_precision: Precision = Precision.TBA
     coarse: Coarse = Coarse.START
     alarm: timedelta | None = None
+    digest: bool = False
 
 
 def get(session: Session, name: str) -> Subscription:
@@ -53,6 +54,7 @@ def add(session: Session, spec: SubscriptionSpec, *, secret: bytes, now: datetim
         min_precision=spec.min_precision.value,
         coarse=spec.coarse.value,
         alarm_minutes=alarm,
+        digest=spec.digest,
         created_at=now,
     )
     session.add(made)

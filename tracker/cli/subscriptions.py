@@ -64,6 +64,9 @@ def add(
         ),
     ] = Coarse.START,
     alarm: Annotated[str | None, typer.Option(help="A reminder this long before, e.g. 1d.")] = None,
+    digest: Annotated[
+        bool, typer.Option("--digest", help="Alerts as one message per run, not one each.")
+    ] = False,
 ) -> None:
     """Create a subscription, print its feed URL, e.g. `tracker subscriptions add me --watch Loki`.
 
@@ -82,6 +85,7 @@ def add(
         min_precision=min_precision,
         coarse=coarse,
         alarm=_alarm(alarm),
+        digest=digest,
     )
     with rt.write_session() as session:
         token = subscriptions.add(session, spec, secret=rt.secret, now=rt.clock())

@@ -229,6 +229,104 @@ CASES: list[tuple[str, list[Row]]] = [
         "theaters on May 24.",
         [("Brass Tide: A Harbor Story", None, "2024-05-24", "day")],
     ),
+    # "forthcoming shows like X, a blurb, and Y": an upcoming-works noun is a cue
+    (
+        "This spring, the network is counting on forthcoming shows like Pale Orbit, a "
+        "space drama, and Low Tide, a limited series, to keep drawing viewers in.",
+        [
+            ("Pale Orbit", None, "2024-spring", "season"),
+            ("Low Tide", None, "2024-spring", "season"),
+        ],
+    ),
+    # a speaker and a job title are no works
+    (
+        "Ann Vole, Controller of Drama, says: \u201cWe have great stories coming this "
+        "autumn.\u201d",
+        [],
+    ),
+    # dates among alternatives announce nothing
+    ("Ember Road has moved to 2025, 2026, or later.", []),
+    # "the sixth and final season of the drama" under a named topic binds the season
+    (
+        "Glass Crown\n\nThe sixth and final season of the royal drama will be released in 2024.",
+        [("Glass Crown", 6, "2024", "year")],
+    ),
+    # "Season 8 for X, Season 6 for Y": each season binds to the work after "for"
+    (
+        "Both series will start their new seasons (Season 8 for Red Relay, Season 6 for "
+        "Oakhurst) in November.",
+        [("Red Relay", 8, "2024-11", "month"), ("Oakhurst", 6, "2024-11", "month")],
+    ),
+    # "runs through October": the end of a run, not a release date
+    (
+        "Moss Point will premiere in August and will run on Tuesdays through October.",
+        [("Moss Point", None, "2024-08", "month")],
+    ),
+    # a network rolling out its lineup owns that date, not the works named before
+    (
+        "Red Relay returns in November, a month after the network rolls out its fall lineup "
+        "in October.",
+        [("Red Relay", None, "2024-11", "month")],
+    ),
+    # "Saturday night fare": a weekday as a slot is no date
+    ("The fall slate now includes Saturday night fare and returns for Moss Point.", []),
+    # a show that came into its own this year is not coming out this year
+    (
+        "Moss Point really came into its own this year, and most fans were excited to hear "
+        "the show will be back next year.",
+        [("Moss Point", None, "2025", "year")],
+    ),
+    # a season the text recalls ("Season 2 Recap") yields to the coming one on the same date
+    (
+        "Moss Point will return for a third season in 2025. Fans who loved the Moss Point "
+        "Season 2 finale were thrilled to hear the show will be back in 2025.",
+        [("Moss Point", 3, "2025", "year")],
+    ),
+    # "viewers" without a count is no ratings report; a portrayal names no work
+    (
+        "Glass Crown will be back in 2025 for loyal viewers with its portrayal of the Royal Court.",
+        [("Glass Crown", None, "2025", "year")],
+    ),
+    # kinds: a "documentary series" is a series; a "second half of" a year is no split season
+    (
+        "The four-part documentary series Coal Hours premieres March 5.",
+        [("Coal Hours", None, "2024-03-05", "day")],
+    ),
+    (
+        "The second season of its drama Verge will be released in the second half of 2024.",
+        [("Verge", 2, "2024-H2", "half")],
+    ),
+    # under a dates lead, a line whose date belongs to a festival screening is no row
+    (
+        "Premiere dates\n\nMoss Point premieres Feb. 2.\n\nHer next film, The Quiet Field, "
+        "will screen at the Lisbon Film Festival in September.",
+        [("Moss Point", None, "2024-02-02", "day")],
+    ),
+    # an aside naming the cast does not stop "leading into" the next work on the same night
+    (
+        "On Wednesday, Feb. 7, Iron Lantern gets its series premiere, with Joan Marsh and "
+        "Theo Quill, Jr. in the lead roles, leading into season two of Salt Meadow.",
+        [("Iron Lantern", None, "2024-02-07", "day"), ("Salt Meadow", 2, "2024-02-07", "day")],
+    ),
+    # a common word is a name on a schedule row with a time slot
+    (
+        "Fall premiere dates\n\nWednesday, Feb. 7, 2024\nSeason 2 Premiere\n"
+        "Star (9:00pm-10:00pm)\n",
+        [("Star", 2, "2024-02-07", "day")],
+    ),
+    # a slot move owns only its own date; a dated aside in brackets is a statement of its own
+    (
+        "New drama Tin Harbor will debut on Sunday, Feb. 4, before settling into its regular "
+        "time period on Feb. 12 (current occupant Low Tide will return on March 4).",
+        [("Tin Harbor", None, "2024-02-04", "day"), ("Low Tide", None, "2024-03-04", "day")],
+    ),
+    (
+        "Moss Point will premiere in the hour on Monday, Feb. 5 before Oakhurst moves into "
+        "the slot on March 11.",
+        [("Moss Point", None, "2024-02-05", "day")],
+    ),
+    # "will not return until at least 2025": a floor, not a date
+    ("Moss Point will not return until at least 2025 now.", []),
 ]
 
 

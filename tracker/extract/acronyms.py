@@ -129,11 +129,16 @@ def expand_short_titles(text: str, candidates: list[Candidate]) -> list[Candidat
     return out
 
 
+_WORD_CHAR = re.compile(r"[\w'\u2019]")
+
+
 def _long_form(text: str, head: str) -> str | None:
     """The one longer title that ``head`` opens in ``text``, if there is exactly one."""
-    pattern = re.compile(r"(?<![\w'\u2019])" + re.escape(head))
+    pattern = re.compile(re.escape(head))  # a plain literal: ``re`` finds it in C
     forms: set[str] = set()
     for found in pattern.finditer(text, 0, min(len(text), 20000)):
+        if found.start() and _WORD_CHAR.match(text, found.start() - 1):
+            continue  # inside a longer word
         tail = _LONG_TAIL.match(text, found.end())
         if tail is None or _NOT_SUBTITLE.match(tail.group()):
             continue

@@ -98,8 +98,9 @@ def _season_for(
     bound = _bound_seasons(text, c.title, mentions)
     if bound:
         return max(bound)
-    if _UNNUMBERED.search(evidence) and mentions:
-        return max(n for _, _, n in mentions)
+    numbers = {n for _, _, n in mentions}
+    if _UNNUMBERED.search(evidence) and len(numbers) == 1:
+        return numbers.pop()  # the one season the article talks of
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.kinds import classify, find_platforms, find_seasons, leans_tv
+from tracker.extract.trie import regroup
 
 __all__ = [
     "classify",
@@ -31,14 +32,17 @@ _FUTURE_CUE = re.compile(
     r"|release\s+date|premiere\s+date|launch\s+date|air\s+date|street\s+date|finale"
     r"|premieres?|launch|release|debut|on\s+sale\s+in\s+stores|in\s+theaters|in\s+theatres"
     r"|in\s+cinemas|broadcasting|expected|aiming|target(?:ed|ing)?|follow(?:s|ed)\s+by"
-    r"|(?:will|to)\s+(?:be\s+)?(?:released|published|available|out|back|airing)"
-    r"|will\s+(?:see|get|have)|gets?)\b",
+    r"|will\s+(?:be\s+)?(?:released|published|available|out|back|airing)"
+    r"|to\s+(?:be\s+)?(?:released|published|available|out|back|airing)"
+    r"|will\s+(?:see|get|have)|gets?"
+    r"|upcoming\s+(?:shows|series|films|movies|titles|originals|dramas)"
+    r"|forthcoming\s+(?:shows|series|films|movies|titles|originals|dramas))\b",
     re.IGNORECASE,
 )
 _PAST_CUE = re.compile(
     r"\b(?:premiered|debuted|returned|arrived|dropped|landed|launched|released|opened|aired"
     r"|bowed|kicked\s+off|began|started|resumed|hit|streamed|grossed|earned|won|wrapped"
-    r"|ended|concluded|was\s+released|were\s+released|came\s+out|went\s+live)\b",
+    r"|ended|concluded|was\s+released|were\s+released|came\s+out|went\s+live|came|went)\b",
     re.IGNORECASE,
 )
 _FUTURE_AUX = re.compile(
@@ -51,14 +55,14 @@ _ALREADY = re.compile(
     r"|out|streaming|released|premiered|aired)|out\s+now|available\s+now|in\s+season\s+now"
     r"|currently\s+(?:airing|streaming|available)|streaming\s+now|is\s+streaming"
     r"|are\s+streaming|has\s+been\s+streaming|opened\s+(?:in|at|to)|box\s+office"
-    r"|grossed|ratings?|viewers|rerun|repeat)\b",
+    r"|grossed|ratings?|million\s+(?:total\s+)?viewers|thousand\s+(?:total\s+)?viewers|rerun|repeat)\b",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(
     r"\b(?:could|might|perhaps|possibly|probably|rumou?r(?:s|ed)?|speculat\w*|predict\w*"
     r"|guess\w*|hopefully|hoping|hope|wish\w*|wouldn't|would\s+(?:be|expect|guess|bet|think)"
     r"|if\s+(?:all|everything|it|the)|assum\w+|maybe|my\s+bet|i\s+think|we\s+think"
-    r"|i'd|we'd|no\s+earlier\s+than|at\s+the\s+earliest|unlikely|potential(?:ly)?"
+    r"|i'd|we'd|no\s+earlier\s+than|at\s+the\s+earliest|until\s+at\s+least|unlikely|potential(?:ly)?"
     r"|reportedly|eyeing|eyes|eye|in\s+talks|if|tend\s+to\s+think|think\s+that|believe\s+that"
     r"|bet\s+on|expect\s+(?:that|it|to\s+see)|we\s+expect|i\s+expect|chance)\b|\bmay\s+(?!\d)",
 )
@@ -69,7 +73,7 @@ _EVENT = re.compile(
     r"|casting|auditions?|filming|production|shoot(?:ing)?|wrap(?:ped|s)?|upfronts?"
     r"|press\s+conference|q&a|meet-and-greet|celebration|nominations?|voting|beta"
     r"|renew(?:ed|al|s)?|cancel(?:led|ed|lation|s)?|ordered|order|pickup|picked\s+up"
-    r"|pilot|deal|signed|screens?\s+at|screening\s+at)\b",
+    r"|pilot|deal|signed|screens?\s+at|screening\s+at|line-?ups?)\b",
     re.IGNORECASE,
 )
 _WITHDRAWN_BEFORE = re.compile(
@@ -94,6 +98,7 @@ _MOVE = re.compile(
     re.IGNORECASE,
 )
 
+_FUTURE_CUE, _PAST_CUE, _ALREADY, _EVENT = map(regroup, (_FUTURE_CUE, _PAST_CUE, _ALREADY, _EVENT))
 _AUX_BEFORE = re.compile(r"\b(?:will|to|is|are|be|'ll|\u2019ll)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -113,7 +118,8 @@ def has_future_cue(clause: str) -> bool:
     if _MOVE.search(clause) and re.search(r"\b(?:to|until|till|into)\b", clause):
         return True
     return any(
-        _FUTURE_AUX.search(clause[: p.start()]) or _WILL_BE_AFTER.match(clause, p.end())
+        _FUTURE_AUX.search(clause, max(0, p.start() - 120), p.start())
+        or _WILL_BE_AFTER.match(clause, p.end())
         for p in _PAST_CUE.finditer(clause)
     )
 
@@ -130,7 +136,7 @@ def nearest_cue_is_past(clause: str, at: int) -> bool:
             best = (dist, False)
     for cue in _PAST_CUE.finditer(clause):
         dist = min(abs(cue.start() - at), abs(cue.end() - at))
-        past = not _FUTURE_AUX.search(clause[: cue.start()])
+        past = not _FUTURE_AUX.search(clause, max(0, cue.start() - 120), cue.start())
         if past and _WILL_BE_AFTER.match(clause, cue.end()):
             past = False  # "Also released that day will be X": an inverted future
         if best is None or dist < best[0] or (dist == best[0] and past):

@@ -17,6 +17,10 @@ _NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])([A-Z][\w'\u2019+-]*)\s+$")
 _GENERIC_WEEKDAY = re.compile(r"\b(?:the|its|their|his|her|a)\s+$", re.IGNORECASE)
 #: "on Tuesdays and Wednesday": a weekday after weekly slots is a slot too.
 _PLURAL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\s+(?:and|or|&)\s+$")
+_SLOT_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:night|morning|afternoon|evening|primetime|late-night)\s+)?(?:[a-z]+\s+)?"
+    r"(?:fare|lineups?|line-ups?|slots?|blocks?|programming|schedules?|nights)\b"
+)
 _MOVED = re.compile(
     r"\b(?:mov|push|delay|shift|bump|slid|slipp|postpon|reschedul|brought|pull)\w*\b[^.;]{0,40}$",
     re.IGNORECASE,
@@ -58,6 +62,8 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
         generic = _GENERIC_WEEKDAY.search(
             found.string, max(0, found.start() - 8), found.start()
         ) or _PLURAL_WEEKDAY.search(found.string, max(0, found.start() - 20), found.start())
+        if _SLOT_NOUN_AFTER.match(found.string, found.end()):
+            return False  # "Saturday night fare", "its Friday comedy block": a weekly slot
         return found.group("wd")[0].isupper() and (generic is None or bool(found.group("wmod")))
     if form is Form.RELATIVE_DAY and found.group(0)[0].isupper():
         # "Legends of Tomorrow": a capitalised "Tomorrow" inside a sentence is a name
@@ -82,14 +88,16 @@ _MON_START = r"\b(?:" + "|".join(_MONTH_KEYS) + ")"
 #: The gates, compiled and run on the lower-cased text: every match of a form's pattern
 #: holds a match of its gate.
 _GATE_RES: dict[Form, re.Pattern[str]] = {
-    Form.MONTH_DAY: re.compile(_MON_START + r"[a-z]*\.?\s+(?:the\s+)?\d"),
     Form.DAY_MONTH: re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON_START[2:]),
     Form.NUMERIC: re.compile(r"\d/\d"),
     Form.ISO: re.compile(r"\d-[01]\d-"),
-    Form.MONTH: re.compile(_MON_START),
+    Form.MONTH: re.compile("(?=[adfjmnos])" + _MON_START),
     Form.YEAR: re.compile(r"(?:19|20)\d\d|year"),
     **{form: re.compile("|".join(re.escape(k) for k in keys)) for form, keys in _GATES.items()},
 }
+_GATE_OF = {Form.MONTH_DAY: Form.MONTH}  # the forms whose gate is another's (a superset)
+#: A month-day phrase is a month gate followed by this: the month gate finds both.
+_MONTH_DAY_TAIL = re.compile(r"[a-z]*\.?\s+(?:the\s+)?\d")
 #: How far a phrase reaches before and after its anchor ("this coming Wednesday, the
 #: Sept. 17": 30 characters before the month), and the look-ahead a pattern needs.
 _BACK, _AHEAD, _LOOK = 45, 30, 15
@@ -132,6 +140,9 @@ def scan_dates(text: str, spans: list[tuple[int, int]]) -> list[list[DateMention
                 continue
             first, _last = reach[k].get(form, (g.start(), g.end()))
             reach[k][form] = (first, g.end())
+            if form is Form.MONTH and (tail := _MONTH_DAY_TAIL.match(low, g.end(), spans[k][1])):
+                first, _last = reach[k].get(Form.MONTH_DAY, (g.start(), tail.end()))
+                reach[k][Form.MONTH_DAY] = (first, tail.end())
     out: list[list[DateMention]] = []
     for (lo, hi), forms in zip(spans, reach, strict=True):
         found: list[tuple[int, int, int, Form, dict[str, str]]] = []
@@ -146,7 +157,7 @@ def scan_dates(text: str, spans: list[tuple[int, int]]) -> list[list[DateMention
 def _scan_one(text: str, low: str, lo: int, hi: int) -> list[DateMention]:
     found: list[tuple[int, int, int, Form, dict[str, str]]] = []
     for rank, (form, pattern) in enumerate(PATTERNS):
-        if _GATE_RES[form].search(low) is not None:
+        if _GATE_RES[_GATE_OF.get(form, form)].search(low) is not None:
             _collect(text, pattern, form, rank, lo, hi, lo, hi, found)
     return _disjoint(found)
 

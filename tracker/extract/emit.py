@@ -24,7 +24,14 @@ def label_season(text: str, sentences: list[Sentence], i: int) -> int | None:
     return found[0][2] if found else None
 
 
-_OF_AFTER = re.compile(r"(?:\s+(?:premiere|opener|finale|return|debut|launch))?\s+of\s+", re.I)
+_OF_AFTER = re.compile(
+    r"(?:\s+(?:premiere|opener|finale|return|debut|launch))?\s+(?:of|for)\s+", re.I
+)
+#: "the sixth season of the historical drama": the season of a work named elsewhere.
+_OF_NOUN = re.compile(
+    r"(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,3}?(?:series|show|drama|comedy|sitcom"
+    r"|anime|docuseries|programme|program)\b"
+)
 _ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.I)
 _OF_GAP = re.compile(r"[\s\"\u201c\u2018']*(?:the\s+)?(?:[a-z-]+\s+){0,3}?[\"\u201c\u2018']?")
 
@@ -40,7 +47,7 @@ def _season_of(
     free: list[tuple[int, int, int]] = []
     for x in find_seasons(text, s.start, s.end):
         of = _OF_AFTER.match(text, x[1], s.end)
-        if of is None:
+        if of is None or (topic and _OF_NOUN.match(text, of.end())):
             free.append(x)
             continue
         if of.end() <= title.start and _OF_GAP.fullmatch(text, of.end(), title.start):

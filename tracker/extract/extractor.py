@@ -143,7 +143,7 @@ def _sentence(
             rows = [] if heading is None else [heading]
         if is_slot_move(line):
             return []
-        lead = bool(rows) and rows[0].start - s.start < 30
+        lead = bool(rows) and rows[0].start - s.start < 30 and line.count(",") <= 2
         if state.list_context and s.first_in_line and len(line) <= 300 and lead:
             hint = label_season(text, sentences, i)
             return [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.lexicon import COMMON_OPENERS, NON_TITLES, PLATFORMS
 from tracker.extract.titles import NOT_A_NAME, TitleMention, acceptable, tidy
 
 _FIELD = re.compile(
@@ -26,6 +27,8 @@ def is_field_row(line: str) -> bool:
     return _FIELD.match(line) is not None
 
 
+#: A schedule row's time slot in brackets after the name: "(9:00pm-10:00pm)".
+_SLOT_AFTER = re.compile(r"\(\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\b[^()]*\)", re.IGNORECASE)
 _BY_AUTHOR = re.compile(r"\s+by\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
 
 
@@ -45,8 +48,10 @@ def heading_title(text: str, lo: int, hi: int) -> TitleMention | None:
         return None
     start = lo + line.index(stripped)
     title = tidy(stripped)
-    if not acceptable(title, opener=False) or NOT_A_NAME.search(title):
-        return None
+    slot_row = _SLOT_AFTER.search(line) is not None and " " not in title
+    common = title.lower() in COMMON_OPENERS and title.lower() not in NON_TITLES | PLATFORMS.keys()
+    if not (acceptable(title, opener=False) or (slot_row and common)) or NOT_A_NAME.search(title):
+        return None  # a common word is a name only on a schedule row ("Star (9:00pm)")
     if re.search(r"n['\u2019]t\b|['\u2019](?:re|ve|ll)\b", title):
         return None  # a headline sentence ("Shows We Can't Wait to See"), not a name
     return TitleMention(start, start + len(stripped), title, True, True)

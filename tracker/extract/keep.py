@@ -30,11 +30,14 @@ _COMMENT_STAMP = re.compile(
 #: A show moving into its regular slot after its premiere: not a release.
 _SLOT = re.compile(
     r"\btime[\s-]?(?:slot|period)\s+(?:debut|premiere)|\btimeslot\b"
-    r"|\bregular\s+time[\s-]?(?:slot|period)\b",
+    r"|\bregular\s+time[\s-]?(?:slot|period)\b"
+    r"|\b(?:moves?|moving|shifts?|shifting)\s+(?:in)?to\s+(?:the|its|that|this)\s+(?:[\w.-]+\s+){0,2}"
+    r"(?:slot|hour|time[\s-]?(?:slot|period))\b",
     re.IGNORECASE,
 )
 
 
+_TURN = re.compile(r"\b(?:before|after|while|when|whereas)\b|[;(]")
 _FUTURE_NEAR = re.compile(
     r"\b(?:will|'ll|\u2019ll|set\s+to|slated|scheduled|premieres|airs|returns|debuts|opens|arrives"
     r"|launches|lands|drops|hits|bows|kicks\s+off|begins|starts|is\s+due|are\s+due|streams"
@@ -56,6 +59,10 @@ _REPORTED_AFTER = re.compile(
 
 
 #: "continues through Aug. 21", "runs until May 3": the end of something, not a release.
+#: A date among alternatives: "2021, 2022, or later", "in May or June".
+_OR_AFTER = re.compile(r",?\s+or\b|,\s+(?:19|20)\d\d,?\s+or\b")
+_OR_BEFORE = re.compile(r"\bor\s+(?:in\s+|on\s+)?(?:early\s+|late\s+)?$")
+_UNTIL_START = re.compile(r"(?:through|thru|until|till)\s", re.IGNORECASE)
 _UNTIL = re.compile(
     r"(?<!\bdelayed\s)(?<!\bpushed\s)(?<!\bpostponed\s)(?<!\bmoved\s)\b(?:through|thru"
     r"|until|till)\s+(?:\w+,?\s+)?$",
@@ -96,12 +103,19 @@ def keep(
         return False
     if is_withdrawn(text[s.start : m.start], text[m.end : s.end], since - s.start):
         return False
-    if _UNTIL.search(text, max(s.start, m.start - 40), m.start):
+    if _UNTIL.search(text, max(s.start, m.start - 40), m.start) or _UNTIL_START.match(
+        text, m.start
+    ):
         return False
+    if _OR_BEFORE.search(text, max(s.start, m.start - 12), m.start) or _OR_AFTER.match(text, m.end):
+        return False  # "moved to 2021, 2022, or ...": alternatives, no announced date
     lo, hi = clause(text, s, m.start)
     part = text[lo:hi]
     at = m.start - lo
-    if is_hedged(text[lo : m.end]) or says_already_out(part) or _SLOT.search(part):
+    ahead = min(hi, m.end + 40)
+    turn = _TURN.search(text, m.end, ahead)  # "on Jan. 17 before X moves into the slot"
+    slot = _SLOT.search(text, max(lo, since, m.start - 80), turn.start() if turn else ahead)
+    if is_hedged(text[lo : m.end]) or says_already_out(part) or slot:
         return False
     if nearest_cue_is_past(part, at):
         return False
@@ -116,7 +130,8 @@ def keep(
             return False
         if title_row(text, s, m.start):
             return value.first >= state.base
-        return list_row(text, s, state) and value.first > state.base
+        row = list_row(text, s, state) and value.first > state.base
+        return row and not event_nearer_than_cue(part, at)
     return not event_nearer_than_cue(part, at)
 
 

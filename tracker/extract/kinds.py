@@ -6,10 +6,11 @@ import re
 
 from tracker.extract.lexicon import NUMBERS, ORDINALS, PLATFORMS
 from tracker.extract.model import Kind
-from tracker.extract.trie import trie_pattern
+from tracker.extract.trie import first_chars, regroup, trie_pattern
 
 _SEASON = re.compile(
-    r"\b(?:season|series)\s+(?P<n>\d{1,2}|"
+    first_chars(["season", "series", *ORDINALS, *"0123456789"])
+    + r"\b(?:season|series)\s+(?P<n>\d{1,2}|"
     + "|".join(NUMBERS)
     + r")\b|\b(?P<o>"
     + "|".join(ORDINALS)
@@ -17,16 +18,19 @@ _SEASON = re.compile(
     r"(?:season|series|seasons)\b|\bS(?P<s>\d{1,2})\b",
     re.IGNORECASE,
 )
-_PLATFORM = re.compile(r"(?<![\w+])(?:" + trie_pattern(list(PLATFORMS)) + r")(?![\w+])", re.I)
+_PLATFORM = re.compile(
+    first_chars(PLATFORMS) + r"(?<![\w+])(?:" + trie_pattern(list(PLATFORMS)) + r")(?![\w+])",
+    re.I,
+)
 _CASE_SENSITIVE_PLATFORMS = frozenset({"switch", "stan", "pc", "fox", "amazon", "steam", "bet"})
 _FILM = re.compile(
     r"\b(?:film|films|movie|movies|theaters?|theatres?|cinemas?|box\s+office|album|EP|LP"
     r"|single|record|game|games|console|PlayStation|Xbox|Switch|PC|Steam|book|novel|memoir"
     r"|paperback|hardcover|publish\w*|special|sequel|prequel|documentary|feature|soundtrack"
-    r"|mixtape|DLC|expansion|remake|remaster\w*|opens|opening)\b"
+    r"|mixtape|DLC|expansion|remake|remaster\w*|opens|opening|Special|Film|Movie|Album)\b"
 )
 _TV = re.compile(
-    r"\b(?:"
+    r"(?=[ABCDEMNPSabcdemnps])\b(?:"
     + trie_pattern(
         [
             "series",
@@ -56,7 +60,7 @@ _TV = re.compile(
     re.IGNORECASE,
 )
 _RETURN = re.compile(
-    r"\b(?:returns?|returning|resumes?|back|midseason|mid-season|second\s+half|back\s+half"
+    r"\b(?:returns?|returning|resumes?|back|midseason|mid-season|second\s+half(?!\s+of\s+(?:the\s+year|this|next|\d))|back\s+half"
     r"|remaining\s+episodes|final\s+(?:\w+\s+)?episodes|part\s+(?:2|two|ii)|second\s+part)\b",
     re.IGNORECASE,
 )
@@ -65,10 +69,17 @@ _NEW_SEASON = re.compile(
     r"|season\s+\w+\s+premiere|returning\s+series|returns?\s+for)\b",
     re.IGNORECASE,
 )
+_FILM, _RETURN = regroup(_FILM), regroup(_RETURN)
+#: What splits a season ("the second half", "remaining episodes"), not the year's half.
+_SPLIT = re.compile(
+    r"\b(?:half(?!\s+of\s+(?:the\s+year|this|next|\d))|part|remaining|episodes|midseason)", re.I
+)
+#: TV words that are verbs: a film noun after them still names a film or a special.
+_TV_VERBS = frozenset({"air", "airs", "airing", "streaming"})
 _FINALE = re.compile(r"\b(?:finale|final\s+episode|series\s+ender)\b", re.IGNORECASE)
 _NEW_SERIES = re.compile(r"\b(?:new|brand[-\s]new|debut\w*|series\s+premiere|original)\b", re.I)
 #: Every season mention holds one of these: a cheap test before the slow pattern.
-_SEASON_GATE = re.compile(r"season|series|\bs\d", re.IGNORECASE)
+_SEASON_GATE = re.compile(r"[sS](?:[eE][aA][sS][oO][nN]|[eE][rR][iI][eE][sS]|\d)")
 
 
 def find_seasons(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
@@ -126,16 +137,16 @@ def classify(
     if _FINALE.search(window) and not _NEW_SEASON.search(window):
         return Kind.FINALE
     if season is not None or _NEW_SEASON.search(window):
-        if _RETURN.search(window) and re.search(
-            r"\b(?:half|part|remaining|episodes|midseason)", window, re.I
-        ):
+        if _RETURN.search(window) and _SPLIT.search(window):
             return Kind.RETURN
         return Kind.SEASON_PREMIERE
     film = _FILM.search(window)
     tv = _TV.search(window)
     if platform is not None and platform in {"theaters"}:
         return Kind.RELEASE
-    if film and not (tv and tv.start() < film.start()):
+    if film and tv and film.group() == "documentary" and 0 <= tv.start() - film.end() <= 1:
+        return Kind.PREMIERE  # "documentary series": the last noun is the head
+    if film and not (tv and tv.start() < film.start() and tv.group().lower() not in _TV_VERBS):
         return Kind.RELEASE
     if _RETURN.search(window):
         return Kind.RETURN

@@ -51,6 +51,16 @@ def _better(a: Candidate, b: Candidate) -> bool:
     return a.confidence > b.confidence
 
 
+def _older_season(c: Candidate, o: Candidate) -> bool:
+    """A lower season of the same work on the same date: a season the text recalled."""
+    return (
+        c.season is not None
+        and o.season is not None
+        and o.season > c.season
+        and o.value.value == c.value.value
+    )
+
+
 def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
     """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
     best: dict[tuple[str, int | None, Kind], Candidate] = {}
@@ -70,7 +80,7 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
             and (o.season == c.season or c.season is None or o.season is None)
             and (c.value.contains(o.value) or (c.value.value == "tba" and o.value.value != "tba"))
             for o in kept
-        )
+        ) or any(_older_season(c, o) for o in kept if title_key(o.title) == ck)
         if not coarser:
             final.append(c)
     final.sort(key=lambda c: (c.start, c.title))

@@ -13,7 +13,7 @@ _CHAIN_GAP = re.compile(
     r"[\"\u201c\u201d\s]*(?:['\u2019]s?\s*)?(?:\((?:[^()]{0,60})\))?[\"\u201c\u201d\s]*(?:(?:season|series|part)\s+\w+"
     r"(?:\s+and\s+\w+)?)?[\"\u201c\u201d\s,]*(?:and|&|or|as\s+well\s+as|plus)?[\"\u201c\u201d\s,]*"
     r"(?:(?:the\s+)?(?:\w+\s+){0,2}(?:seasons?|series|installments?|premiere|finale)\s+"
-    r"(?:\w+\s+)?(?:premiere\s+|finale\s+)?of\s+)?"
+    r"(?:\w+\s+)?(?:premiere\s+|finale\s+)?(?:of|for)\s+)?"
     r"(?:(?:the|a|an|its|their|new)\s+(?:[\w-]+\s+){0,2}(?:"
     + "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
     + r")\s+)?[\"\u201c\u201d\s]*",
@@ -38,6 +38,8 @@ _FOLLOWER = re.compile(
 )
 
 
+#: What may come after a name inside an aside before a follower: "and Y", "in the ...".
+_LEADS_INTO = re.compile(r"[^;()]{0,80}?\b(?:leading\s+into|leads?\s+into|followed\s+by)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
 _WORK_NOUN = re.compile(
     r"\b(?:album|EP|LP|mixtape|novel|book|memoir|sequel|documentary)\b[^.;\n]{0,25}$"
@@ -54,8 +56,10 @@ def _followers(
     for t in titles:
         if t.start < after or t.end > hi:
             continue
-        if not _FOLLOWER.search(text, cursor, t.start) or len(text[cursor : t.start]) > 80:
-            break
+        if not _FOLLOWER.search(text, max(cursor, t.start - 80), t.start):
+            if _LEADS_INTO.match(text, t.end) is None:
+                break
+            continue  # a name in an aside ("with X and Y in the lead roles, leading into Z")
         out.append(t)
         cursor = t.end
     return out

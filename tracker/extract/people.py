@@ -31,7 +31,16 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|your|his|her)\s+$", re.IGNORECASE)
 _PERSON_AFTER = re.compile(
     r"(?:,\s+|\s+)who\b|(?:\s+(?:first|also|recently|previously|later|once|has|had))?"
     r"\s+(?:announced|stated|promised|teased|explained|shared|tweeted|wrote|says|said)\b"
+    r"|,\s+[^,.;:\n]{2,60},\s+(?:says|said|adds|added|explains|explained)\b"
 )
+
+#: A job title ("Controller of Daytime", "Head of Drama") or an audience ("BBC Daytime
+#: viewers"): a name that is no work.
+_ROLE_OF = re.compile(
+    r"(?:Controller|Head|Director|Chief|President|Vice\s+President|Editor|Commissioner"
+    r"|Executive|Chair|Chairman|Chairwoman|Manager)\s+of\b"
+)
+_AUDIENCE_AFTER = re.compile(r"\s+(?:viewers|audiences?|subscribers|customers|users)\b")
 
 #: A role noun inside a run: "Sony Computer Entertainment CEO Andrew House".
 _ROLE_INSIDE = re.compile(
@@ -56,12 +65,14 @@ _NOUN_AFTER = re.compile(
 _COMPARED = re.compile(
     r"\b(?:resembles?|resembling|similar\s+to|reminiscent\s+of|compared\s+to|comparisons?\s+to"
     r"|in\s+the\s+vein\s+of|sequel\s+to|prequel\s+to|follow-up\s+to|spin-?off\s+of"
-    r"|remake\s+of|inspiration\s+for|role\s+as|roles\s+as|life\s+of|story\s+of"
+    r"|remake\s+of|inspiration\s+for|role\s+as|roles\s+as|life\s+of|story\s+of|portrayal\s+of"
+    r"|depiction\s+of|portrait\s+of"
     r"|surrounding|centers\s+on|centred\s+on|centered\s+on|revolves\s+around)\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?$",
     re.IGNORECASE,
 )
 
 #: Tokens that are measures, decades or techniques rather than names: "3D", "90s", "RPGs".
+_DECADE_START = re.compile(r"['\u2019]?\d0s\b")
 _TOKEN = re.compile(r"\d+[A-Za-z]{1,2}|['\u2019]?\d0s|[A-Z]{2,5}s")
 
 
@@ -77,9 +88,15 @@ def not_a_work(text: str, start: int, end: int, title: str) -> bool:
     False
     """
     single = " " not in title
-    if _TOKEN.fullmatch(title) or (single and title.lower() in WORK_NOUNS):
+    if (
+        _TOKEN.fullmatch(title)
+        or _DECADE_START.match(title)
+        or (single and title.lower() in WORK_NOUNS)
+    ):
         return True
     if re.fullmatch(r"\d+", title) and re.match(r"\s+(?:million|billion|thousand)\b", text[end:]):
+        return True
+    if _ROLE_OF.match(title) or _AUDIENCE_AFTER.match(text, end):
         return True
     if _ROLE_INSIDE.search(title) or _COMPARED.search(text, max(0, start - 50), start):
         return True

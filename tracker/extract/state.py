@@ -38,7 +38,11 @@ def sentence_titles(
         spans = state.date_spans.get(i, ())
         headline = _title_case(text, s)
         found = find_titles(text, s.start, s.end, spans, headline=headline)
-        outside = [t for t in found if not _in_parentheses(text, t, s.start)]
+        outside = [
+            t
+            for t in found
+            if not _in_parentheses(text, t, s.start) or _dated_aside(text, t, spans, s.end)
+        ]
         found = outside if outside else found
         if headline and i == 0 and len(sentences) > 1:
             found = [t for t in found if t.quoted or _named_again(text, t, s.end)]
@@ -62,6 +66,19 @@ def _named_again(text: str, t: TitleMention, after: int) -> bool:
 def _in_parentheses(text: str, t: TitleMention, lo: int) -> bool:
     before = text[lo : t.start]
     return before.count("(") > before.count(")")
+
+
+_ASIDE_VERB = re.compile(r"\b(?:will|to)\s+(?:\w+\s+)?(?:return|premiere|debut|arrive|launch)\b")
+
+
+def _dated_aside(text: str, t: TitleMention, spans: tuple[tuple[int, int], ...], hi: int) -> bool:
+    """A bracketed statement of its own: "(current occupant X will return on Feb. 28)"."""
+    close = text.find(")", t.end, hi)
+    return (
+        close >= 0
+        and any(t.end <= a and b <= close for a, b in spans)
+        and bool(_ASIDE_VERB.search(text, t.end, close))
+    )
 
 
 def topic(text: str, sentences: list[Sentence], i: int, state: State) -> TitleMention | None:

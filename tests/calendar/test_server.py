@@ -221,3 +221,22 @@ def test_cli_feed_url_export_rotate(filled: Runtime, tmp_path: Path) -> None:
     assert "kinds:         premiere" in shown
     assert runner.invoke(app, ["subscriptions", "remove", "cli"], obj=filled).exit_code == 0
     assert runner.invoke(app, ["feed", "url", "cli"], obj=filled).exit_code == 7
+
+
+def test_a_cancelled_release_stays_a_while_then_goes(filled: Runtime) -> None:
+    from sqlmodel import select
+
+    from tracker.db.models import Release
+
+    token = subscribe(filled)
+    with filled.write_session() as session:
+        release = session.exec(select(Release).where(Release.date_value == "2017-03-24")).one()
+        release.status, release.updated_at = "cancelled", filled.clock()
+        session.add(release)
+        session.commit()
+    with running(filled) as base, httpx.Client(base_url=base) as client:
+        body = client.get(f"/feeds/{token}.ics").content
+        assert b"STATUS:CANCELLED" in body
+        assert "release-2@tracker" in uids(body)
+        filled.clock.now += timedelta(days=filled.settings.feed_past_days + 1)  # type: ignore[attr-defined]
+        assert "release-2@tracker" not in uids(client.get(f"/feeds/{token}.ics").content)

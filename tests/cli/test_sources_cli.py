@@ -76,3 +76,13 @@ def test_ingest_stdin_file_and_folder(runtime: Runtime, tmp_path: Path) -> None:
     assert missing.exit_code == 2
     assert "no such file or folder" in missing.output
     assert cli(runtime, "sources", "list", "--json").output.strip() == "[]"  # one-shot
+
+
+def test_ingest_a_feed_url_once(runtime: Runtime) -> None:
+    with serve() as server:
+        result = cli(runtime, "ingest", server.url("/feeds/rss.xml"), "--json")
+    assert result.exit_code == 0, result.output
+    reports = json.loads(result.output)
+    assert len(reports) == 3
+    assert any(c["title"] == "Harbor Lights" for r in reports for c in r["changes"])
+    assert cli(runtime, "sources", "list", "--json").output.strip() == "[]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.kinds import classify, find_platforms, find_seasons, leans_tv
-from tracker.extract.trie import regroup
+from tracker.extract.trie import first_chars, regroup
 
 __all__ = [
     "classify",
@@ -77,7 +77,8 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 _WITHDRAWN_BEFORE = re.compile(
-    r"(?:\bfrom(?:\s+(?:its|their|the|an?|his|her))?(?:\s+(?:original|previous|initial"
+    first_chars(["from", "originally", "initially", "previously", "no", "rather", "was", "had"])
+    + r"(?:\bfrom(?:\s+(?:its|their|the|an?|his|her))?(?:\s+(?:original|previous|initial"
     r"|planned|earlier|old|prior))?(?:\s+(?:release|premiere|launch|air|street|opening))?"
     r"(?:\s+(?:date|window|slot|spot))?(?:\s+of)?\s*|\b(?:originally|initially|previously"
     r"|formerly|once)\s+(?:\w+\s+){0,4}|\boriginal(?:ly)?\s+(?:\w+\s+){0,3}(?:date|window)"
@@ -99,6 +100,7 @@ _MOVE = re.compile(
 )
 
 _FUTURE_CUE, _PAST_CUE, _ALREADY, _EVENT = map(regroup, (_FUTURE_CUE, _PAST_CUE, _ALREADY, _EVENT))
+_MOVE = regroup(_MOVE)
 _AUX_BEFORE = re.compile(r"\b(?:will|to|is|are|be|'ll|\u2019ll)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 

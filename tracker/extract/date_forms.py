@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tracker.extract.trie import trie_pattern
+
 
 class Form(StrEnum):
     """The shape of a date phrase, which decides how it is normalised."""
@@ -54,15 +56,62 @@ _WD = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _FULL_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:19|20)\d\d\b"
+
+
+def _led(first: str, source: str) -> str:
+    """``source`` behind a look-ahead on the characters its matches start with.
+
+    The look-ahead lets ``re`` reject every other position at once; the patterns ignore
+    case, and so does the class.
+    """
+    return f"(?=[{first}])(?:{source})"
+
+
+#: The words before a month ("early", "the end of" ...) and the month names as tries (each
+#: followed by a boundary, so the longest-first order of a trie changes no match).
+_MONTH_MODS = trie_pattern(
+    [
+        "early",
+        "late",
+        "mid",
+        "end of",
+        "the end of",
+        "beginning of",
+        "the beginning of",
+        "start of",
+        "the start of",
+        "later this",
+        "this",
+        "next",
+        "in",
+        "into",
+        "to",
+        "until",
+        "by",
+        "since",
+        "from",
+        "through",
+        "during",
+        "before",
+        "after",
+        "last",
+        "of",
+        "for",
+    ]
+)
+_FULL_MON_TRIE = trie_pattern(_FULL_MON[3:-1].lower().split("|"))
 _NOT_COUNT = r"(?![ \t]*(?:%|\d|:\d|million|billion|episodes?|percent))"
 
 PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
     (
         Form.MONTH_DAY,
         re.compile(
-            rf"\b(?:(?P<wmod>this|next|on|this coming)\s+)?(?:(?P<wd>{_WD})\b\.?,?\s+)?"
-            rf"(?:the\s+)?(?P<mon>{_MON})\b\.?\s+(?P<day>{_DAY}){_NOT_COUNT}"
-            rf"(?:,?\s+(?P<year>{_YEAR}))?",
+            _led(
+                "adfjmnostw",
+                rf"\b(?:(?P<wmod>this|next|on|this coming)\s+)?(?:(?P<wd>{_WD})\b\.?,?\s+)?"
+                rf"(?:the\s+)?(?P<mon>{_MON})\b\.?\s+(?P<day>{_DAY}){_NOT_COUNT}"
+                rf"(?:,?\s+(?P<year>{_YEAR}))?",
+            ),
             re.IGNORECASE,
         ),
     ),
@@ -85,19 +134,23 @@ PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
     (
         Form.MONTH,
         re.compile(
-            r"\b(?:(?P<mod>early|late|mid|end of|the end of|beginning of|the beginning of"
-            r"|start of|the start of|later this|this|next|in|into|to|until|by|since|from|through"
-            r"|during|before|after|last|of|for)[\s-]+)?"
-            rf"(?P<mon>{_FULL_MON})\b\.?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?",
+            _led(
+                "abdefijlmnostu",
+                rf"\b(?:(?P<mod>{_MONTH_MODS})[\s-]+)?"
+                rf"(?P<mon>{_FULL_MON_TRIE})\b\.?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?",
+            ),
             re.IGNORECASE,
         ),
     ),
     (
         Form.SEASON,
         re.compile(
-            r"\b(?:(?P<mod>early|late|mid|later this|sometime this|this|next|last|coming"
-            r"|in the|in|the)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)\b"
-            rf"(?:(?P<poss>'s|\u2019s)|,?\s+(?:of\s+)?(?P<year>{_YEAR}))?",
+            _led(
+                "acefilmnstw",
+                r"\b(?:(?P<mod>early|late|mid|later this|sometime this|this|next|last|coming"
+                r"|in the|in|the)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)\b"
+                rf"(?:(?P<poss>'s|\u2019s)|,?\s+(?:of\s+)?(?P<year>{_YEAR}))?",
+            ),
             re.IGNORECASE,
         ),
     ),
@@ -113,37 +166,50 @@ PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
     (
         Form.HALF,
         re.compile(
-            r"\b(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half\s+of\s+"
-            rf"(?:(?P<year>{_YEAR})|(?P<rel>this|next)\s+year|the\s+year)"
-            r"|\b(?P<hm>early|late)(?:\s+in)?[\s-]+"
-            rf"(?:(?P<year2>{_YEAR})|(?P<rel2>this|next)\s+year)",
+            _led(
+                "12eflst",
+                r"\b(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half\s+of\s+"
+                rf"(?:(?P<year>{_YEAR})|(?P<rel>this|next)\s+year|the\s+year)"
+                r"|\b(?P<hm>early|late)(?:\s+in)?[\s-]+"
+                rf"(?:(?P<year2>{_YEAR})|(?P<rel2>this|next)\s+year)",
+            ),
             re.IGNORECASE,
         ),
     ),
     (
         Form.YEAR,
         re.compile(
-            r"\b(?:(?P<mod>later|sometime|some time|early|late)\s+)?(?:in\s+)?"
-            r"(?P<rel>this|next)\s+year\b|\blater in the year\b"
-            rf"|(?<![\d$\u00a3\u20ac-])(?P<year>{_YEAR})(?![\d%]|-\d|\u2013\d|/\d|['\u2019]s)",
+            _led(
+                "12eilnst",
+                r"\b(?:(?P<mod>later|sometime|some time|early|late)\s+)?(?:in\s+)?"
+                r"(?P<rel>this|next)\s+year\b|\blater in the year\b"
+                rf"|(?<![\d$\u00a3\u20ac-])(?P<year>{_YEAR})(?![\d%]|-\d|\u2013\d|/\d|['\u2019]s)",
+            ),
             re.IGNORECASE,
         ),
     ),
     (
         Form.RELATIVE_DAY,
         re.compile(
-            r"\b(?:tomorrow|tonight|(?:the\s+)?next\s+(?:day|night)|the\s+following\s+"
-            r"(?:day|night|evening)|(?:a|one)\s+day\s+later|the\s+day\s+after"
-            r"|(?:that|the)\s+same\s+(?:night|day|evening)|(?:a|one)\s+week\s+later"
-            r"|the\s+following\s+week|two\s+weeks\s+later|later\s+that\s+(?:night|day)"
-            r"|(?<=on\s)that\s+(?:day|date|night))\b",
+            _led(
+                "alnot",
+                r"\b(?:tomorrow|tonight|(?:the\s+)?next\s+(?:day|night)|the\s+following\s+"
+                r"(?:day|night|evening)|(?:a|one)\s+day\s+later|the\s+day\s+after"
+                r"|(?:that|the)\s+same\s+(?:night|day|evening)|(?:a|one)\s+week\s+later"
+                r"|the\s+following\s+week|two\s+weeks\s+later|later\s+that\s+(?:night|day)"
+                r"|(?<=on\s)that\s+(?:day|date|night))\b",
+            ),
             re.IGNORECASE,
         ),
     ),
     (
         Form.WEEKDAY,
         re.compile(
-            rf"\b(?:(?P<wmod>this coming|this|next|on)\s+)?(?P<wd>{_FULL_WD})\b(?!s|['\u2019]s)",
+            _led(
+                "fmnostw",
+                r"\b(?:(?P<wmod>this coming|this|next|on)\s+)?"
+                rf"(?P<wd>{_FULL_WD})\b(?!s|['\u2019]s)",
+            ),
             re.IGNORECASE,
         ),
     ),
@@ -154,15 +220,18 @@ PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
     (
         Form.TBA,
         re.compile(
-            r"\b(?:TBA|TBD|TBC|to\s+be\s+(?:announced|confirmed|determined|revealed)"
-            r"|(?:has|have)\s+(?:not\s+)?yet\s+to\s+(?:be\s+)?(?:announced|revealed|set"
-            r"|confirmed|dated|given)|(?:has|have|is|are|was|were)\s+not\s+(?:yet\s+)?"
-            r"(?:been\s+)?(?:announced|revealed|set|confirmed|dated|scheduled)"
-            r"|(?:remains?|remain|still)\s+undated|undated|unconfirmed"
-            r"|no\s+(?:official\s+)?(?:premiere|release|launch|air)\s+dates?"
-            r"|(?:an?|the)\s+(?:unspecified|undetermined|later)\s+date"
-            r"|did\s+not\s+(?:give|reveal|announce|set)\s+(?:a|an|the)\s+"
-            r"(?:release|premiere|launch)\s+date)\b",
+            _led(
+                "adhinrstuw",
+                r"\b(?:TBA|TBD|TBC|to\s+be\s+(?:announced|confirmed|determined|revealed)"
+                r"|(?:has|have)\s+(?:not\s+)?yet\s+to\s+(?:be\s+)?(?:announced|revealed|set"
+                r"|confirmed|dated|given)|(?:has|have|is|are|was|were)\s+not\s+(?:yet\s+)?"
+                r"(?:been\s+)?(?:announced|revealed|set|confirmed|dated|scheduled)"
+                r"|(?:remains?|remain|still)\s+undated|undated|unconfirmed"
+                r"|no\s+(?:official\s+)?(?:premiere|release|launch|air)\s+dates?"
+                r"|(?:an?|the)\s+(?:unspecified|undetermined|later)\s+date"
+                r"|did\s+not\s+(?:give|reveal|announce|set)\s+(?:a|an|the)\s+"
+                r"(?:release|premiere|launch)\s+date)\b",
+            ),
             re.IGNORECASE,
         ),
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from tracker.extract.anchors import anchors
 from tracker.extract.date_forms import PATTERNS, DateMention, Form
 from tracker.extract.lexicon import YEAR_NAME_WORDS
 
@@ -86,7 +87,8 @@ _GATES: dict[Form, tuple[str, ...]] = {
 }
 _MON_START = r"\b(?:" + "|".join(_MONTH_KEYS) + ")"
 #: The gates, compiled and run on the lower-cased text: every match of a form's pattern
-#: holds a match of its gate.
+#: holds a match of its gate. ``anchors`` finds them all in one pass (tests/extract holds
+#: the proof that it finds the same); a span read alone uses these.
 _GATE_RES: dict[Form, re.Pattern[str]] = {
     Form.DAY_MONTH: re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON_START[2:]),
     Form.NUMERIC: re.compile(r"\d/\d"),
@@ -96,8 +98,6 @@ _GATE_RES: dict[Form, re.Pattern[str]] = {
     **{form: re.compile("|".join(re.escape(k) for k in keys)) for form, keys in _GATES.items()},
 }
 _GATE_OF = {Form.MONTH_DAY: Form.MONTH}  # the forms whose gate is another's (a superset)
-#: A month-day phrase is a month gate followed by this: the month gate finds both.
-_MONTH_DAY_TAIL = re.compile(r"[a-z]*\.?\s+(?:the\s+)?\d")
 #: How far a phrase reaches before and after its anchor ("this coming Wednesday, the
 #: Sept. 17": 30 characters before the month), and the look-ahead a pattern needs.
 _BACK, _AHEAD, _LOOK = 45, 30, 15
@@ -118,7 +118,7 @@ def find_dates(text: str, lo: int = 0, hi: int | None = None) -> list[DateMentio
 def scan_dates(text: str, spans: list[tuple[int, int]]) -> list[list[DateMention]]:
     """Find the date phrases of each span (sentences, sorted and disjoint) in one pass.
 
-    One cheap scan finds the anchors of every form (a month, a year, a season word ...);
+    One cheap scan (``anchors``) finds the anchors of every form (a month, a year ...);
     each pattern then runs only on the stretch of a span around its anchors, so time stays
     linear and a span without anchors costs nothing.
 
@@ -133,16 +133,12 @@ def scan_dates(text: str, spans: list[tuple[int, int]]) -> list[list[DateMention
         return [_scan_one(text, text[a:b].lower(), a, b) for a, b in spans]
     starts = [a for a, _ in spans]
     reach: list[dict[Form, tuple[int, int]]] = [{} for _ in spans]
-    for form, gate in _GATE_RES.items():
-        for g in gate.finditer(low, spans[0][0], spans[-1][1]):
-            k = bisect.bisect_right(starts, g.start()) - 1
-            if k < 0 or g.end() > spans[k][1]:
-                continue
-            first, _last = reach[k].get(form, (g.start(), g.end()))
-            reach[k][form] = (first, g.end())
-            if form is Form.MONTH and (tail := _MONTH_DAY_TAIL.match(low, g.end(), spans[k][1])):
-                first, _last = reach[k].get(Form.MONTH_DAY, (g.start(), tail.end()))
-                reach[k][Form.MONTH_DAY] = (first, tail.end())
+    for form, start, end in anchors(low, spans[0][0], spans[-1][1]):
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or end > spans[k][1]:
+            continue
+        first, last = reach[k].get(form, (start, end))
+        reach[k][form] = (first, max(last, end))
     out: list[list[DateMention]] = []
     for (lo, hi), forms in zip(spans, reach, strict=True):
         found: list[tuple[int, int, int, Form, dict[str, str]]] = []

@@ -8,14 +8,16 @@ from tracker.extract.lexicon import NUMBERS, ORDINALS, PLATFORMS
 from tracker.extract.model import Kind
 from tracker.extract.trie import first_chars, regroup, trie_pattern
 
+#: The look-ahead covers every branch; the number words are tries (each is followed by a
+#: boundary or a space, so the longest-first order of a trie changes no match).
 _SEASON = re.compile(
     first_chars(["season", "series", *ORDINALS, *"0123456789"])
-    + r"\b(?:season|series)\s+(?P<n>\d{1,2}|"
-    + "|".join(NUMBERS)
+    + r"(?:\b(?:season|series)\s+(?P<n>\d{1,2}|"
+    + trie_pattern(list(NUMBERS))
     + r")\b|\b(?P<o>"
-    + "|".join(ORDINALS)
+    + trie_pattern(list(ORDINALS))
     + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+(?:and\s+final\s+|final\s+|new\s+|full\s+)?"
-    r"(?:season|series|seasons)\b|\bS(?P<s>\d{1,2})\b",
+    r"(?:season|series|seasons)\b|\bS(?P<s>\d{1,2})\b)",
     re.IGNORECASE,
 )
 _PLATFORM = re.compile(

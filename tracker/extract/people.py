@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.lexicon import EVENT_NOUNS, PLATFORMS, WORK_NOUNS
+from tracker.extract.trie import first_chars
 
 #: A name of two or three capitalised words, as people's names are ("Joel McHale").
 _PERSON_NAME = re.compile(
@@ -63,7 +64,8 @@ _NOUN_AFTER = re.compile(
 
 #: A comparison names another work: "it resembles an anime Harry Potter".
 _COMPARED = re.compile(
-    r"\b(?:resembles?|resembling|similar\s+to|reminiscent\s+of|compared\s+to|comparisons?\s+to"
+    first_chars("rscifpdl")
+    + r"\b(?:resembles?|resembling|similar\s+to|reminiscent\s+of|compared\s+to|comparisons?\s+to"
     r"|in\s+the\s+vein\s+of|sequel\s+to|prequel\s+to|follow-up\s+to|spin-?off\s+of"
     r"|remake\s+of|inspiration\s+for|role\s+as|roles\s+as|life\s+of|story\s+of|portrayal\s+of"
     r"|depiction\s+of|portrait\s+of"

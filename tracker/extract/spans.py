@@ -81,9 +81,14 @@ def _is_name_word(word: str) -> bool:
     return bare in MONTHS or bare in WEEKDAYS
 
 
+#: The first words of the platform names of several words: only they start a long one.
+_LONG_PLATFORM_HEADS = frozenset(k.split(" ")[0] for k in PLATFORMS if " " in k)
+
+
 def _platform_at(words: list[str], i: int) -> int:
     """Return how many words from ``i`` name a platform (0 if none)."""
-    for size in (3, 2, 1):
+    head = words[i].lower().replace("\u2019", "'") in _LONG_PLATFORM_HEADS
+    for size in (3, 2, 1) if head else (1,):
         phrase = " ".join(words[i : i + size]).lower().rstrip(".,:;").replace("\u2019", "'")
         phrase = phrase.removesuffix("'s")
         if len(words) - i >= size and phrase in PLATFORMS:

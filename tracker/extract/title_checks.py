@@ -14,6 +14,7 @@ from tracker.extract.lexicon import (
 )
 from tracker.extract.people import not_a_work
 from tracker.extract.spans import COMPANY_SUFFIX, SMALL_WORDS, TitleMention
+from tracker.extract.trie import first_chars
 
 SUBJECT_AFTER = re.compile(
     r"\s*(?:['\u2019]s?\s+)?(?:\([^)]{0,40}\)\s*)?(?:,\s+(?:a|an|the)\s[^,;]{0,90},\s*|,\s+(?:which|that|starring|featuring|about|based\s+on|adapted\s+from)\s[^;]{0,120}?,\s*)?(?:,\s*)?(?:(?:season|series|part)\s+\w+\s+)?"
@@ -58,14 +59,16 @@ _MODIFIER_BEFORE = re.compile(
 
 #: A place ("in eastern Oregon", "near Calgary") rather than a work.
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|across|around|throughout|at|off)\s+(?:[a-z][\w-]*\s+){0,2}$"
+    first_chars("inoat")
+    + r"\b(?:in|near|outside|across|around|throughout|at|off)\s+(?:[a-z][\w-]*\s+){0,2}$"
 )
 
 
 #: Words that open a description of a work: what is named after them is its matter or its
 #: people, not a work released ("a drama about Alaskan bush pilots", "starring Nadia Ferreira").
 _DESCRIPTION = re.compile(
-    r"\b(?:about|starring|stars|whose|adapted\s+from|based\s+on|set\s+in|inspired\s+by"
+    first_chars("aswbipvdchn")
+    + r"\b(?:about|starring|stars|whose|adapted\s+from|based\s+on|set\s+in|inspired\s+by"
     r"|plays|playing|(?:voiced|directed|written|created|produced|hosted|narrated)\s+by)\b"
     r"[^,;:()\u2013\u2014]*$",
     re.IGNORECASE,

@@ -31,11 +31,7 @@ KNOWN_GAPS: dict[str, str] = {
     "press_release_netflix_schedule": "'Lowland' in a headline-like lead is cut by a platform",
     "return_midseason_hiatus": "the season number sits two sentences before the return date",
     "return_part_two": "part one (season premiere) and part two (return) are merged",
-    "season_precision_spring": "a past winter of the same show is read as a coming one",
-    "tv_guide_fall_premiere_week": "the headline with a date is read as a title",
-    "weekly_weekday_slots": "weekday-only slots resolve against the wrong week",
     "winter_precision": "festival and convention names pair with the dates of their events",
-    "yearless_april_in_november": "the director's earlier film is taken as the topic",
 }
 
 

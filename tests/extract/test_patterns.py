@@ -327,6 +327,49 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # "will not return until at least 2025": a floor, not a date
     ("Moss Point will not return until at least 2025 now.", []),
+    # a season number in an earlier clause belongs to that clause's work, not the next one's
+    (
+        "\u2018Brass Orchard\u2019 Season 3 Set for May; Spinoff \u2018Copper Orchard\u2019 "
+        "Arrives in June",
+        [("Brass Orchard", 3, "2024-05", "month"), ("Copper Orchard", None, "2024-06", "month")],
+    ),
+    # "Here is what is premiering" leads the rows below; "Monday through Saturday" is a span,
+    # so the weekday headers stay in the article's week; the row's season sits after its slot
+    (
+        "Quiet week ahead. Here is what is premiering this week, Monday through Saturday.\n\n"
+        "Thursday\nLantern Hill (NBC), 8 p.m. \u2014 The drama returns with the back half of "
+        "season 3. Expect rain.\n",
+        [("Lantern Hill", 3, "2024-01-11", "day")],
+    ),
+    # "after November's cliffhanger": a possessive month names an event, not a date
+    (
+        "Moss Point returns in the spring, picking up after November's cliffhanger.",
+        [("Moss Point", None, "2024-spring", "season")],
+    ),
+    # "the film" is never a director's earlier work, a role, or a hyphenated job title
+    (
+        "Night Shift first look\n\nThe first trailer for Night Shift arrived Friday. His "
+        "previous feature, the horror film Hush, screened at Sundance in 2019. The film opens "
+        "in theaters April 8.",
+        [("Night Shift", None, "2024-04-08", "day")],
+    ),
+    (
+        "Night Shift first look\n\nThe first trailer for Night Shift arrived Friday. "
+        "Writer-director Ian Bell made the film in Oslo. The film opens in theaters April 8.",
+        [("Night Shift", None, "2024-04-08", "day")],
+    ),
+    (
+        "Night Shift first look\n\nThe first trailer for Night Shift arrived Friday. Amy Cole "
+        "stars as Tess, a radio host who cannot sleep. Nobody believes Tess. The film opens in "
+        "theaters April 8.",
+        [("Night Shift", None, "2024-04-08", "day")],
+    ),  # a guide's headline ("...: Your Night-by-Night Guide") is never a work of its own
+    (
+        "Premiere Week 2024: Your Night-by-Night Guide\n\nThe season starts next Monday, and "
+        "most of the lineup arrives in the week below.\n\nMONDAY, JAN. 15\n"
+        "8 p.m. \u2014 Brass Yard (NBC), series premiere\n",
+        [("Brass Yard", None, "2024-01-15", "day")],
+    ),
 ]
 
 
@@ -335,3 +378,12 @@ def test_pattern(sentence: str, want: list[Row]) -> None:
     found = extract_announcements(sentence, published=PUBLISHED)
     got = sorted((a.title, a.season, a.date, str(a.precision)) for a in found)
     assert got == sorted(want)
+
+
+def test_topic_takes_the_platform_of_its_own_sentence() -> None:
+    text = (
+        "Premiere notes\n\nNetflix has a quiet week. One show you will not find here: HBO's "
+        "drama Kestrel Point, which the network has held back. It will premiere in 2025."
+    )
+    found = extract_announcements(text, published=PUBLISHED)
+    assert [(a.title, a.date, a.platform) for a in found] == [("Kestrel Point", "2025", "HBO")]

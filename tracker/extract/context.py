@@ -69,6 +69,15 @@ def _topic_season(text: str, sentences: list[Sentence], at: int) -> int | None:
     return max(numbers) if numbers else None
 
 
+def _topic_platform(text: str, sentences: list[Sentence], starts: list[int], at: int) -> str | None:
+    """The one platform of the sentence naming a topic ("CBS's drama X ... It will return")."""
+    k = bisect.bisect_right(starts, at) - 1
+    if k < 0:
+        return None
+    names = {p for _, _, p in find_platforms(text, sentences[k].start, sentences[k].end)}
+    return names.pop() if len(names) == 1 else None
+
+
 def _article_platform(text: str, sentences: list[Sentence]) -> str | None:
     """The one network or service an article is about, when it plainly has one.
 
@@ -116,9 +125,13 @@ def complete(
     """
     default = _article_platform(text, sentences)
     mentions: list[tuple[int, int, int]] = []
+    starts: list[int] = []
     read = False
     out: list[Candidate] = []
     for c in candidates:
+        if c.platform is None and c.topic and c.title_start >= 0:
+            starts = starts or [s.start for s in sentences]
+            c = replace(c, platform=_topic_platform(text, sentences, starts, c.title_start))
         if c.platform is None and default is not None:
             c = replace(c, platform=default)
         evidence = text[c.start : c.end]

@@ -45,6 +45,9 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
         return (before == "" or "\n" in before) and (after == "" or after[0] in "\n:(\u2013-")
     if form is Form.MONTH and re.match(r"\.?\s+\d", found.string[found.end() : found.end() + 4]):
         return False
+    possessive = found.string.startswith(("'s ", "\u2019s "), found.end())
+    if form is Form.MONTH and not found.group("year") and possessive:
+        return False  # "after December's cliffhanger": the month names an event, not a date
     if form is Form.MONTH and (found.group("mod") or "").lower() in ("to", "into"):
         # "pushed from March to June": a bare month after "to" only in a move
         before = found.string[max(0, found.start() - 60) : found.start()]
@@ -194,3 +197,22 @@ def _disjoint(found: list[tuple[int, int, int, Form, dict[str, str]]]) -> list[D
         kept.append(DateMention(start, stop, form, parts))
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+_WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_SPAN_AFTER = re.compile(r"\s*(?:through|thru|to|until|[-\u2013\u2014])\s*" + _WD + r"\b", re.I)
+_SPAN_BEFORE = re.compile(_WD + r"\s*(?:through|thru|to|until|[-\u2013\u2014])\s*$", re.I)
+
+
+def in_week_span(text: str, m: DateMention) -> bool:
+    """Tell whether a weekday is an end of a span ("Monday through Saturday"), not one day.
+
+    >>> t = "this week, Monday through Saturday."
+    >>> [in_week_span(t, x) for x in find_dates(t) if x.form is Form.WEEKDAY]
+    [True, True]
+    """
+    if m.form is not Form.WEEKDAY:
+        return False
+    return bool(
+        _SPAN_AFTER.match(text, m.end) or _SPAN_BEFORE.search(text, max(0, m.start - 20), m.start)
+    )

@@ -56,6 +56,13 @@ def _season_of(
     def distance(x: tuple[int, int, int]) -> int:
         return min(abs(x[0] - title.end), abs(title.start - x[1]))
 
+    parts = clauses(text, s.start, s.end)
+    own = next(((a, b) for a, b in parts if a <= title.start <= b), (s.start, s.end))
+    if not topic and len(parts) > 1:
+        # "X Season 2 Set for Spring; Spinoff Y Arrives": an earlier clause's season is X's
+        free = [x for x in free if own[0] <= x[0]]
+    if not s.start < at <= s.end:
+        at = s.end  # a row under a date header: the whole row speaks of its work
     near = [x for x in free if topic or distance(x) <= 40 or title.end <= x[0] <= at]
     if not near:
         # "... carving out Aug. 31 as the date for its Season 3 debut": the subject's own

@@ -15,7 +15,7 @@ from tracker.extract.cues import (
     nearest_cue_is_past,
     says_already_out,
 )
-from tracker.extract.dates import DateMention, Form, find_dates, scan_dates
+from tracker.extract.dates import DateMention, Form, find_dates, in_week_span, scan_dates
 from tracker.extract.emit import emit, label_season
 from tracker.extract.headings import heading_title, is_field_row
 from tracker.extract.keep import clause, is_slot_move, keep, list_row
@@ -39,6 +39,7 @@ _LIST_CUE = re.compile(
     r"|coming|out\s+this|expected)\b",
     re.IGNORECASE,
 )
+_HERE = re.compile(r"(?:here\s+(?:is|are)|here['\u2019]s|below\s+(?:is|are))\b", re.I)
 _LEADING_DATE = re.compile(
     r"\s*(?:date\s+)?(\d{4})-(\d\d)-(\d\d)\b|\s*(?:\w+day,?\s+)?([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
 )
@@ -93,7 +94,7 @@ def _resolved(
         )
         if value is None:
             continue
-        if value.precision is Precision.DAY:
+        if value.precision is Precision.DAY and not in_week_span(text, m):
             state.anchor, state.anchor_sentence = value.first, i
         out.append((m, value))
     return out
@@ -101,7 +102,9 @@ def _resolved(
 
 def _is_lead(line: str, s: Sentence) -> bool:
     """A heading or a lead line ("Fall premiere dates:") that gives the rows under it a cue."""
-    if not (s.first_in_line and s.last_in_line) or len(line) > 200:
+    # "... anything but quiet. Here is what is premiering this week." introduces a list
+    whole = (s.first_in_line and s.last_in_line) or _HERE.match(line) is not None
+    if not whole or len(line) > 200:
         return False
     return _LIST_CUE.search(line) is not None and (len(line) < 160 or line.rstrip().endswith(":"))
 

@@ -29,6 +29,9 @@ def is_field_row(line: str) -> bool:
 
 #: A schedule row's time slot in brackets after the name: "(9:00pm-10:00pm)".
 _SLOT_AFTER = re.compile(r"\(\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\b[^()]*\)", re.IGNORECASE)
+_GUIDE_TAIL = re.compile(
+    r":\s+(?:Your|Our|Everything|What|How|Why|Here['\u2019]s|Here\s+Is|Where|When|Who|All)\b"
+)
 _BY_AUTHOR = re.compile(r"\s+by\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
 
 
@@ -52,6 +55,8 @@ def heading_title(text: str, lo: int, hi: int) -> TitleMention | None:
     common = title.lower() in COMMON_OPENERS and title.lower() not in NON_TITLES | PLATFORMS.keys()
     if not (acceptable(title, opener=False) or (slot_row and common)) or NOT_A_NAME.search(title):
         return None  # a common word is a name only on a schedule row ("Star (9:00pm)")
+    if _GUIDE_TAIL.search(title):
+        return None  # "Premiere Week 2019: Your Night-by-Night Guide": a headline, not a name
     if re.search(r"n['\u2019]t\b|['\u2019](?:re|ve|ll)\b", title):
         return None  # a headline sentence ("Shows We Can't Wait to See"), not a name
     return TitleMention(start, start + len(stripped), title, True, True)

@@ -51,7 +51,7 @@ PLATFORMS: dict[str, str] = {
     "showtime": "Showtime", "syfy": "Syfy", "usa network": "USA Network", "tnt": "TNT",
     "tbs": "TBS", "bravo": "Bravo", "freeform": "Freeform", "lifetime": "Lifetime",
     "a&e": "A&E", "discovery+": "Discovery+", "bbc one": "BBC One", "bbc1": "BBC One",
-    "bbc two": "BBC Two", "bbc2": "BBC Two", "bbc three": "BBC Three",
+    "bbc two": "BBC Two", "bbc2": "BBC Two", "bbc three": "BBC Three", "bbc america": "BBC America",
     "bbc iplayer": "BBC iPlayer", "itv": "ITV", "itvx": "ITVX", "channel 4": "Channel 4",
     "channel 5": "Channel 5", "sky atlantic": "Sky Atlantic", "sky one": "Sky One",
     "pbs": "PBS", "crunchyroll": "Crunchyroll", "funimation": "Funimation",

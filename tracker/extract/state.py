@@ -99,7 +99,9 @@ def topic(text: str, sentences: list[Sentence], i: int, state: State) -> TitleMe
             heading = heading_title(text, s.start, s.end)
             if heading is not None:
                 return heading
-        found = sentence_titles(text, sentences, j, state)
+        found = [
+            t for t in sentence_titles(text, sentences, j, state) if not _earlier_work(text, t)
+        ]
         if found:
             return max(
                 found, key=lambda t: 2 * t.quoted + 2 * t.subject + 3 * t.named - t.start / 1e7
@@ -109,3 +111,25 @@ def topic(text: str, sentences: list[Sentence], i: int, state: State) -> TitleMe
 
 #: A photo credit line ("Paul Sarkis/SHOWTIME", "Getty Images"): never what a story is about.
 _CREDIT = re.compile(r"[^\n/]{2,40}/[^\n/]{2,30}$|(?:Photo|Image)s?\b|.*\bGetty\b")
+
+
+#: "His previous feature, the horror film Lull": a work named as someone's past one.
+_EARLIER_WORK = re.compile(
+    r"\b(?:previous|earlier|prior|last|former|debut)\s+(?:[\w-]+\s+)?(?:feature|film|movie"
+    r"|series|show|album|game|novel|book|project|effort|outing)\b[^.;:!?]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+_ROLE_INTRO = re.compile(r"\b(?:stars?|starring|plays|played|playing|voices|voiced)\s+as\s+$")
+
+
+def _earlier_work(text: str, t: TitleMention) -> bool:
+    """Tell whether a title is a past work ("his previous film X") or a role ("stars as X").
+
+    Neither is ever what the article announces.
+    """
+    if _EARLIER_WORK.search(text, max(0, t.start - 70), t.start):
+        return True
+    at = text.find("as " + t.title, max(0, t.start - 3000), t.end)
+    return at > 0 and _ROLE_INTRO.search(text, max(0, at - 12), at + 3) is not None

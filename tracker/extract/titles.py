@@ -122,14 +122,18 @@ def find_titles(
             if mention is None:
                 continue
             if (
-                bare(words[a]) in PERSON_CUES or described(text, start, subject=mention.subject)
-            ) or (
-                not title.startswith(("The ", "A "))
-                and (
-                    person_before(text, start, lo, subject=mention.subject)
-                    or (
-                        person_chain_end >= 0
-                        and re.fullmatch(r"[\s,]*(?:and|&)?\s*", text[person_chain_end:start])
+                (
+                    all(w in PERSON_CUES for w in bare(words[a]).split("-"))  # "Writer-director X"
+                    or described(text, start, subject=mention.subject)
+                )
+                or (
+                    not title.startswith(("The ", "A "))
+                    and (
+                        person_before(text, start, lo, subject=mention.subject)
+                        or (
+                            person_chain_end >= 0
+                            and re.fullmatch(r"[\s,]*(?:and|&)?\s*", text[person_chain_end:start])
+                        )
                     )
                 )
             ):

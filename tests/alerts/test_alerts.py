@@ -259,7 +259,12 @@ def test_the_relay_killed_at_random_loses_nothing(rt: Runtime) -> None:
                     row.lease_until = datetime(2000, 1, 1, tzinfo=UTC)
                     session.add(row)
                 session.commit()
-        received = Counter(p.body["title"].split(" dated")[0] for p in hook.requests)
+        # a POST cut short by a kill arrives without a whole JSON body: that send was in flight
+        torn = [p for p in hook.requests if not isinstance(p.body, dict)]
+        received = Counter(
+            p.body["title"].split(" dated")[0] for p in hook.requests if isinstance(p.body, dict)
+        )
+    assert len(torn) <= 9  # at most one per kill
     assert mid_run_kills >= 1  # at least one kill landed while alerts were being sent
     assert all(d.status == "sent" for d in deliveries(rt))
     assert set(received) == {f"Work {n:03d}" for n in range(total)}  # nothing lost

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from tracker.cli.context import ready
 from tracker.cli.output import err, show_json, show_table
 from tracker.errors import InputError, SourceError
 
 if TYPE_CHECKING:
-    from tracker.runtime import Runtime
+    pass
 
 channels_app = typer.Typer(
     help="Where a subscription's alerts go (Apprise URLs).", no_args_is_help=True
@@ -19,12 +20,6 @@ alerts_app = typer.Typer(help="Alerts: send what is due, list, retry.", no_args_
 SubscriptionOption = Annotated[
     str | None, typer.Option("--subscription", help="The subscription the channel belongs to.")
 ]
-
-
-def _ready(rt: Runtime) -> None:
-    from tracker.db.schema import require_current
-
-    require_current(rt.engine)
 
 
 @channels_app.command()
@@ -41,8 +36,7 @@ def add(
     from tracker.alerts.sender import masked
     from tracker.alerts.service import add_channel
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.write_session() as session:
         channel = add_channel(
             session, subscription=subscription, url=url, name=name, now=rt.clock()
@@ -61,8 +55,7 @@ def list_(
     from tracker.alerts.sender import masked
     from tracker.db.models import Channel, Subscription
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.session() as session:
         rows: list[dict[str, Any]] = [
             {"subscription": s.name, "name": c.name, "url": masked(c.url), "enabled": c.enabled}
@@ -93,8 +86,7 @@ def remove(
     """Remove a channel, e.g. `tracker channels remove mailto`."""
     from tracker.alerts.service import find_channels
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.write_session() as session:
         found = find_channels(session, name, subscription)
         if len(found) > 1:
@@ -113,8 +105,7 @@ def send_test(
     """Send a test message and report the result, e.g. `tracker channels test mailto`."""
     from tracker.alerts.service import find_channels, try_channels
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.session() as session:
         found = find_channels(session, name, subscription)
         session.expunge_all()
@@ -130,8 +121,7 @@ def send(ctx: typer.Context) -> None:
     """Send every alert that is due now (and today's reminders), e.g. `tracker alerts send`."""
     from tracker.alerts.service import send_due
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     report = send_due(rt)
     print(f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}")
 
@@ -149,8 +139,7 @@ def list_alerts(
     from tracker.alerts.compose import AlertFacts, headline
     from tracker.db.models import Channel, Delivery
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.session() as session:
         query = (
             select(Delivery, Channel.name)
@@ -204,7 +193,6 @@ def retry(
     """Try a failed alert again now, e.g. `tracker alerts retry 12`."""
     from tracker.alerts.relay import retry as requeue
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     requeue(rt, delivery_id)
     print(f"alert {delivery_id} is due again: `tracker alerts send` sends it")

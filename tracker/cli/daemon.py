@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tracker.cli.context import ready
+
 if TYPE_CHECKING:
     from tracker.runtime import Runtime
 
@@ -91,10 +93,8 @@ def status(
 ) -> None:
     """Show how the tracker is doing: jobs, sources in error, alerts, e.g. `tracker status`."""
     from tracker.daemon.health import status as report
-    from tracker.db.schema import require_current
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     state = report(rt)
     if as_json:
         print(json.dumps(state, indent=2))

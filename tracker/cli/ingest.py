@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tracker.cli.context import ready
 from tracker.cli.output import show_json
 from tracker.core.states import SourceKind
 from tracker.errors import InputError
@@ -50,12 +51,10 @@ def ingest(
     Reads a file, every .txt/.md/.html file in a folder, a web page or feed URL, or standard
     input (`-`), and records the release dates they announce.
     """
-    from tracker.db.schema import require_current
     from tracker.ingest.articles import RawArticle
     from tracker.ingest.service import ingest_article
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     fallback = parse_published(published)
     articles = _articles(rt, target)
     reports: list[tuple[RawArticle, IngestReport]] = []

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tracker.cli.context import ready
 from tracker.cli.output import err, is_terminal, show_json, show_jsonl, show_table
 from tracker.core.durations import parse_duration
 from tracker.errors import InputError
@@ -40,12 +41,6 @@ def _iso(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{option} expects YYYY-MM-DD, got {value!r}") from None
-
-
-def _session_ready(rt: Runtime) -> None:
-    from tracker.db.schema import require_current
-
-    require_current(rt.engine)
 
 
 def _is_empty(session: Session) -> bool:
@@ -87,8 +82,7 @@ def upcoming(
     from tracker.queries.upcoming import upcoming as find
     from tracker.queries.watch import watched_work_ids
 
-    rt: Runtime = ctx.obj
-    _session_ready(rt)
+    rt = ready(ctx)
     today = rt.clock().astimezone(rt.settings.zone).date()
     start = _iso(from_, "--from") or today
     end = _iso(to, "--to") or (start + timedelta(days=days))
@@ -152,8 +146,7 @@ def show(
     """Show a work's releases, their date history and evidence, e.g. `tracker show "Iron Fist"`."""
     from tracker.queries.lookup import find_work, work_detail
 
-    rt: Runtime = ctx.obj
-    _session_ready(rt)
+    rt = ready(ctx)
     with rt.session() as session:
         if _is_empty(session):
             raise InputError(EMPTY)
@@ -226,8 +219,7 @@ def search(
     """Find works by title or alias, e.g. `tracker search "iron"`."""
     from tracker.queries.lookup import search as find
 
-    rt: Runtime = ctx.obj
-    _session_ready(rt)
+    rt = ready(ctx)
     with rt.session() as session:
         found = find(session, text)
         empty = not found and _is_empty(session)
@@ -253,8 +245,7 @@ def changes(
     """
     from tracker.queries.changes import changes_since
 
-    rt: Runtime = ctx.obj
-    _session_ready(rt)
+    rt = ready(ctx)
     cutoff = _since(since, rt)
     with rt.session() as session:
         rows = changes_since(session, cutoff)

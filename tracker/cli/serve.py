@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from tracker.runtime import Runtime
+from tracker.cli.context import ready
 
 
 def register(app: typer.Typer) -> None:
@@ -28,11 +27,9 @@ def serve(
     """
     import uvicorn
 
-    from tracker.db.schema import require_current
     from tracker.web.app import create_app
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     host = host or rt.settings.serve_host
     rt.serving_at(host, port)
     print(f"serving on http://{host}:{port} (feeds link to {rt.settings.base_url})")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from tracker.cli.context import ready
 from tracker.cli.output import err, is_terminal, show_json, show_table
 from tracker.core.durations import format_duration, parse_duration
 from tracker.core.states import SourceKind
@@ -52,11 +53,9 @@ def add(
 
     A new source is due at once: `tracker sources poll --once` reads it.
     """
-    from tracker.db.schema import require_current
     from tracker.ingest import sources as service
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     every = interval_option(interval) or parse_duration(rt.settings.default_interval)
     with rt.write_session() as session:
         source = service.add_source(
@@ -74,11 +73,9 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List sources and their state, e.g. `tracker sources list --json`."""
-    from tracker.db.schema import require_current
     from tracker.ingest import sources as service
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     with rt.session() as session:
         rows = service.list_sources(session)
         records = [
@@ -135,11 +132,9 @@ def remove(
     source_id: Annotated[int, typer.Argument(metavar="ID", help="The source's id.")],
 ) -> None:
     """Stop polling a source; what it gave stays, e.g. `tracker sources remove 3`."""
-    from tracker.db.schema import require_current
     from tracker.ingest import sources as service
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     with rt.write_session() as session:
         source = service.remove_source(session, source_id=source_id)
     print(f"removed source {source_id}: {source.name}")
@@ -159,11 +154,9 @@ def poll(
     Without --once (or --all, --source) it keeps polling as sources fall due, until Ctrl-C.
     Exits 6 when a source failed (the others are still polled; see `tracker sources list`).
     """
-    from tracker.db.schema import require_current
     from tracker.ingest.poll import claim_due, make_poller, release_leases
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     single_pass = once or everything or source is not None
     failed = 0
     with rt.fetcher() as fetcher:

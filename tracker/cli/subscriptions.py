@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tracker.calendar.render import Coarse
+from tracker.cli.context import ready
 from tracker.cli.output import err, show_json, show_table
 from tracker.core.durations import format_duration, parse_duration
 from tracker.errors import InputError
@@ -22,12 +23,6 @@ feed_app = typer.Typer(
     help="A subscription's calendar feed: its URL, a new token, a file.", no_args_is_help=True
 )
 NameArgument = Annotated[str, typer.Argument(help="The subscription's name.")]
-
-
-def _ready(rt: Runtime) -> None:
-    from tracker.db.schema import require_current
-
-    require_current(rt.engine)
 
 
 def _alarm(value: str | None) -> timedelta | None:
@@ -75,8 +70,7 @@ def add(
     from tracker.calendar import subscriptions
     from tracker.calendar.subscriptions import SubscriptionSpec
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     spec = SubscriptionSpec(
         name=name,
         watch=watch or (),
@@ -104,8 +98,7 @@ def list_(
     """List subscriptions (never their tokens), e.g. `tracker subscriptions list`."""
     from tracker.calendar import subscriptions
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.session() as session:
         rows: list[dict[str, Any]] = [
             {
@@ -150,8 +143,7 @@ def show(ctx: typer.Context, name: NameArgument) -> None:
     from tracker.calendar import subscriptions
     from tracker.queries.watch import list_watches
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.session() as session:
         sub = subscriptions.get(session, name)
         watched = list_watches(session, name=name)
@@ -170,8 +162,7 @@ def remove(ctx: typer.Context, name: NameArgument) -> None:
     """Delete a subscription; its feed URL stops working, e.g. `tracker subscriptions remove me`."""
     from tracker.calendar import subscriptions
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.write_session() as session:
         subscriptions.remove(session, name)
     print(f"removed subscription {name}")
@@ -182,8 +173,7 @@ def url(ctx: typer.Context, name: NameArgument) -> None:
     """Print a subscription's feed URL (http and webcal), e.g. `tracker feed url me`."""
     from tracker.calendar import subscriptions
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.write_session() as session:
         sub = subscriptions.get(session, name)
         token = subscriptions.ensure_token(session, sub, secret=rt.secret, now=rt.clock())
@@ -197,8 +187,7 @@ def rotate(ctx: typer.Context, name: NameArgument) -> None:
     """Give a subscription a new feed URL, the old one dead at once: `tracker feed rotate me`."""
     from tracker.calendar import subscriptions
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.write_session() as session:
         token = subscriptions.rotate(session, name, secret=rt.secret, now=rt.clock())
     http, webcal = _urls(rt, token)
@@ -216,8 +205,7 @@ def export(
     from tracker.calendar import subscriptions
     from tracker.calendar.feeds import FeedParams, build_feed
 
-    rt: Runtime = ctx.obj
-    _ready(rt)
+    rt = ready(ctx)
     with rt.write_session() as session:
         sub = subscriptions.get(session, name)
         token = subscriptions.ensure_token(session, sub, secret=rt.secret, now=rt.clock())

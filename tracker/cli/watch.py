@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tracker.cli.context import ready
 from tracker.cli.output import err, show_table
 
 if TYPE_CHECKING:
-    from tracker.runtime import Runtime
+    pass
 
 app = typer.Typer(
     help="The titles you follow (for `upcoming --watched` and alerts).", no_args_is_help=True
@@ -24,11 +25,9 @@ def add(
     subscription: SubscriptionOption = "default",
 ) -> None:
     """Watch titles, even ones no article has mentioned yet, e.g. `tracker watch add "Loki"`."""
-    from tracker.db.schema import require_current
     from tracker.queries.watch import add_watches
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     with rt.write_session() as session:
         added = add_watches(session, name=subscription, titles=titles, now=rt.clock())
     for title in added:
@@ -41,11 +40,9 @@ def add(
 @app.command("list")
 def list_(ctx: typer.Context, subscription: SubscriptionOption = "default") -> None:
     """List watched titles and whether they match a known work, e.g. `tracker watch list`."""
-    from tracker.db.schema import require_current
     from tracker.queries.watch import list_watches
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     with rt.session() as session:
         rows = list_watches(session, name=subscription)
     if not rows:
@@ -61,11 +58,9 @@ def remove(
     subscription: SubscriptionOption = "default",
 ) -> None:
     """Stop watching a title, e.g. `tracker watch remove "Loki"`."""
-    from tracker.db.schema import require_current
     from tracker.queries.watch import remove_watch
 
-    rt: Runtime = ctx.obj
-    require_current(rt.engine)
+    rt = ready(ctx)
     with rt.write_session() as session:
         removed = remove_watch(session, name=subscription, title=title)
     print(f"no longer watching {removed}")

@@ -33,7 +33,11 @@ _OF_NOUN = re.compile(
     r"|anime|docuseries|programme|program)\b"
 )
 _ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.I)
-_OF_GAP = re.compile(r"[\s\"\u201c\u2018']*(?:the\s+)?(?:[a-z-]+\s+){0,3}?[\"\u201c\u2018']?")
+#: What may stand between "season 2 of" and the work: "the", "Jimmy McGovern's", "hit".
+_OF_GAP = re.compile(
+    r"[\s\"\u201c\u2018']*(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['\u2019]s\s+)?"
+    r"(?:[a-z-]+\s+){0,3}?[\"\u201c\u2018']?"
+)
 
 
 def _season_of(

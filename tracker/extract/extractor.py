@@ -17,6 +17,7 @@ from tracker.extract.cues import (
 )
 from tracker.extract.dates import DateMention, Form, find_dates, in_week_span, scan_dates
 from tracker.extract.emit import emit, label_season
+from tracker.extract.enumeration import listed_works, names_a_group
 from tracker.extract.headings import heading_title, is_field_row
 from tracker.extract.keep import clause, is_slot_move, keep, list_row
 from tracker.extract.merge import Candidate, merge
@@ -187,6 +188,8 @@ def _sentence(
             if m.start - c_lo > 25:
                 c_hi = m.start  # the reference stands before the date: its subject
             if not refers_back(text, c_lo, c_hi, row=field_row or _row(text, s, state)):
+                if names_a_group(text, c_lo, c_hi):
+                    state.group = (i, value)
                 continue
             owner = topic(text, sentences, i, state)
             if owner is None:
@@ -263,6 +266,18 @@ def _inherited(
     ]
 
 
+def _group_members(
+    text: str, sentences: list[Sentence], i: int, state: State, value: DateValue
+) -> list[Candidate]:
+    """The works a dateless sentence lists after the previous one dated them as a group."""
+    s = sentences[i]
+    titles = sentence_titles(text, sentences, i, state)
+    return [
+        emit(text, s, t, value, t.start, topic=False, tv_article=state.tv_article)
+        for t in listed_works(text, s.start, s.end, titles)
+    ]
+
+
 def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     if not isinstance(text, str) or not text.strip():
         return []
@@ -286,6 +301,8 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
             if found:
                 state.last = (i, found[-1].value)
             candidates.extend(found)
+        elif state.group is not None and state.group[0] == i - 1:
+            candidates.extend(_group_members(text, sentences, i, state, state.group[1]))
         elif state.last is not None and state.last[0] == i - 1:
             candidates.extend(_inherited(text, sentences, i, state, state.last[1]))
         elif s.first_in_line and s.last_in_line and _LIST_CUE.search(text[s.start : s.end]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.lexicon import COMMON_OPENERS, NON_TITLES, PLATFORMS
+from tracker.extract.spans import SMALL_WORDS
 from tracker.extract.titles import NOT_A_NAME, TitleMention, acceptable, tidy
 
 _FIELD = re.compile(
@@ -47,7 +48,9 @@ def heading_title(text: str, lo: int, hi: int) -> TitleMention | None:
     if not (stripped[0].isupper() or stripped[0].isdigit()) or "|" in stripped:
         return None
     words = stripped.split()
-    if len(words) > 9 or sum(1 for w in words if w[0].isupper() or w[0].isdigit()) < len(words) / 2:
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    if len(words) > 9 or capitalised < len(content) / 2:
         return None
     start = lo + line.index(stripped)
     title = tidy(stripped)

@@ -22,6 +22,7 @@ class State:
     anchor_sentence: int = -10
     list_context: bool = False
     last: tuple[int, DateValue] | None = None
+    group: tuple[int, DateValue] | None = None  # a date given to works the next sentence lists
     tv_article: bool = False
     header: DateValue | None = None
     header_evidence: tuple[int, int] = (0, 0)

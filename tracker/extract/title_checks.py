@@ -122,6 +122,8 @@ def acceptable(title: str, *, opener: bool) -> bool:
         return False
     if re.fullmatch(r"[\d\W_]+", title) and not re.fullmatch(r"\d{3,5}", title):
         return False
+    if re.fullmatch(r"\w+['\u2019](?:ve|re|ll|d|m)", low):
+        return False  # "They've", "We're": a pronoun at the start of a sentence
     if re.fullmatch(r"(?:19|20)\d\d", title) or re.fullmatch(r"[A-Za-z]", title):
         return False  # a year, or a lone letter ("X|S" of a console's name)
     single = " " not in title

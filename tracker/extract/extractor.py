@@ -246,16 +246,26 @@ _ALSO = re.compile(
 )
 
 
+#: A verb that releases a work, not a noun before "date" ("set a premiere date").
+_RELEASE_VERB = re.compile(
+    r"\b(?:premier|debut|arriv|return|launch|releas|air|stream|open|bow|hit|drop|land|join"
+    r"|follow|come\s+(?:back|out)|be\s+(?:back|out|available))\w*\b(?!\s+dates?\b)",
+    re.IGNORECASE,
+)
+
+
 def _inherited(
     text: str, sentences: list[Sentence], i: int, state: State, value: DateValue
 ) -> list[Candidate]:
     """Works that a dateless sentence adds to the previous sentence's release date."""
     s = sentences[i]
     line = text[s.start : s.end]
-    if not _ALSO.search(line) or not has_future_cue(line) or is_hedged(line):
+    if not _ALSO.search(line) or not has_future_cue(line) or is_hedged(line) or is_slot_move(line):
         return []
     if says_already_out(line) or nearest_cue_is_past(line, len(line) // 2):
         return []
+    if not _RELEASE_VERB.search(line):
+        return []  # "they will also come face to face with ...": no release of theirs
     found = sentence_titles(text, sentences, i, state)
     picked: list[TitleMention] = []
     for k, t in enumerate(found):

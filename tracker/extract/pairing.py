@@ -40,6 +40,8 @@ _FOLLOWER = re.compile(
 
 #: What may come after a name inside an aside before a follower: "and Y", "in the ...".
 _LEADS_INTO = re.compile(r"[^;()]{0,80}?\b(?:leading\s+into|leads?\s+into|followed\s+by)\b")
+#: A relative clause that gives the name just before it a date: "Y, which opens in 2021".
+_RELATIVE = re.compile(r"[\"\u201d\u2019]?\s*,\s+which\s+[^,;()\"\u201c]{0,80}")
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
 _WORK_NOUN = re.compile(
     r"\b(?:album|EP|LP|mixtape|novel|book|memoir|sequel|documentary)\b[^.;\n]{0,25}$"
@@ -158,6 +160,8 @@ def owners(
             if named:
                 region, followers = named[:1], []
         best = max(range(len(region)), key=lambda k: score(region[k], start))
+        if title_first and _RELATIVE.fullmatch(text, region[-1].end, start):
+            best = len(region) - 1  # "... into Y, which is expected in 2021": Y's date
         found = chain(text, region, best)
         if not title_first:
             # "On Sept. 22, the Rosewood debut leads into the premiere of Pitch": the works

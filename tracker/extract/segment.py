@@ -127,6 +127,19 @@ _WRAPPED_END = re.compile(
 )
 
 
+_CONTINUED = re.compile(r"[^\n.!?:]\n[a-z]")
+
+
+def _hard_wrapped(text: str, begin: int) -> bool:
+    r"""Tell whether the text is wrapped at a fixed width, so a line break is only a space.
+
+    Such a text breaks mid-sentence again and again: before a word in lower case, and as
+    often before a name ("new sitcom Perfect\nCouples at 8:30 p.m.").
+    """
+    breaks = text.count("\n", begin)
+    return breaks >= 6 and len(_CONTINUED.findall(text, begin)) >= max(3, breaks // 4)
+
+
 def _lines(text: str, begin: int) -> list[tuple[int, int]]:
     r"""Find logical lines: a hard-wrapped sentence ("will premiere on\nMonday") is one line.
 
@@ -137,12 +150,14 @@ def _lines(text: str, begin: int) -> list[tuple[int, int]]:
     [(0, 33), (34, 38)]
     """
     out: list[tuple[int, int]] = []
+    wrapped = _hard_wrapped(text, begin)
     for found in _LINE.finditer(text, begin):
         lo, hi = found.span()
-        if (out and text[lo].islower() and text[out[-1][1]] == "\n" and lo == out[-1][1] + 1) or (
-            out
-            and lo == out[-1][1] + 1
-            and _WRAPPED_END.search(text, max(0, out[-1][1] - 8), out[-1][1])
+        joined = out and lo == out[-1][1] + 1
+        if joined and (
+            text[lo].islower()
+            or _WRAPPED_END.search(text, max(0, out[-1][1] - 8), out[-1][1])
+            or (wrapped and found.start() - out[-1][0] >= 50 and text[out[-1][1] - 1] != ":")
         ):
             out[-1] = (out[-1][0], hi)
         else:

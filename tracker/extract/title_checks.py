@@ -89,6 +89,12 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
+_COUNTED = re.compile(
+    r"\s+(?:episodes|hours|minutes|years|days|weeks|months|seasons|installments|films"
+    r"|movies|percent|million|billion|times)\b"
+)
+
+
 def title_mention(
     text: str, start: int, end: int, title: str, hi: int, *, opener: bool
 ) -> TitleMention | None:
@@ -104,6 +110,8 @@ def title_mention(
         return None
     if _MODIFIER_AFTER.match(text, end) or _SPEAKER_AFTER.match(text, end):
         return None
+    if _COUNTED.match(text, end) and re.search(r"\s\d{1,4}$", title):
+        return None  # "Supersized to 24 episodes": a number of things, not a sequel's name
     if _PERSON_AFTER.match(text, end) or _MODIFIER_BEFORE.search(text, max(0, start - 30), start):
         return None
     if not_a_work(text, start, end, title):

@@ -310,6 +310,10 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
             found = _sentence(text, sentences, i, inside, state)
             if found:
                 state.last = (i, found[-1].value)
+                if len({c.title for c in found}) == 1:
+                    c = found[0]
+                    end = c.title_start + len(c.title)
+                    state.emitted[i] = TitleMention(c.title_start, end, c.title, False, True)
             candidates.extend(found)
         elif state.group is not None and state.group[0] == i - 1:
             candidates.extend(_group_members(text, sentences, i, state, state.group[1]))

@@ -22,6 +22,7 @@ class State:
     anchor_sentence: int = -10
     list_context: bool = False
     last: tuple[int, DateValue] | None = None
+    emitted: dict[int, TitleMention] = field(default_factory=dict)  # a sentence's one work
     group: tuple[int, DateValue] | None = None  # a date given to works the next sentence lists
     tv_article: bool = False
     header: DateValue | None = None
@@ -91,7 +92,10 @@ def topic(text: str, sentences: list[Sentence], i: int, state: State) -> TitleMe
             whole = sentences[j].first_in_line and sentences[j].last_in_line
             if heading is not None and whole and j not in state.date_spans:
                 return heading
+    recent = next((state.emitted[k] for k in range(i - 1, i - 4, -1) if k in state.emitted), None)
     for j in earlier:
+        if j in state.emitted:
+            return state.emitted[j]  # the work an earlier sentence dated is what it was about
         s = sentences[j]
         if s.first_in_line and s.last_in_line:
             row = text[s.start : s.end]
@@ -104,10 +108,22 @@ def topic(text: str, sentences: list[Sentence], i: int, state: State) -> TitleMe
             t for t in sentence_titles(text, sentences, j, state) if not _earlier_work(text, t)
         ]
         if found:
+            if recent is not None and all(_passing(text, t) for t in found):
+                return recent  # a passing name ("the death of X") does not change the topic
             return max(
                 found, key=lambda t: 2 * t.quoted + 2 * t.subject + 3 * t.named - t.start / 1e7
             )
     return None
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|to|with|for|from|by|about|after)\s+$")
+
+
+def _passing(text: str, t: TitleMention) -> bool:
+    """A name mentioned in passing, as the object of a preposition ("the death of X")."""
+    if t.quoted or t.subject or t.named:
+        return False
+    return _PREPOSITION_BEFORE.search(text, max(0, t.start - 8), t.start) is not None
 
 
 #: A photo credit line ("Paul Sarkis/SHOWTIME", "Getty Images"): never what a story is about.

@@ -32,11 +32,18 @@ _OF_NOUN = re.compile(
     r"(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,3}?(?:series|show|drama|comedy|sitcom"
     r"|anime|docuseries|programme|program)\b"
 )
+#: Between "seasons of" and a later work of its list: "Loki” and “", "Ozark, Barry and ".
+_MORE_GAP = re.compile(
+    r"(?:[\"\u201c\u2018']?[^,;.\"\u201c\u201d]{1,50}[\"\u201d\u2019']?(?:\s*,\s*|\s+and\s+|\s*&\s*)){1,4}"
+    r"[\"\u201c\u2018']?"
+)
 _ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.I)
 #: What may stand between "season 2 of" and the work: "the", "Jimmy McGovern's", "hit".
 _OF_GAP = re.compile(
     r"[\s\"\u201c\u2018']*(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['\u2019]s\s+)?"
     r"(?:[a-z-]+\s+){0,3}?[\"\u201c\u2018']?"
+    r"|(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:series|show|drama|comedy|sitcom|anime|docuseries"
+    r"|programme|program),?\s+[\"\u201c\u2018']?"
 )
 
 
@@ -56,6 +63,9 @@ def _season_of(
             continue
         if of.end() <= title.start and _OF_GAP.fullmatch(text, of.end(), title.start):
             return x[2]
+        plural = text[x[0] : x[1]].lower().endswith("seasons")
+        if plural and of.end() <= title.start and _MORE_GAP.fullmatch(text, of.end(), title.start):
+            return x[2]  # "second seasons of Loki and What If": each of them
 
     def distance(x: tuple[int, int, int]) -> int:
         return min(abs(x[0] - title.end), abs(title.start - x[1]))

@@ -46,10 +46,38 @@ def sentence_titles(
             if not _in_parentheses(text, t, s.start) or _dated_aside(text, t, spans, s.end)
         ]
         found = outside if outside else found
+        found = _use_aliases(text, found)
         if headline and i == 0 and len(sentences) > 1:
             found = [t for t in found if t.quoted or _named_again(text, t, s.end)]
         state.titles[i] = found
     return state.titles[i]
+
+
+_ALIAS = re.compile(
+    r"[\"\u201d\u2019']?,?\s*\(?(?:also\s+known\s+as|aka|a\.k\.a\.|known\s+in\s+English\s+as"
+    r"|released\s+in\s+English\s+as)\s+[\"\u201c\u2018']?",
+    re.IGNORECASE,
+)
+
+
+def _use_aliases(text: str, found: list[TitleMention]) -> list[TitleMention]:
+    """Name a work by the name readers know it by: "X, also known as Y" is Y, read at X.
+
+    The mention keeps X's place, so what the sentence says around X (its season, its verb)
+    still reaches it.
+    """
+    out: list[TitleMention] = []
+    skip = -1
+    for k, t in enumerate(found):
+        if k == skip:
+            continue
+        alias = found[k + 1] if k + 1 < len(found) else None
+        if alias is not None and " " in alias.title and _ALIAS.fullmatch(text, t.end, alias.start):
+            subject = t.subject or alias.subject
+            t = TitleMention(t.start, t.end, alias.title, t.quoted, subject, t.named or alias.named)
+            skip = k + 1
+        out.append(t)
+    return out
 
 
 def _title_case(text: str, s: Sentence) -> bool:

@@ -73,7 +73,7 @@ _EVENT = re.compile(
     r"|casting|auditions?|filming|production|shoot(?:ing)?|wrap(?:ped|s)?|upfronts?"
     r"|press\s+conference|q&a|meet-and-greet|celebration|nominations?|voting|beta"
     r"|renew(?:ed|al|s)?|cancel(?:led|ed|lation|s)?|ordered|order|pickup|picked\s+up"
-    r"|pilot|deal|signed|screens?\s+at|screening\s+at|line-?ups?)\b",
+    r"|pilot|deal|signed|screens?\s+at|screening\s+at|line-?ups?|contenders?|contest)\b",
     re.IGNORECASE,
 )
 _WITHDRAWN_BEFORE = re.compile(

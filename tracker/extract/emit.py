@@ -29,7 +29,7 @@ _OF_AFTER = re.compile(
 )
 #: "the sixth season of the historical drama": the season of a work named elsewhere.
 _OF_NOUN = re.compile(
-    r"(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,3}?(?:series|show|drama|comedy|sitcom"
+    r"(?:the|this|its|their)\s+(?:[\w-]+\s+){0,6}?(?:series|show|drama|comedy|sitcom"
     r"|anime|docuseries|programme|program)\b"
 )
 #: Between "seasons of" and a later work of its list: "Loki” and “", "Ozark, Barry and ".
@@ -81,6 +81,8 @@ def _season_of(
     if not near:
         # "... carving out Aug. 31 as the date for its Season 3 debut": the subject's own
         near = [x for x in free if title.end <= x[0] and _ITS.search(text, x[0] - 12, x[0])]
+    if topic:  # the work is named elsewhere: the season nearest the date is its
+        return min(near, key=lambda x: abs(x[0] - at))[2] if near else hint
     return min(near, key=distance)[2] if near else hint
 
 

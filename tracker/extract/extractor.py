@@ -128,6 +128,12 @@ def _is_header(text: str, s: Sentence, found: list[tuple[DateMention, DateValue]
     return len(rest) <= 4 and all(v.precision is found[0][1].precision for _, v in found)
 
 
+#: A leading subordinate clause, whose names are not the subject of the main clause.
+_LEADING_ASIDE = re.compile(
+    r"(?:Whether|If|Although|Though|Like|Unlike|As\s+with)\b[^,;:\"\u201c]{0,150},"
+)
+
+
 def _sentence(
     text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: State
 ) -> list[Candidate]:
@@ -177,6 +183,9 @@ def _sentence(
         for t in sentence_titles(text, sentences, i, state)
         if not any(m.start < t.end and t.start < m.end for m, _ in found)
     ]
+    aside = _LEADING_ASIDE.match(text, s.start, s.end)
+    if aside and all(m.start >= aside.end() for m, _ in kept):
+        titles = [t for t in titles if t.start >= aside.end()]  # "Whether X ..., the show ..."
     groups = clause_owners(text, titles, [(m.start, m.end) for m, _ in kept], s.start, s.end)
     field_row = is_field_row(line)
     out: list[Candidate] = []

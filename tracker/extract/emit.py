@@ -96,6 +96,7 @@ def emit(
     topic: bool,
     tv_article: bool,
     season_hint: int | None = None,
+    stretch: tuple[int, int] | None = None,
 ) -> Candidate:
     """Build the candidate for ``title`` released at ``value``, read from sentence ``s``."""
     season = _season_of(text, s, title, at, topic=topic, hint=season_hint)
@@ -113,7 +114,10 @@ def emit(
     platform = None
     if platforms:
         platform = min(platforms, key=lambda p: min(abs(p[0] - title.end), abs(p[0] - at)))[2]
-    kind = classify(text[s.start : s.end], season=season, platform=platform, tv_article=tv_article)
+    # a work with two dates in one sentence ("a special in December, followed by a new series
+    # in January") takes each date's kind from that date's own stretch
+    window = text[stretch[0] : stretch[1]] if stretch else text[s.start : s.end]
+    kind = classify(window, season=season, platform=platform, tv_article=tv_article)
     confidence = 0.55 + 0.15 * title.quoted + 0.15 * title.subject - 0.15 * topic
     confidence += 0.1 * (value.precision is Precision.DAY)
     return Candidate(

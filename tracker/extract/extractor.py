@@ -189,7 +189,7 @@ def _sentence(
     groups = clause_owners(text, titles, [(m.start, m.end) for m, _ in kept], s.start, s.end)
     field_row = is_field_row(line)
     out: list[Candidate] = []
-    for (m, value), found_group in zip(kept, groups, strict=True):
+    for k, ((m, value), found_group) in enumerate(zip(kept, groups, strict=True)):
         group = [] if field_row else found_group
         owner = None if field_row else _fallback_owner(text, s, titles, m, group)
         if owner is None and not group:
@@ -204,6 +204,7 @@ def _sentence(
             if owner is None:
                 continue
         if owner is not None and owner not in group:
+            stretch = (kept[k - 1][0].end if k else s.start, m.end) if len(kept) > 1 else None
             out.append(
                 emit(
                     text,
@@ -213,6 +214,7 @@ def _sentence(
                     m.start,
                     topic=owner not in titles,
                     tv_article=state.tv_article,
+                    stretch=stretch,
                 )
             )
             continue

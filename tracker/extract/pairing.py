@@ -42,6 +42,8 @@ _FOLLOWER = re.compile(
 _LEADS_INTO = re.compile(r"[^;()]{0,80}?\b(?:leading\s+into|leads?\s+into|followed\s+by)\b")
 #: A relative clause that gives the name just before it a date: "Y, which opens in 2021".
 _RELATIVE = re.compile(r"[\"\u201d\u2019]?\s*,\s+which\s+[^,;()\"\u201c]{0,80}")
+_POSSESSOR = re.compile(r"['\u2019]s\s+[a-z]")
+_OPENS_WITH = re.compile(r"[\s,.]*(?:with|by)\s+[\"\u201c\u2018]?")
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
 _WORK_NOUN = re.compile(
     r"\b(?:album|EP|LP|mixtape|novel|book|memoir|sequel|documentary)\b[^.;\n]{0,25}$"
@@ -58,6 +60,8 @@ def _followers(
     for t in titles:
         if t.start < after or t.end > hi:
             continue
+        if _POSSESSOR.match(text, t.end - 2):
+            continue  # "followed by series eight of Jimmy McGovern's drama X": X's author
         if not _FOLLOWER.search(text, max(cursor, t.start - 80), t.start):
             if _LEADS_INTO.match(text, t.end) is None:
                 break
@@ -81,7 +85,11 @@ def chain(text: str, titles: Sequence[TitleMention], pick: int) -> list[TitleMen
     while lo > 0 and _CHAIN_GAP.fullmatch(text, titles[lo - 1].end, titles[lo].start):
         lo -= 1
     hi = pick
-    while hi + 1 < len(titles) and _CHAIN_GAP.fullmatch(text, titles[hi].end, titles[hi + 1].start):
+    while (
+        hi + 1 < len(titles)
+        and _CHAIN_GAP.fullmatch(text, titles[hi].end, titles[hi + 1].start)
+        and not _POSSESSOR.match(text, titles[hi + 1].end - 2)  # "McGovern's drama X"
+    ):
         hi += 1
     return list(titles[lo : hi + 1])
 
@@ -162,6 +170,8 @@ def owners(
         best = max(range(len(region)), key=lambda k: score(region[k], start))
         if title_first and _RELATIVE.fullmatch(text, region[-1].end, start):
             best = len(region) - 1  # "... into Y, which is expected in 2021": Y's date
+        elif not title_first and _OPENS_WITH.fullmatch(text, end, region[0].start):
+            best = 0  # "The season starts in October with X, followed by ...": X opens it
         found = chain(text, region, best)
         if not title_first:
             # "On Sept. 22, the Rosewood debut leads into the premiere of Pitch": the works

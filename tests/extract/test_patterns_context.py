@@ -1,0 +1,127 @@
+"""Cases where a date's owner, season or kind comes from beyond the date's own clause.
+
+Each text is written for this file (invented titles) and read with a publication date of
+2024-01-10. They pin the rules that read across sentences and clauses: a group dated before
+its members are listed, relative clauses, aliases, asides, the running topic, plural
+seasons, hard-wrapped text, and the verbs that make an inherited date a release.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract import extract_announcements
+
+PUBLISHED = dt.date(2024, 1, 10)
+
+Row = tuple[str, int | None, str, str]
+
+_WRAPPED = (
+    "The network announced its midseason schedule on Monday, including the\n"
+    "premiere dates for three new series, an extra hour of comedy on\n"
+    "weeknights and time period shifts for two of its dramas. The new legal\n"
+    "drama Bright Counsel will premiere in the hour on Monday, Feb. 12, and\n"
+    "the reality block returns to the slot in March. The network will also\n"
+    "extend its Thursday comedy block into the 10 p.m. hour starting Jan. 25,\n"
+    "with new sitcom Paper\n"
+    "Lanterns at 8:30 p.m. as its anchor.\n"
+)
+
+CASES: list[tuple[str, list[Row]]] = [
+    # a group is dated first, and the next sentence lists its members between semicolons
+    (
+        "ITV has unveiled five new dramas coming to the channel this spring. There's the "
+        "three-part thriller Cinder Row, starring Ann Pike (Harbour); the period piece Larkhill "
+        "from writer Tom Vale; the crime drama Saltmarsh, a four-part mystery; series 3 of Pat "
+        "Doyle's Kinloch, with Ray Bell (Moorland); and the comedy Low Tide, starring Gus Ferry.",
+        [
+            ("Cinder Row", None, "2024-spring", "season"),
+            ("Larkhill", None, "2024-spring", "season"),
+            ("Saltmarsh", None, "2024-spring", "season"),
+            ("Kinloch", 3, "2024-spring", "season"),
+            ("Low Tide", None, "2024-spring", "season"),
+        ],
+    ),
+    # a text wrapped at a fixed width: a name broken over two lines is one name
+    (
+        _WRAPPED,
+        [
+            ("Bright Counsel", None, "2024-02-12", "day"),
+            ("Paper Lanterns", None, "2024-01-25", "day"),
+        ],
+    ),
+    # "Y, which is expected ..." dates Y, not the subject before it
+    (
+        '"Glass Tide" will also tie into "Orbit of Ash", which is expected to be released in 2025.',
+        [("Orbit of Ash", None, "2025", "year")],
+    ),
+    # an "also" sentence inherits the date only when it releases something
+    (
+        "Hollow Pines returns Feb. 2. As Mara and the others cross the river, they will also "
+        "come face to face with a new enemy.",
+        [("Hollow Pines", None, "2024-02-02", "day")],
+    ),
+    # "came back on December 20" is the past, even without a year
+    ("Fenwick Hall came back for another eight episodes on Dec. 20.", []),
+    # a number of things is not a sequel's name
+    ("Supersized to 24 episodes, the final season returns on March 3.", []),
+    # plural seasons number every work of their list
+    (
+        'Other projects like "Ferro" and second seasons of "Kettle Bay" and "Drift Line" all '
+        "remain undated for now, but more details are expected in the coming weeks.",
+        [
+            ("Ferro", None, "tba", "tba"),
+            ("Kettle Bay", 2, "tba", "tba"),
+            ("Drift Line", 2, "tba", "tba"),
+        ],
+    ),
+    # "X, also known as Y": the name English readers know
+    (
+        'The second season of the anime series "Hoshi no Kawa," also known as "River of '
+        'Stars," is premiering in April.',
+        [("River of Stars", 2, "2024-04", "month")],
+    ),
+    # names in a leading "Whether ...," clause do not own the main clause's date
+    (
+        "FX has renewed Fable Road for a third season. Whether it gets a new name like Season 2 "
+        "did as Fable Road Redux, the third season of the series is aiming to be back on the "
+        "air in 2025.",
+        [("Fable Road", 3, "2025", "year")],
+    ),
+    # an awards contender is not a release
+    ("Season 2 of Fable Road is expected to be a contender at the Emmys this year.", []),
+    # "starts ... with X, followed by ...": X opens the season; an author is not a work
+    (
+        "The drama season starts at the end of February with Cold Lantern, a new five-part "
+        "mystery, followed by series two of Ann Reed's acclaimed drama Tall Grass.",
+        [("Cold Lantern", None, "2024-02", "month")],
+    ),
+    # one work, two dates of two kinds in one sentence
+    (
+        "Glen Hollow returns to screens for a one-off special in March, closely followed by a "
+        "brand new series in May.",
+        [("Glen Hollow", None, "2024-03", "month"), ("Glen Hollow", None, "2024-05", "month")],
+    ),
+    # a heading whose small words are in lower case is still a name
+    (
+        "Lamps of the Far Shore (Switch Exclusive)\n\n  \u2022 New trailer shown\n"
+        "  \u2022 Release date: To be confirmed.\n",
+        [("Lamps of the Far Shore", None, "tba", "tba")],
+    ),
+    # a later "the season" is the dated work, not a name in passing
+    (
+        "The fourth and final season of the legal drama Briar Court will be released in 2025. "
+        "It is the first season made since the death of Judge Ada Fell in 2023. A set date "
+        "for when the season will be released is not confirmed.",
+        [("Briar Court", 4, "2025", "year")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES, ids=[c[0][:40] for c in CASES])
+def test_context_pattern(text: str, want: list[Row]) -> None:
+    found = extract_announcements(text, published=PUBLISHED)
+    got = sorted((a.title, a.season, a.date, str(a.precision)) for a in found)
+    assert got == sorted(want)

@@ -110,6 +110,8 @@ def _is_lead(line: str, s: Sentence) -> bool:
     return _LIST_CUE.search(line) is not None and (len(line) < 160 or line.rstrip().endswith(":"))
 
 
+#: A question ("Is X Coming This Year?") asks about a date; it announces none.
+_ASKS = re.compile(r"\W*(?:is|are|will|does|do|did|could|can|should|when|what|which)\b", re.I)
 _CAPTION = re.compile(
     r"\b(?:L-R|Pictured|Photo\s+(?:by|credit)|Credit|Courtesy)\s*:"
     r"|^\W*(?:Related|Read\s+more|See\s+also|Also\s+read|More)\s*:",
@@ -172,7 +174,7 @@ def _sentence(
         if rows or len(line) > 300:
             state.header = None
         return []
-    if (line.endswith("?") and len(line) > 60) or _CAPTION.search(line):
+    if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _CAPTION.search(line):
         return []
     ends = [s.start] + [m.end for m, _ in found]
     kept = [(m, v) for k, (m, v) in enumerate(found) if keep(text, s, m, v, state, ends[k])]

@@ -76,6 +76,7 @@ _FILM, _RETURN = regroup(_FILM), regroup(_RETURN)
 _SPLIT = re.compile(
     r"\b(?:half(?!\s+of\s+(?:the\s+year|this|next|\d))|part|remaining|episodes|midseason)", re.I
 )
+_FEATURE = re.compile(r"\bfeature[-\s](?:length|film)\b", re.IGNORECASE)
 #: TV words that are verbs: a film noun after them still names a film or a special.
 _TV_VERBS = frozenset({"air", "airs", "airing", "streaming"})
 _FINALE = re.compile(r"\b(?:finale|final\s+episode|series\s+ender)\b", re.IGNORECASE)
@@ -142,6 +143,8 @@ def classify(
         if _RETURN.search(window) and _SPLIT.search(window):
             return Kind.RETURN
         return Kind.SEASON_PREMIERE
+    if _FEATURE.search(window):
+        return Kind.RELEASE  # "its first feature-length comedy": a film, whatever the platform
     film = _FILM.search(window)
     tv = _TV.search(window)
     if platform is not None and platform in {"theaters"}:

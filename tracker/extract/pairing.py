@@ -199,6 +199,9 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_JOINT = re.compile(r"\b(?:both|all\s+(?:two|three|four|five|six))\s+(?!of\b)[a-z]+", re.I)
+
+
 def clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Cut a sentence into the clauses that each make their own statement.
 
@@ -230,6 +233,8 @@ def clause_owners(
         inside = [k for k, (a, b) in enumerate(dates) if c_lo <= a and b <= c_hi]
         if not inside:
             continue
+        if _JOINT.search(text, c_lo, dates[inside[0]][0]):
+            continue  # "X, about ..., and the comedy Y both premiere": one joint subject
         local = [t for t in titles if c_lo <= t.start and t.end <= c_hi]
         groups = owners(text, local, [dates[k] for k in inside], c_lo, c_hi)
         for k, group in zip(inside, groups, strict=True):

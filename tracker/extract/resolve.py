@@ -178,7 +178,7 @@ def _resolve_relative(phrase: str, base: dt.date, anchor: dt.date | None) -> Dat
         return None
     if "same" in words or words[0] == "that" or words[:2] == ["later", "that"]:
         return day_value(anchor)
-    if "week" in words:
+    if "week" in words or "weeks" in words:
         return day_value(anchor + dt.timedelta(days=14 if "two" in words else 7))
     return day_value(anchor + dt.timedelta(days=1))
 

@@ -95,6 +95,14 @@ _COUNTED = re.compile(
 )
 
 
+#: "Lowland, a Louisiana-set crime drama from ...": an appositive that names a work.
+_APPOSITIVE_WORK = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:"
+    + "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
+
+
 def title_mention(
     text: str, start: int, end: int, title: str, hi: int, *, opener: bool
 ) -> TitleMention | None:
@@ -102,8 +110,9 @@ def title_mention(
     subject = bool(SUBJECT_AFTER.match(text, end, min(hi, end + 60)))
     if not acceptable(title, opener=opener) or COMPANY_SUFFIX.search(title):
         return None
-    if opener and " " not in title and not subject:
-        return None
+    named = opener and _APPOSITIVE_WORK.match(text, end) is not None
+    if opener and " " not in title and not subject and not named:
+        return None  # a lone capitalised word opening a sentence, unless "X, a new drama"
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[:.]\d+)?", title) or NOT_A_NAME.search(
         title
     ):
@@ -116,7 +125,7 @@ def title_mention(
         return None
     if not_a_work(text, start, end, title):
         return None
-    return TitleMention(start, end, title, False, subject)
+    return TitleMention(start, end, title, False, subject, named)
 
 
 def acceptable(title: str, *, opener: bool) -> bool:

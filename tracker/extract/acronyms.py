@@ -129,6 +129,11 @@ def expand_short_titles(text: str, candidates: list[Candidate]) -> list[Candidat
     return out
 
 
+_DISTINCT_BEFORE = re.compile(
+    r"\b(?:spinoff|spin-off|sequel|prequel|follow-up|offshoot|companion\s+series|reboot|remake)"
+    r"\s+(?:series\s+|film\s+|movie\s+)?[\"\u201c\u2018']?$",
+    re.IGNORECASE,
+)
 _WORD_CHAR = re.compile(r"[\w'\u2019]")
 
 
@@ -142,6 +147,8 @@ def _long_form(text: str, head: str) -> str | None:
         tail = _LONG_TAIL.match(text, found.end())
         if tail is None or _NOT_SUBTITLE.match(tail.group()):
             continue
+        if _DISTINCT_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+            return None  # "the spinoff Dead Acre: Lowcountry" is a work of its own
         whole_line = text[tail.end() : tail.end() + 1] in ("", "\n")
         if tail.group()[0] == ":" or whole_line or " And The " in tail.group():
             forms.add(head + tail.group())

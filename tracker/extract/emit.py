@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.cues import classify, find_platforms, find_seasons
+from tracker.extract.dates import find_dates
 from tracker.extract.merge import Candidate
 from tracker.extract.model import Precision
 from tracker.extract.pairing import clauses
@@ -81,6 +82,11 @@ def _season_of(
     if not near:
         # "... carving out Aug. 31 as the date for its Season 3 debut": the subject's own
         near = [x for x in free if title.end <= x[0] and _ITS.search(text, x[0] - 12, x[0])]
+    if not near and s.line == 0 and s.first_in_line and s.last_in_line and len(free) == 1:
+        # a headline: "'X' Sets Feb. 26 Return Date for Second Half of Season 7", unless
+        # another date follows the season ("..., Third Series Coming Early 2021")
+        if at < free[0][0] and not find_dates(text, free[0][1], s.end):
+            near = free
     if topic:  # the work is named elsewhere: the season nearest the date is its
         return min(near, key=lambda x: abs(x[0] - at))[2] if near else hint
     return min(near, key=distance)[2] if near else hint

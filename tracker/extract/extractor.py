@@ -221,10 +221,34 @@ def _sentence(
             )
             continue
         out.extend(
-            emit(text, s, t, value, m.start, topic=False, tv_article=state.tv_article)
+            emit(
+                text,
+                s,
+                t,
+                value,
+                m.start,
+                topic=False,
+                tv_article=state.tv_article,
+                stretch=_own_stretch(s, kept, k),
+            )
             for t in group
         )
     return out
+
+
+def _own_stretch(
+    s: Sentence, kept: list[tuple[DateMention, DateValue]], k: int
+) -> tuple[int, int] | None:
+    """The part of a sentence of several dates that speaks of date ``k`` and its works.
+
+    "Spindle returns for Season 2 on Aug. 6, and the film Juniper Moon debuts Aug. 22":
+    the second work's kind is read from ", and the film Juniper Moon debuts Aug. 22".
+    """
+    if len(kept) < 2:
+        return None
+    lo = kept[k - 1][0].end if k else s.start
+    hi = kept[k + 1][0].start if k + 1 < len(kept) else s.end
+    return lo, hi
 
 
 def _row(text: str, s: Sentence, state: State) -> bool:

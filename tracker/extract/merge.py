@@ -61,6 +61,11 @@ def _older_season(c: Candidate, o: Candidate) -> bool:
     )
 
 
+def _unnumbered_twin(c: Candidate, o: Candidate) -> bool:
+    """Tell whether ``c`` restates ``o``'s date without the season number ``o`` has."""
+    return c.season is None and o.season is not None and c.value.value == o.value.value
+
+
 def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
     """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
     best: dict[tuple[str, int | None, Kind], Candidate] = {}
@@ -80,7 +85,9 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
             and (o.season == c.season or c.season is None or o.season is None)
             and (c.value.contains(o.value) or (c.value.value == "tba" and o.value.value != "tba"))
             for o in kept
-        ) or any(_older_season(c, o) for o in kept if title_key(o.title) == ck)
+        ) or any(
+            _older_season(c, o) or _unnumbered_twin(c, o) for o in kept if title_key(o.title) == ck
+        )
         if not coarser:
             final.append(c)
     final.sort(key=lambda c: (c.start, c.title))

@@ -48,6 +48,16 @@ _OF_GAP = re.compile(
 )
 
 
+def _headline_season(text: str, s: Sentence, free: list[tuple[int, int, int]], at: int) -> bool:
+    """A headline's one season after its date: "'X' Sets Feb. 26 Return for Season 7".
+
+    Not when another date follows it ("..., Third Series Coming Early 2021").
+    """
+    if s.line != 0 or not (s.first_in_line and s.last_in_line) or len(free) != 1:
+        return False
+    return at < free[0][0] and not find_dates(text, free[0][1], s.end)
+
+
 def _season_of(
     text: str, s: Sentence, title: TitleMention, at: int, *, topic: bool, hint: int | None
 ) -> int | None:
@@ -82,11 +92,8 @@ def _season_of(
     if not near:
         # "... carving out Aug. 31 as the date for its Season 3 debut": the subject's own
         near = [x for x in free if title.end <= x[0] and _ITS.search(text, x[0] - 12, x[0])]
-    if not near and s.line == 0 and s.first_in_line and s.last_in_line and len(free) == 1:
-        # a headline: "'X' Sets Feb. 26 Return Date for Second Half of Season 7", unless
-        # another date follows the season ("..., Third Series Coming Early 2021")
-        if at < free[0][0] and not find_dates(text, free[0][1], s.end):
-            near = free
+    if not near and _headline_season(text, s, free, at):
+        near = free
     if topic:  # the work is named elsewhere: the season nearest the date is its
         return min(near, key=lambda x: abs(x[0] - at))[2] if near else hint
     return min(near, key=distance)[2] if near else hint

@@ -24,7 +24,6 @@ KNOWN_GAPS: dict[str, str] = {
     "game_roadmap_quarters": "a roadmap's quarters pair with the previous game of the list",
     "listicle_june_streaming": "a row's season is taken from the blurb line under it",
     "listicle_netflix_october": "'Leaving' rows and a season label on the row above are misread",
-    "return_part_two": "part one (season premiere) and part two (return) are merged",
     "winter_precision": "festival and convention names pair with the dates of their events",
 }
 

@@ -144,6 +144,7 @@ def complete(
         if season is None:
             out.append(c)
             continue
-        kind = classify(evidence, season=season, platform=c.platform, tv_article=tv_article)
+        window = text[c.window[0] : c.window[1]] if c.window else evidence
+        kind = classify(window, season=season, platform=c.platform, tv_article=tv_article)
         out.append(replace(c, season=season, kind=kind))
     return out

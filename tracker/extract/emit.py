@@ -136,5 +136,5 @@ def emit(
     return Candidate(
         title=title.title, season=season, kind=kind, value=value, platform=platform,
         start=s.start, end=s.end, confidence=max(0.05, min(0.99, confidence)),
-        title_start=title.start, topic=topic,
+        title_start=title.start, topic=topic, window=stretch,
     )  # fmt: skip

@@ -25,6 +25,7 @@ class Candidate:
     confidence: float
     title_start: int = -1
     topic: bool = False
+    window: tuple[int, int] | None = None  # the words its kind was read from, if not all
 
 
 @lru_cache(maxsize=4096)

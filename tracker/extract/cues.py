@@ -34,7 +34,8 @@ _FUTURE_CUE = re.compile(
     r"|in\s+cinemas|broadcasting|expected|aiming|target(?:ed|ing)?|follow(?:s|ed)\s+by"
     r"|will\s+(?:be\s+)?(?:released|published|available|out|back|airing)"
     r"|to\s+(?:be\s+)?(?:released|published|available|out|back|airing)"
-    r"|will\s+(?:see|get|have)|gets?"
+    r"|will\s+(?:see|get|have)|gets?|keeps?\s+its|holds?\s+(?:its|onto|on\s+to)"
+    r"|sticks?\s+(?:with|to)\s+its|stays?\s+(?:on|with)\s+its"
     r"|upcoming\s+(?:shows|series|films|movies|titles|originals|dramas)"
     r"|forthcoming\s+(?:shows|series|films|movies|titles|originals|dramas))\b",
     re.IGNORECASE,

@@ -42,6 +42,14 @@ _FOLLOWER = re.compile(
 _LEADS_INTO = re.compile(r"[^;()]{0,80}?\b(?:leading\s+into|leads?\s+into|followed\s+by)\b")
 #: A relative clause that gives the name just before it a date: "Y, which opens in 2021".
 _RELATIVE = re.compile(r"[\"\u201d\u2019]?\s*,\s+which\s+[^,;()\"\u201c]{0,80}")
+#: A company's verb that schedules the work after it: "X Pushes 'Y'", "X has moved Y".
+_SCHEDULES = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:sets?|pushe[sd]|push|moved?|moves|delay(?:s|ed)?|dates?|dated"
+    r"|slates?|slated|shift(?:s|ed)?|bump(?:s|ed)?|schedules?|scheduled|books?|booked"
+    r"|reschedules?|rescheduled|postpones?|postponed)\s+(?:the\s+\w+\s+of\s+)?(?:its\s+"
+    r"(?:[\w-]+\s+){0,2})?[\"\u201c\u2018']?",
+    re.IGNORECASE,
+)
 _POSSESSOR = re.compile(r"['\u2019]s\s+[a-z]")
 _OPENS_WITH = re.compile(r"[\s,.]*(?:with|by)\s+[\"\u201c\u2018]?")
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
@@ -168,6 +176,10 @@ def owners(
             if named:
                 region, followers = named[:1], []
         best = max(range(len(region)), key=lambda k: score(region[k], start))
+        if best + 1 < len(region) and _SCHEDULES.fullmatch(
+            text, region[best].end, region[best + 1].start
+        ):
+            best += 1  # "Max Pushes 'Ashgrove' to March": the work is the verb's object
         if title_first and _RELATIVE.fullmatch(text, region[-1].end, start):
             best = len(region) - 1  # "... into Y, which is expected in 2021": Y's date
         elif not title_first and _OPENS_WITH.fullmatch(text, end, region[0].start):

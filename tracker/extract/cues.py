@@ -36,6 +36,7 @@ _FUTURE_CUE = re.compile(
     r"|to\s+(?:be\s+)?(?:released|published|available|out|back|airing)"
     r"|will\s+(?:see|get|have)|gets?|keeps?\s+its|holds?\s+(?:its|onto|on\s+to)"
     r"|sticks?\s+(?:with|to)\s+its|stays?\s+(?:on|with)\s+its"
+    r"|reach(?:es)?\s+(?:theaters|theatres|cinemas|stores|shelves)"
     r"|upcoming\s+(?:shows|series|films|movies|titles|originals|dramas)"
     r"|forthcoming\s+(?:shows|series|films|movies|titles|originals|dramas))\b",
     re.IGNORECASE,
@@ -84,14 +85,18 @@ _WITHDRAWN_BEFORE = re.compile(
     r"(?:\s+(?:date|window|slot|spot))?(?:\s+of)?\s*|\b(?:originally|initially|previously"
     r"|formerly|once)\s+(?:\w+\s+){0,4}|\boriginal(?:ly)?\s+(?:\w+\s+){0,3}(?:date|window)"
     r"(?:\s+of)?[:\s]*|\binstead\s+of\s*|\brather\s+than\s*|\bno\s+longer\s+(?:\w+\s+){0,3}"
-    r"|\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned|supposed|expected"
+    r"|\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|dated|due|planned|supposed|expected"
     r"|meant|going)\s+(?:\w+\s+){0,3})$",
     re.IGNORECASE,
 )
 _ABANDONED = re.compile(
     r"^\W*(?:originally|initially|previously|at\s+first)\b|\b(?:was|were)\s+(?:\w+\s+)?"
     r"(?:coming\s+out|going\s+to|supposed\s+to|planned\s+for|meant\s+to|originally)\b"
-    r"|\b(?:had\s+been|was\s+once|were\s+once)\s+(?:set|scheduled|slated|planned|due)\b",
+    r"|\b(?:had\s+been|was\s+once|were\s+once)\s+(?:set|scheduled|slated|planned|due|dated)\b"
+    r"|\b(?:off|out\s+of|removed\s+from|pulled\s+from)\s+(?:the|its|their)\s+$"
+    r"|\b(?:gives?|giving|gave)\s+up\s+(?:its|their|the)\s+(?:[\w-]+\s+)?$"
+    r"|\b(?:vacates?|vacated|vacating|abandons?|abandoned|surrenders?|cedes?|ceded)\s+(?:its|their"
+    r"|the)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 _MOVE = re.compile(
@@ -210,7 +215,7 @@ def is_withdrawn(before: str, after: str, since: int = 0) -> bool:
     """
     if _MOVE.search(before) and re.match(r"[,;]?\s*(?:and\s+)?then\s+(?:to|until)\b", after):
         return True  # "moved from A, to B, then to C": B was withdrawn too
-    if _MOVE.search(before[-40:]) and _NEW_DATE_BEFORE.search(before[-40:]):
+    if _MOVE.search(before[-120:]) and _NEW_DATE_BEFORE.search(before[-40:]):
         return False  # "has been moved to July 17": the new date
     if _ABANDONED.search(before[since:]):
         return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tracker.extract.model import Announcement, Kind
@@ -70,12 +70,19 @@ def _unnumbered_twin(c: Candidate, o: Candidate) -> bool:
 def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
     """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
     best: dict[tuple[str, int | None, Kind], Candidate] = {}
+    platforms: dict[tuple[str, int | None, Kind, str], str] = {}
     for c in candidates:
         key = (title_key(c.title), c.season, c.kind)
         if not key[0]:
             continue
         if key not in best or _better(c, best[key]):
             best[key] = c
+        if c.platform is not None:
+            platforms.setdefault((*key, c.value.value), c.platform)
+    for key, c in best.items():
+        said = platforms.get((*key, c.value.value))
+        if c.platform is None and said is not None:  # a restatement named where it airs
+            best[key] = replace(c, platform=said)
     kept = list(best.values())
     final: list[Candidate] = []
     for c in kept:

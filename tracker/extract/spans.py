@@ -77,7 +77,14 @@ def tidy(title: str) -> str:
 
 
 def _is_name_word(word: str) -> bool:
+    """A month or weekday, which cuts a name.
+
+    A three-letter form written as a word ("Copper Sun", "Wed") is a word: a date that
+    uses one ("Sun., Oct. 9") is a date span, which cuts the name anyway.
+    """
     bare = word.lower().rstrip(".,:;")
+    if len(bare) == 3 and not word.rstrip(",:;").endswith("."):
+        return False
     return bare in MONTHS or bare in WEEKDAYS
 
 

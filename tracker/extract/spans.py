@@ -152,6 +152,9 @@ _GENRE_WORDS = frozenset(
 )  # fmt: skip
 
 
+_GENRE_ADJECTIVES = frozenset({"western", "animated", "sci-fi", "live-action", "stop-motion"})
+
+
 def genre_cut(words: list[str]) -> int:
     """Count the words of a genre label before a title: "Legal Drama Family Law" is Family Law.
 
@@ -160,6 +163,8 @@ def genre_cut(words: list[str]) -> int:
     >>> genre_cut(["Final", "Fantasy", "VII"])
     0
     """
+    if bare(words[0]) in _GENRE_ADJECTIVES and len(words) >= 3 and words[1][:1].isupper():
+        return 1  # "its Western Ember Road": the genre before a name of two words or more
     for i, word in enumerate(words[:3]):
         if bare(word) in _GENRE_WORDS and i > 0 and len(words) - i - 1 >= 2:
             rest = words[i + 1]

@@ -97,7 +97,7 @@ _COUNTED = re.compile(
 
 #: "Lowland, a Louisiana-set crime drama from ...": an appositive that names a work.
 _APPOSITIVE_WORK = re.compile(
-    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:"
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:"
     + "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
     + r")\b"
 )

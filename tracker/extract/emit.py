@@ -38,6 +38,8 @@ _MORE_GAP = re.compile(
     r"(?:[\"\u201c\u2018']?[^,;.\"\u201c\u201d]{1,50}[\"\u201d\u2019']?(?:\s*,\s*|\s+and\s+|\s*&\s*)){1,4}"
     r"[\"\u201c\u2018']?"
 )
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|or|/)\s*(?:and\s+)?")
+_VIA = re.compile(r"\bvia\s+$", re.IGNORECASE)  # "on PC via Steam": a store, not the platform
 _ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.I)
 #: What may stand between "season 2 of" and the work: "the", "Jimmy McGovern's", "hit".
 _OF_GAP = re.compile(
@@ -124,9 +126,16 @@ def emit(
             (lo, hi),
         )
         platforms = find_platforms(text, t_lo, t_hi)
+    platforms = [p for p in platforms if not _VIA.search(text, max(0, p[0] - 5), p[0])]
     platform = None
     if platforms:
-        platform = min(platforms, key=lambda p: min(abs(p[0] - title.end), abs(p[0] - at)))[2]
+        k = min(
+            range(len(platforms)),
+            key=lambda j: min(abs(platforms[j][0] - title.end), abs(platforms[j][0] - at)),
+        )
+        while k > 0 and _LIST_GAP.fullmatch(text, platforms[k - 1][1], platforms[k][0]):
+            k -= 1  # "on PC, PlayStation 5 and Xbox": a list is named by its first
+        platform = platforms[k][2]
     # a work with two dates in one sentence ("a special in December, followed by a new series
     # in January") takes each date's kind from that date's own stretch
     window = text[stretch[0] : stretch[1]] if stretch else text[s.start : s.end]

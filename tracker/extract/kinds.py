@@ -76,6 +76,7 @@ _FILM, _RETURN = regroup(_FILM), regroup(_RETURN)
 _SPLIT = re.compile(
     r"\b(?:half(?!\s+of\s+(?:the\s+year|this|next|\d))|part|remaining|episodes|midseason)", re.I
 )
+_EARLY_ACCESS = re.compile(r"\b(?:early[-\s]access|open\s+beta)\b", re.IGNORECASE)
 _FEATURE = re.compile(r"\bfeature[-\s](?:length|film)\b", re.IGNORECASE)
 #: TV words that are verbs: a film noun after them still names a film or a special.
 _TV_VERBS = frozenset({"air", "airs", "airing", "streaming"})
@@ -138,6 +139,8 @@ def classify(
     window: str, *, season: int | None, platform: str | None, tv_article: bool = False
 ) -> Kind:
     """Pick the kind of release from the words around it, else from the article's leaning."""
+    if _EARLY_ACCESS.search(window):
+        return Kind.OTHER  # an early-access launch: the full release is another record
     if _FINALE.search(window) and not _NEW_SEASON.search(window):
         return Kind.FINALE
     if season is not None or _NEW_SEASON.search(window):

@@ -70,6 +70,17 @@ _UNTIL = re.compile(
 )
 
 
+_SAID = re.compile(r"\b(?:said|announced|confirmed|revealed|told|unveiled|noted)\b", re.IGNORECASE)
+
+
+def _said_when(text: str, lo: int, at: int) -> bool:
+    """A weekday that dates the saying: "..., the publisher said during its stream on Tuesday"."""
+    said = None
+    for said in _SAID.finditer(text, lo, at):
+        pass
+    return said is not None and not _FUTURE_NEAR.search(text, said.end(), at)
+
+
 def is_slot_move(line: str) -> bool:
     """Tell whether a line moves a show into its regular slot ("(Timeslot Debut)").
 
@@ -123,6 +134,7 @@ def keep(
         not _FUTURE_NEAR.search(part)
         or _REPORTED.search(text, max(s.start, m.start - 25), m.start)
         or _REPORTED_AFTER.match(text, m.end)
+        or _said_when(text, lo, m.start)
     ):
         return False
     if not has_future_cue(part) and not has_future_cue(text[s.start : s.end]):

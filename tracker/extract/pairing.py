@@ -44,7 +44,8 @@ _LEADS_INTO = re.compile(r"[^;()]{0,80}?\b(?:leading\s+into|leads?\s+into|follow
 _RELATIVE = re.compile(r"[\"\u201d\u2019]?\s*,\s+which\s+[^,;()\"\u201c]{0,80}")
 #: A company's verb that schedules the work after it: "X Pushes 'Y'", "X has moved Y".
 _SCHEDULES = re.compile(
-    r"\s+(?:has\s+|have\s+)?(?:sets?|pushe[sd]|push|moved?|moves|delay(?:s|ed)?|dates?|dated"
+    r"\s+(?:also\s+)?(?:has\s+|have\s+)?(?:confirm(?:s|ed)?|announce[sd]?|unveil(?:s|ed)?"
+    r"|reveal(?:s|ed)?|sets?|pushe[sd]|push|moved?|moves|delay(?:s|ed)?|dates?|dated"
     r"|slates?|slated|shift(?:s|ed)?|bump(?:s|ed)?|schedules?|scheduled|books?|booked"
     r"|reschedules?|rescheduled|postpones?|postponed)\s+(?:the\s+\w+\s+of\s+)?(?:its\s+"
     r"(?:[\w-]+\s+){0,2})?[\"\u201c\u2018']?",

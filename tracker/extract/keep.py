@@ -75,10 +75,8 @@ _SAID = re.compile(r"\b(?:said|announced|confirmed|revealed|told|unveiled|noted)
 
 def _said_when(text: str, lo: int, at: int) -> bool:
     """A weekday that dates the saying: "..., the publisher said during its stream on Tuesday"."""
-    said = None
-    for said in _SAID.finditer(text, lo, at):
-        pass
-    return said is not None and not _FUTURE_NEAR.search(text, said.end(), at)
+    ends = [found.end() for found in _SAID.finditer(text, lo, at)]
+    return bool(ends) and not _FUTURE_NEAR.search(text, ends[-1], at)
 
 
 def is_slot_move(line: str) -> bool:

@@ -9,7 +9,8 @@ from tracker.extract.cues import find_platforms
 #: A singular reference to one work: "it", "the series", "its third season", "Season 3".
 _BACK = re.compile(
     r"\b(?:it|it's|it\u2019s"
-    r"|(?:the|this|that|its|new|a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:series|show|film|movie"
+    r"|(?:the|this|that|its|new|a|an|[A-Z][\w+]*['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:series|show|film|movie"
     r"|season|drama|comedy|sitcom|game|album|book|novel|sequel|prequel|special|anime"
     r"|docuseries|miniseries|record|ep|adaptation|reboot|revival|spinoff|spin-off|thriller"
     r"|installment|instalment|chapter|follow-up|finale|premiere|remainder|project|title"

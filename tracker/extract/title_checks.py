@@ -75,12 +75,15 @@ _DESCRIPTION = re.compile(
 )
 
 
-def described(text: str, start: int, *, subject: bool) -> bool:
-    """Tell whether a name sits in a place phrase or in a description of another work."""
-    if _PLACE_BEFORE.search(text, max(0, start - 30), start):
+def described(text: str, start: int, *, subject: bool, lo: int = 0) -> bool:
+    """Tell whether a name sits in a place phrase or in a description of another work.
+
+    Only the name's own sentence, from ``lo``, is read.
+    """
+    if _PLACE_BEFORE.search(text, max(lo, start - 30), start):
         return True
     del subject  # a description's names stay its matter even before a verb
-    return bool(_DESCRIPTION.search(text, max(0, start - 80), start))
+    return bool(_DESCRIPTION.search(text, max(lo, start - 80), start))
 
 
 _SPEAKER_AFTER = re.compile(
@@ -99,7 +102,8 @@ _COUNTED = re.compile(
 _APPOSITIVE_WORK = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:"
     + "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
-    + r")\b"
+    + r")\b|,?\s+(?:season|series|part)\s+(?:\d+|one|two|three|four|five)\b"
+    r"|\s+\((?=[^()\n]{2,40}\))"  # "Northbound, season 3 (Prime Video) - June 25"
 )
 
 

@@ -124,7 +124,7 @@ def find_titles(
             if (
                 (
                     all(w in PERSON_CUES for w in bare(words[a]).split("-"))  # "Writer-director X"
-                    or described(text, start, subject=mention.subject)
+                    or described(text, start, subject=mention.subject, lo=lo)
                 )
                 or (
                     not title.startswith(("The ", "A "))

@@ -141,6 +141,8 @@ def _sentence(
 ) -> list[Candidate]:
     s = sentences[i]
     line = text[s.start : s.end]
+    if s.first_in_line and len(line) < 160 and state.leaving:
+        return []  # a row of what leaves a service
     if _is_lead(line, s):
         state.list_context = True
     found = _resolved(text, i, mentions, state)
@@ -325,6 +327,20 @@ def _group_members(
     ]
 
 
+_LEAVING = re.compile(
+    r"\W*(?:leaving|expiring|departing|last\s+chance|removed\s+from|what['\u2019]s\s+leaving)\b",
+    re.IGNORECASE,
+)
+
+
+def _track_departures(line: str, state: State) -> None:
+    """Note a heading over departures ("Leaving Netflix in October"), and the end of its list."""
+    if _LEAVING.match(line):
+        state.leaving = True
+    elif len(line) >= 160 or (len(line) < 100 and _LIST_CUE.search(line)):
+        state.leaving = False
+
+
 def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     if not isinstance(text, str) or not text.strip():
         return []
@@ -340,6 +356,8 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     by_sentence = dict(zip(read, scan_dates(text, [(s.start, s.end) for s in read]), strict=True))
     for i, s in enumerate(sentences):
         inside = by_sentence.get(s, [])
+        if s.first_in_line and s.last_in_line:
+            _track_departures(text[s.start : s.end], state)
         spans = tuple((m.start, m.end) for m in inside if m.form is not Form.YEAR)
         if spans:
             state.date_spans[i] = spans

@@ -33,6 +33,9 @@ _SLOT_AFTER = re.compile(r"\(\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\b[^()]*\)", re.IGNO
 _GUIDE_TAIL = re.compile(
     r":\s+(?:Your|Our|Everything|What|How|Why|Here['\u2019]s|Here\s+Is|Where|When|Who|All)\b"
 )
+_PART_LABEL = re.compile(
+    r"\s*[:,\u2013\u2014-]\s*(?:Season|Series|Part|Volume|Vol\.|Chapter)\s+\w+$", re.IGNORECASE
+)
 _BY_AUTHOR = re.compile(r"\s+by\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}$")
 
 
@@ -41,6 +44,7 @@ def heading_title(text: str, lo: int, hi: int) -> TitleMention | None:
     line = text[lo:hi]
     stripped = re.sub(r"\s*\([^()]*\)\s*$", "", line.strip()).strip().strip('\u201c\u201d"*#•')
     stripped = _BY_AUTHOR.sub("", stripped)  # "Doctor Sleep by Stephen King"
+    stripped = _PART_LABEL.sub("", stripped)  # "Wintermarch: Season 2"
     if not stripped or len(stripped) > 70 or is_field_row(line) or stripped[0] in "([":
         return None
     if stripped[-1] in ".!:;," and not stripped.endswith("..."):

@@ -119,6 +119,8 @@ def emit(
         ((a, b) for a, b in clauses(text, s.start, s.end) if a <= at <= b), (s.start, s.end)
     )
     platforms = find_platforms(text, lo, hi)
+    if not platforms and s.end - s.start < 120:
+        platforms = find_platforms(text, s.start, s.end)  # "The Bell Diver - in theaters"
     if not platforms and not lo <= title.start <= hi:
         # "Deep Field (Netflix, series premiere) - June 4": the platform sits by the title
         t_lo, t_hi = next(

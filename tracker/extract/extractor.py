@@ -25,6 +25,7 @@ from tracker.extract.model import Announcement, Precision
 from tracker.extract.pairing import chain, clause_owners, find_anaphor, score
 from tracker.extract.refer import refers_back
 from tracker.extract.resolve import resolve
+from tracker.extract.sections import is_section_heading, section_date
 from tracker.extract.segment import Sentence, metadata_end, split_sentences
 from tracker.extract.state import State, sentence_titles, topic
 from tracker.extract.titles import TitleMention
@@ -37,7 +38,8 @@ _LIST_CUE = re.compile(
     r"|slate|premieres|debuts|returns|coming\s+(?:soon|up|to)|new\s+releases|premiering"
     r"|arriving|release\s+schedule|air\s+dates|on\s+the\s+way|upcoming|what's\s+new"
     r"|premiere|release\s+date|releases|as\s+follows|anticipated|preview|launch|dates"
-    r"|coming|out\s+this|expected)\b",
+    r"|coming|out\s+this|expected|guide|can['\u2019]t\s+wait|month\s+by\s+month"
+    r"|month-by-month|watching\s+for|to\s+watch)\b",
     re.IGNORECASE,
 )
 _HERE = re.compile(r"(?:here\s+(?:is|are)|here['\u2019]s|below\s+(?:is|are))\b", re.I)
@@ -173,8 +175,8 @@ def _sentence(
                 )
                 for t in rows
             ]
-        if rows or len(line) > 300:
-            state.header = None
+        if (rows and not (s.first_in_line and s.last_in_line)) or len(line) > 300:
+            state.header = None  # prose after the list; a one-line blurb under a row is not
         return []
     if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _CAPTION.search(line):
         return []
@@ -333,6 +335,18 @@ _LEAVING = re.compile(
 )
 
 
+def _section(line: str, state: State) -> bool:
+    """Read a heading that dates the rows under it ("SUMMER", "DATE TBA") or ends a section."""
+    value = section_date(line, state.base)
+    if value is not None:
+        state.header = value
+        return True
+    if state.header is not None and is_section_heading(line):
+        state.header = None  # "MORE TO COME": a section the date above does not reach
+        return True
+    return False
+
+
 def _track_departures(line: str, state: State) -> None:
     """Note a heading over departures ("Leaving Netflix in October"), and the end of its list."""
     if _LEAVING.match(line):
@@ -358,6 +372,8 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
         inside = by_sentence.get(s, [])
         if s.first_in_line and s.last_in_line:
             _track_departures(text[s.start : s.end], state)
+            if not inside and s.end - s.start <= 40 and _section(text[s.start : s.end], state):
+                continue
         spans = tuple((m.start, m.end) for m in inside if m.form is not Form.YEAR)
         if spans:
             state.date_spans[i] = spans

@@ -159,8 +159,11 @@ def classify(
         return Kind.RELEASE
     if _RETURN.search(window):
         return Kind.RETURN
-    if tv or (platform is not None and not _FILM.search(platform)):
+    if tv:
         return Kind.PREMIERE
+    if platform is not None and not _FILM.search(platform):
+        # "Kiteflyer - Netflix, March 13": a streamer carries films and series alike
+        return Kind.PREMIERE if tv_article else Kind.RELEASE
     if re.search(r"\bpremier", window, re.IGNORECASE) or tv_article:
         return Kind.PREMIERE
     return Kind.RELEASE

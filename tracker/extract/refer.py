@@ -16,6 +16,7 @@ _BACK = re.compile(
     r"|installment|instalment|chapter|follow-up|finale|premiere|remainder|project|title"
     r"|feature|documentary|musical|mystery|procedural|saga|expansion|sophomore\s+\w+"
     r"|system|console|handheld|headset)"
+    r"|the\s+(?:release|premiere|launch|air|publication)\s+date(?=\s+(?:is|was|has|remains))"
     r"|season\s+\w+|part\s+(?:[1-4]|one|two|three|I{1,3})(?=\W)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|final|next|new|\d+(?:st|nd|rd|th))\s+(?:and\s+final\s+)?season)\b(?![-\u2019'])"
     r"(?!\s+(?:of\b|(?:premiere|finale|debut|return|opener)\s+(?:of|for)\b|releases|dates|windows|slots?|schedules?|lineups?|slates?|series|shows|films"

@@ -46,7 +46,8 @@ _MODIFIER_AFTER = re.compile(
 _PERSON_AFTER = re.compile(
     r"\s+(?:created|co-created|directed|produced|written|penned|helmed|fronted|starring"
     r"|-led|led|stars\s+as|plays|voices|showrun|showran|showrunned|hosted|narrated|voiced"
-    r"|scored|as\s+[A-Z]\w+\s+[A-Z])\b|-(?:led|starring|fronted)\b"
+    r"|scored|as\s+[A-Z]\w+\s+[A-Z]|directs|writes|co-writes|co-stars|produces|narrates"
+    r"|(?:directs|writes|stars\s+in)\s+(?:his|her|their)\b)\b|-(?:led|starring|fronted)\b"
 )
 
 

@@ -18,6 +18,7 @@ from tracker.extract.cues import (
 from tracker.extract.dates import DateMention, Form, find_dates, in_week_span, scan_dates
 from tracker.extract.emit import emit, label_season
 from tracker.extract.enumeration import listed_works, names_a_group
+from tracker.extract.framing import framed_year, needs_frame
 from tracker.extract.headings import heading_title, is_field_row
 from tracker.extract.keep import clause, is_slot_move, keep, list_row
 from tracker.extract.merge import Candidate, merge
@@ -97,6 +98,10 @@ def _resolved(
         )
         if value is None:
             continue
+        if needs_frame(m, value.first, state.frame_year):
+            assert state.frame_year is not None
+            framed = dt.date(state.frame_year, 1, 1)
+            value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
         if value.precision is Precision.DAY and not in_week_span(text, m):
             state.anchor, state.anchor_sentence = value.first, i
         out.append((m, value))
@@ -335,6 +340,11 @@ _LEAVING = re.compile(
 )
 
 
+def _is_headline(line: str) -> bool:
+    """A short line that does not end like a sentence of prose."""
+    return len(line) <= 150 and not line.endswith(".")
+
+
 def _section(line: str, state: State) -> bool:
     """Read a heading that dates the rows under it ("SUMMER", "DATE TBA") or ends a section."""
     value = section_date(line, state.base)
@@ -363,6 +373,15 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     sentences = split_sentences(text)
     skip = metadata_end(text)
     first = sentences[0] if sentences else None
+    state.frame_year = next(
+        (
+            year
+            for s in sentences[:4]
+            if s.first_in_line and s.last_in_line and _is_headline(text[s.start : s.end])
+            if (year := framed_year(text[s.start : s.end], base)) is not None
+        ),
+        None,
+    )
     if first is not None and _LIST_CUE.search(text[first.start : first.end]):
         state.list_context = True
     candidates: list[Candidate] = []

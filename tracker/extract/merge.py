@@ -67,22 +67,37 @@ def _unnumbered_twin(c: Candidate, o: Candidate) -> bool:
     return c.season is None and o.season is not None and c.value.value == o.value.value
 
 
+#: A sentence about one version of a work ("a Switch 2 version is expected in 2027"): its
+#: platform is that version's, not the work's.
+_VERSION = re.compile(r"\b(?:version|port|edition|remaster)\b", re.IGNORECASE)
+
+
+def _restated_platform(text: str, c: Candidate, same: list[Candidate]) -> str | None:
+    """The platform a restatement of ``c``'s date (the same or a window around it) names."""
+    for o in same:
+        if o.platform is None or not (o.value.value == c.value.value or o.value.contains(c.value)):
+            continue
+        if o.value.value == c.value.value or not _VERSION.search(text, o.start, o.end):
+            return o.platform
+    return None
+
+
 def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
     """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
     best: dict[tuple[str, int | None, Kind], Candidate] = {}
-    platforms: dict[tuple[str, int | None, Kind, str], str] = {}
+    grouped: dict[tuple[str, int | None, Kind], list[Candidate]] = {}
     for c in candidates:
         key = (title_key(c.title), c.season, c.kind)
         if not key[0]:
             continue
         if key not in best or _better(c, best[key]):
             best[key] = c
-        if c.platform is not None:
-            platforms.setdefault((*key, c.value.value), c.platform)
+        grouped.setdefault(key, []).append(c)
     for key, c in best.items():
-        said = platforms.get((*key, c.value.value))
-        if c.platform is None and said is not None:  # a restatement named where it airs
-            best[key] = replace(c, platform=said)
+        if c.platform is None:
+            said = _restated_platform(text, c, grouped[key])
+            if said is not None:  # "will now open in theaters on the first weekend of April"
+                best[key] = replace(c, platform=said)
     kept = list(best.values())
     final: list[Candidate] = []
     for c in kept:

@@ -121,7 +121,38 @@ def find_platforms(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             continue
         name = PLATFORMS[key]
         out.append((m.start(), m.end(), word if word.isupper() and len(word) > 2 else name))
+    if "Max" in text[lo:hi]:
+        out.extend(
+            (m.start(), m.end(), "Max") for m in _MAX.finditer(text, lo, hi) if _is_max(text, m)
+        )
+        out.sort()
     return out
+
+
+#: The streamer once called HBO Max. "Max" is also a name ("Mad Max", "Max Verstappen", a
+#: character), so only a lone "Max" that no other capitalised word touches is the streamer.
+_MAX = re.compile(r"(?<![\w-])Max(?![\w-])")
+_MAX_BEFORE_OK = frozenset({"a", "the", "on", "to", "from", "at", "via", "and", "or", "for"})
+
+
+def _is_max(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 20) : m.start()].split()
+    if before and before[-1] == "HBO":
+        return False  # "HBO Max" is found as a whole
+    if before and before[-1][:1].isupper() and before[-1].lower() not in _MAX_BEFORE_OK:
+        return False  # "Mad Max"
+    after = text[m.end() : m.end() + 20]
+    following = after.split()[:1]
+    if after.startswith(("(", " (")) or after.startswith(":"):
+        return False  # "Max (Sadie Sink)", "Mad Max: Fury Road"
+    if following and following[0][:1].isupper() and not following[0].startswith("Original"):
+        return False  # "Max Verstappen"
+    return (
+        bool(following)
+        and (following[0][:1].islower() or following[0].startswith(("Original", "'s", "\u2019s")))
+        or after[:1] in ",.;"
+        or after.startswith(("'s", "\u2019s"))
+    )
 
 
 def leans_tv(text: str) -> bool:

@@ -147,12 +147,9 @@ def _is_max(text: str, m: re.Match[str]) -> bool:
         return False  # "Max (Sadie Sink)", "Mad Max: Fury Road"
     if following and following[0][:1].isupper() and not following[0].startswith("Original"):
         return False  # "Max Verstappen"
-    return (
-        bool(following)
-        and (following[0][:1].islower() or following[0].startswith(("Original", "'s", "\u2019s")))
-        or after[:1] in ",.;"
-        or after.startswith(("'s", "\u2019s"))
-    )
+    if after.startswith(("'s", "\u2019s")) or after[:1] in ",.;":
+        return True  # "Max's new drama", "on Max."
+    return bool(following) and (following[0][:1].islower() or following[0].startswith("Original"))
 
 
 def leans_tv(text: str) -> bool:

@@ -117,6 +117,68 @@ CASES: list[tuple[str, list[Row]]] = [
         "for when the season will be released is not confirmed.",
         [("Briar Court", 4, "2025", "year")],
     ),
+    # rows under a "Leaving" heading are departures, until the next list heading
+    (
+        "Coming to Netflix in March\n\nMarch 3\nGlass Orchard (film)\n\n"
+        "Leaving Netflix in March\nOld Harbour \u2013 March 15\nTin Sky \u2013 March 31\n\n"
+        "Coming to Netflix in April\n\nApril 5\nCopper Field (new series)\n",
+        [
+            ("Glass Orchard", None, "2024-03-03", "day"),
+            ("Copper Field", None, "2024-04-05", "day"),
+        ],
+    ),
+    # section headings without a day date the rows under them
+    (
+        "The Films We Can't Wait to See, Month by Month\n\nAPRIL\n\nTin Harbour \u2014 in "
+        "theaters\nA lighthouse keeper and a storm that will not end.\n\nSUMMER\n\nKite Country "
+        "\u2014 in theaters\nAn animated race across a windy valley.\n\nDATE TO BE ANNOUNCED\n\n"
+        "Willow Glass\nA thriller set in a greenhouse.\n",
+        [
+            ("Tin Harbour", None, "2024-04", "month"),
+            ("Kite Country", None, "2024-summer", "season"),
+            ("Willow Glass", None, "tba", "tba"),
+        ],
+    ),
+    # a headline framed by the coming year puts a yearless date in that year
+    (
+        "Halcyon Pictures Dates Two More for 2025\n\nHalcyon set the thriller Fenwick Row for "
+        "Jan. 17, and the comedy Bright Acre opens in theaters Aug. 8.",
+        [("Fenwick Row", None, "2025-01-17", "day"), ("Bright Acre", None, "2025-08-08", "day")],
+    ),
+    # a company's verb makes the work after it the owner of the date
+    ("Halcyon Pushes 'Harrow Fen' to March", [("Harrow Fen", None, "2024-03", "month")]),
+    # "Part 1 ... Part 2" split the season named before
+    (
+        "Netflix is splitting the fifth season of Low Orbit into two parts. Part 1 drops Friday, "
+        "Feb. 2, and Part 2 lands on March 1.",
+        [("Low Orbit", 5, "2024-02-02", "day"), ("Low Orbit", 5, "2024-03-01", "day")],
+    ),
+    # a word that spells a weekday is a word; a slot given up is withdrawn
+    (
+        "Going the other way is the period drama Copper Sun, which gives up its Dec. 18 slot and "
+        "will now bow in theaters Oct. 9.",
+        [("Copper Sun", None, "2024-10-09", "day")],
+    ),
+    # a weekday after "said" dates the saying
+    (
+        "Glint Harbor will launch in the second quarter, the publisher said during its stream on "
+        "Tuesday.",
+        [("Glint Harbor", None, "2024-Q2", "quarter")],
+    ),
+    ("The first season of Tidal Row finished airing in May.", []),
+    ("Is 'Stormglass 2' Coming This Year?", []),
+    # "two weeks later" counts from the date before it
+    (
+        "Marrow Bay premieres Thursday, March 14. Its companion series Salt Road will follow two "
+        "weeks later.",
+        [("Marrow Bay", None, "2024-03-14", "day"), ("Salt Road", None, "2024-03-28", "day")],
+    ),
+    # "X, about ..., and the comedy Y both premiere": one joint subject
+    (
+        "The new drama Firebreak, about a crew of firefighters in Oregon, and the comedy Kettle "
+        "Row both premiere Thursday, Feb. 22.",
+        [("Firebreak", None, "2024-02-22", "day"), ("Kettle Row", None, "2024-02-22", "day")],
+    ),
 ]
 
 
@@ -124,4 +186,45 @@ CASES: list[tuple[str, list[Row]]] = [
 def test_context_pattern(text: str, want: list[Row]) -> None:
     found = extract_announcements(text, published=PUBLISHED)
     got = sorted((a.title, a.season, a.date, str(a.precision)) for a in found)
+    assert got == sorted(want)
+
+
+KindRow = tuple[str, str, str, str | None]
+
+KIND_CASES: list[tuple[str, list[KindRow]]] = [
+    # early access is a record of its own; a store after "via" is not the platform; a list
+    # of platforms is named by its first
+    (
+        "Orbital Tavern will enter early access on PC via Steam on Feb. 6, with the full "
+        "release following on PC, PlayStation 5 and Xbox Series X|S in the second half of 2024.",
+        [
+            ("Orbital Tavern", "2024-02-06", "other", "PC"),
+            ("Orbital Tavern", "2024-H2", "release", "PC"),
+        ],
+    ),
+    # the streamer Max, and "Max" in a name that is not it
+    (
+        "Max has moved the premiere of its drama Ashgrove to March 1.",
+        [("Ashgrove", "2024-03-01", "premiere", "Max")],
+    ),
+    (
+        "Mad Max: Fury Road returns to theaters on May 15.",
+        [("Mad Max: Fury Road", "2024-05-15", "release", "theaters")],
+    ),
+    # each date of a sentence takes its kind from its own stretch
+    (
+        "Spindle returns for Season 2 on Aug. 6, and the live-action film Juniper Moon debuts "
+        "Thursday, Aug. 22.",
+        [
+            ("Juniper Moon", "2024-08-22", "release", None),
+            ("Spindle", "2024-08-06", "season_premiere", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), KIND_CASES, ids=[c[0][:40] for c in KIND_CASES])
+def test_kind_and_platform(text: str, want: list[KindRow]) -> None:
+    found = extract_announcements(text, published=PUBLISHED)
+    got = sorted((a.title, a.date, str(a.kind), a.platform) for a in found)
     assert got == sorted(want)

@@ -14,7 +14,7 @@ from tracker.extract.segment import Sentence
 #: Words that say a sentence is about a season of a series, not a new work.
 _SEASON_TALK = re.compile(
     r"\b(?:season|seasons|series|return\w*|back|renew\w*|final|finale|premiere\w*"
-    r"|remainder|remaining)\b",
+    r"|remainder|remaining|episodes|part\s+(?:[1-4]|one|two|three|I{1,3}))\b",
     re.I,
 )
 #: A season named without its number ("the final season of X").

@@ -43,6 +43,12 @@ _LIST_CUE = re.compile(
     r"|month-by-month|watching\s+for|to\s+watch)\b",
     re.IGNORECASE,
 )
+#: The heading of a month's list, whose date is the list's and no earlier work's.
+_LIST_HEADING = re.compile(
+    r"\W*(?:coming\s+(?:to|soon|in)|new\s+(?:on|to|in)|arriving|what['\u2019]s\s+(?:new|coming)"
+    r"|everything\s+(?:coming|new|arriving))\b",
+    re.IGNORECASE,
+)
 _HERE = re.compile(r"(?:here\s+(?:is|are)|here['\u2019]s|below\s+(?:is|are))\b", re.I)
 _LEADING_DATE = re.compile(
     r"\s*(?:date\s+)?(\d{4})-(\d\d)-(\d\d)\b|\s*(?:\w+day,?\s+)?([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
@@ -150,7 +156,8 @@ def _sentence(
     line = text[s.start : s.end]
     if s.first_in_line and len(line) < 160 and state.leaving:
         return []  # a row of what leaves a service
-    if _is_lead(line, s):
+    lead = _is_lead(line, s)
+    if lead:
         state.list_context = True
     found = _resolved(text, i, mentions, state)
     if _is_header(text, s, found):
@@ -207,7 +214,8 @@ def _sentence(
             c_lo, c_hi = clause(text, s, m.start)
             if m.start - c_lo > 25:
                 c_hi = m.start  # the reference stands before the date: its subject
-            if not refers_back(text, c_lo, c_hi, row=field_row or _row(text, s, state)):
+            heading = lead and _LIST_HEADING.match(line) is not None  # "Coming to X in April"
+            if heading or not refers_back(text, c_lo, c_hi, row=field_row or _row(text, s, state)):
                 if names_a_group(text, c_lo, c_hi):
                     state.group = (i, value)
                 continue

@@ -31,6 +31,7 @@ __all__ = ["NOT_A_NAME", "TitleMention", "acceptable", "find_titles", "tidy"]
 _QUOTED = re.compile(
     r"\u201c([^\u201c\u201d\n]{1,100}?)\u201d|\"([^\"\n]{1,100}?)\""
     r"|(?<![A-Za-z])\u2018((?:[^\u2018\u2019\n]|\u2019(?=[A-Za-z]))+?)\u2019(?![A-Za-z])"
+    r"|(?<![\w'])'([A-Z0-9](?:[^'\n]|'(?=[a-z]))*?)'(?![\w'])"  # 'Harrow Fen' in a headline
 )
 _CAP = r"(?:(?:[ie](?=[A-Z]))?[A-Z0-9][\w'\u2019.!?&+:\-]*+|&)"
 #: A look-ahead on the letters a run starts with comes first, so ``re`` skips in C.
@@ -76,7 +77,7 @@ def find_titles(
     found: list[TitleMention] = []
     quoted_spans: list[tuple[int, int]] = []
     for q in _QUOTED.finditer(text, lo, hi):
-        group = next(g for g in (1, 2, 3) if q.group(g) is not None)
+        group = next(g for g in (1, 2, 3, 4) if q.group(g) is not None)
         inner = q.group(group)
         if looks_like_title(inner.strip()):
             s, e = q.start(group), q.end(group)

@@ -214,8 +214,10 @@ def _sentence(
             c_lo, c_hi = clause(text, s, m.start)
             if m.start - c_lo > 25:
                 c_hi = m.start  # the reference stands before the date: its subject
-            heading = lead and _LIST_HEADING.match(line) is not None  # "Coming to X in April"
-            if heading or not refers_back(text, c_lo, c_hi, row=field_row or _row(text, s, state)):
+            list_heading = lead and _LIST_HEADING.match(line) is not None  # "Coming to X in April"
+            if list_heading or not refers_back(
+                text, c_lo, c_hi, row=field_row or _row(text, s, state)
+            ):
                 if names_a_group(text, c_lo, c_hi):
                     state.group = (i, value)
                 continue

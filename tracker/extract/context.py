@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from tracker.extract.cues import classify, find_platforms, find_seasons
+from tracker.extract.cues import Leaning, classify, find_platforms, find_seasons
 from tracker.extract.merge import Candidate
 from tracker.extract.segment import Sentence
 
@@ -114,7 +114,7 @@ def _season_for(
 
 
 def complete(
-    text: str, sentences: list[Sentence], candidates: list[Candidate], *, tv_article: bool
+    text: str, sentences: list[Sentence], candidates: list[Candidate], *, tv_article: bool | Leaning
 ) -> list[Candidate]:
     """Give candidates the season and platform the rest of the article states for them.
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.kinds import classify, find_platforms, find_seasons, leans_tv
+from tracker.extract.kinds import Leaning, classify, find_platforms, find_seasons, leans_tv
 from tracker.extract.trie import first_chars, regroup
 
 __all__ = [
+    "Leaning",
     "classify",
     "event_nearer_than_cue",
     "find_platforms",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.cues import classify, find_platforms, find_seasons
+from tracker.extract.cues import Leaning, classify, find_platforms, find_seasons
 from tracker.extract.dates import find_dates
 from tracker.extract.merge import Candidate
 from tracker.extract.model import Precision
@@ -109,7 +109,7 @@ def emit(
     at: int,
     *,
     topic: bool,
-    tv_article: bool,
+    tv_article: bool | Leaning,
     season_hint: int | None = None,
     stretch: tuple[int, int] | None = None,
 ) -> Candidate:

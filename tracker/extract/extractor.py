@@ -9,9 +9,9 @@ import re
 from tracker.extract.acronyms import expand_acronyms, expand_short_titles
 from tracker.extract.context import complete
 from tracker.extract.cues import (
+    Leaning,
     has_future_cue,
     is_hedged,
-    leans_tv,
     nearest_cue_is_past,
     says_already_out,
 )
@@ -337,6 +337,8 @@ def _group_members(
 ) -> list[Candidate]:
     """The works a dateless sentence lists after the previous one dated them as a group."""
     s = sentences[i]
+    if text.count(";", s.start, s.end) < 2:
+        return []  # a list of three items or more, or nothing
     titles = sentence_titles(text, sentences, i, state)
     return [
         emit(text, s, t, value, t.start, topic=False, tv_article=state.tv_article)
@@ -371,7 +373,7 @@ def _track_departures(line: str, state: State) -> None:
     """Note a heading over departures ("Leaving Netflix in October"), and the end of its list."""
     if _LEAVING.match(line):
         state.leaving = True
-    elif len(line) >= 160 or (len(line) < 100 and _LIST_CUE.search(line)):
+    elif state.leaving and (len(line) >= 160 or (len(line) < 100 and _LIST_CUE.search(line))):
         state.leaving = False
 
 
@@ -379,7 +381,7 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     if not isinstance(text, str) or not text.strip():
         return []
     base, known = _base_date(text, published)
-    state = State(base=base, base_known=known, tv_article=leans_tv(text[:20000]))
+    state = State(base=base, base_known=known, tv_article=Leaning(text))
     sentences = split_sentences(text)
     skip = metadata_end(text)
     first = sentences[0] if sentences else None

@@ -152,6 +152,23 @@ def _is_max(text: str, m: re.Match[str]) -> bool:
     return bool(following) and (following[0][:1].islower() or following[0].startswith("Original"))
 
 
+class Leaning:
+    """Whether an article leans to TV, read the first time a kind needs it (most never do)."""
+
+    __slots__ = ("_text", "_value")
+
+    def __init__(self, text: str) -> None:
+        """Keep the article; nothing is read yet."""
+        self._text = text
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        """Read the article once, on the first question."""
+        if self._value is None:
+            self._value = leans_tv(self._text[:20000])
+        return self._value
+
+
 def leans_tv(text: str) -> bool:
     """Tell whether a whole article talks more of series than of films, games or albums.
 
@@ -164,7 +181,11 @@ def leans_tv(text: str) -> bool:
 
 
 def classify(
-    window: str, *, season: int | None, platform: str | None, tv_article: bool = False
+    window: str,
+    *,
+    season: int | None,
+    platform: str | None,
+    tv_article: bool | Leaning = False,
 ) -> Kind:
     """Pick the kind of release from the words around it, else from the article's leaning."""
     if _EARLY_ACCESS.search(window):

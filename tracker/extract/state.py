@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extract.headings import heading_title, is_field_row
+from tracker.extract.kinds import Leaning
 from tracker.extract.segment import Sentence
 from tracker.extract.titles import TitleMention, find_titles
 from tracker.extract.values import DateValue
@@ -26,7 +27,7 @@ class State:
     frame_year: int | None = None  # the coming year the headline frames the article around
     leaving: bool = False  # under a "Leaving Netflix in October" heading: departures
     group: tuple[int, DateValue] | None = None  # a date given to works the next sentence lists
-    tv_article: bool = False
+    tv_article: bool | Leaning = False
     header: DateValue | None = None
     header_evidence: tuple[int, int] = (0, 0)
     titles: dict[int, list[TitleMention]] = field(default_factory=dict)

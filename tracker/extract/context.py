@@ -123,7 +123,8 @@ def complete(
     in the article, does. A work with no platform in its sentence takes the article's one
     platform, when it plainly has one.
     """
-    default = _article_platform(text, sentences)
+    unset = object()
+    default: object = unset  # the article's platform, read when a candidate first lacks one
     mentions: list[tuple[int, int, int]] = []
     starts: list[int] = []
     read = False
@@ -132,8 +133,11 @@ def complete(
         if c.platform is None and c.topic and c.title_start >= 0:
             starts = starts or [s.start for s in sentences]
             c = replace(c, platform=_topic_platform(text, sentences, starts, c.title_start))
-        if c.platform is None and default is not None:
-            c = replace(c, platform=default)
+        if c.platform is None:
+            if default is unset:
+                default = _article_platform(text, sentences)
+            if isinstance(default, str):
+                c = replace(c, platform=default)
         evidence = text[c.start : c.end]
         if c.season is not None or not _SEASON_TALK.search(evidence):
             out.append(c)

@@ -108,6 +108,15 @@ _APPOSITIVE_WORK = re.compile(
 )
 
 
+_ORDINAL_OR_TIME = re.compile(r"\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[:.]\d+)?")
+_ENDS_IN_NUMBER = re.compile(r"\s\d{1,4}$")
+_WEEKDAYS_PLURAL = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days")
+_NO_LETTERS = re.compile(r"[\d\W_]+")
+_NUMBER_NAME = re.compile(r"\d{3,5}")  # "1917", "2046": a film may be a number
+_CONTRACTION = re.compile(r"\w+['\u2019](?:ve|re|ll|d|m)")
+_YEAR_OR_LETTER = re.compile(r"(?:19|20)\d\d|[A-Za-z]")
+
+
 def title_mention(
     text: str, start: int, end: int, title: str, hi: int, *, opener: bool
 ) -> TitleMention | None:
@@ -118,13 +127,13 @@ def title_mention(
     named = opener and _APPOSITIVE_WORK.match(text, end) is not None
     if opener and " " not in title and not subject and not named:
         return None  # a lone capitalised word opening a sentence, unless "X, a new drama"
-    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[:.]\d+)?", title) or NOT_A_NAME.search(
+    if _ORDINAL_OR_TIME.fullmatch(title) or NOT_A_NAME.search(
         title
     ):
         return None
     if _MODIFIER_AFTER.match(text, end) or _SPEAKER_AFTER.match(text, end):
         return None
-    if _COUNTED.match(text, end) and re.search(r"\s\d{1,4}$", title):
+    if _COUNTED.match(text, end) and _ENDS_IN_NUMBER.search(title):
         return None  # "Supersized to 24 episodes": a number of things, not a sequel's name
     if _PERSON_AFTER.match(text, end) or _MODIFIER_BEFORE.search(text, max(0, start - 30), start):
         return None
@@ -136,17 +145,17 @@ def title_mention(
 def acceptable(title: str, *, opener: bool) -> bool:
     """Tell whether a tidied name can be a title (not a platform, opener or bare number)."""
     low = title.lower()
-    if low in HEADLINE_VERBS or re.fullmatch(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days", low):
+    if low in HEADLINE_VERBS or _WEEKDAYS_PLURAL.fullmatch(low):
         return False
     if not title or low in NON_TITLES or low in PLATFORMS or low in COMMON_OPENERS:
         return False
     if low.startswith("the ") and low[4:] in NON_TITLES | PLATFORMS.keys():
         return False
-    if re.fullmatch(r"[\d\W_]+", title) and not re.fullmatch(r"\d{3,5}", title):
+    if _NO_LETTERS.fullmatch(title) and not _NUMBER_NAME.fullmatch(title):
         return False
-    if re.fullmatch(r"\w+['\u2019](?:ve|re|ll|d|m)", low):
+    if _CONTRACTION.fullmatch(low):
         return False  # "They've", "We're": a pronoun at the start of a sentence
-    if re.fullmatch(r"(?:19|20)\d\d", title) or re.fullmatch(r"[A-Za-z]", title):
+    if _YEAR_OR_LETTER.fullmatch(title):
         return False  # a year, or a lone letter ("X|S" of a console's name)
     single = " " not in title
     return not (single and opener and (low.endswith(("ing", "ly", "ed")) or len(title) < 3))

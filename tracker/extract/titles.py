@@ -48,6 +48,9 @@ _TIME = re.compile(
 )
 
 
+_WORD = re.compile(r"\S+")
+
+
 def _after_cut(before: str, word: str) -> bool:
     """Tell whether one word cut off after a weekday or a platform belongs to that name."""
     key = bare(before)
@@ -94,7 +97,7 @@ def find_titles(
     for r in _RUN.finditer(text, lo, hi):
         if any(qs <= r.start() < qe for qs, qe in quoted_spans):
             continue
-        spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[r.start() : r.end()])]
+        spans = [(w.start(), w.end()) for w in _WORD.finditer(text[r.start() : r.end()])]
         words = [text[r.start() + a : r.start() + b] for a, b in spans]
         blocked = [
             any(r.start() + a < e_end and e_start < r.start() + b for e_start, e_end in exclude)

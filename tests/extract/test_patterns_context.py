@@ -173,6 +173,16 @@ CASES: list[tuple[str, list[Row]]] = [
         "weeks later.",
         [("Marrow Bay", None, "2024-03-14", "day"), ("Salt Road", None, "2024-03-28", "day")],
     ),
+    # a year after "in" or before a colon is a date that ends a name; a year in a name is not
+    (
+        "Also coming in 2025: Glass Harbor, Tin Orchard and Fern Hollow.",
+        [
+            ("Glass Harbor", None, "2025", "year"),
+            ("Tin Orchard", None, "2025", "year"),
+            ("Fern Hollow", None, "2025", "year"),
+        ],
+    ),
+    ("Harbor 2049 opens in theaters on March 8.", [("Harbor 2049", None, "2024-03-08", "day")]),
     # "X, about ..., and the comedy Y both premiere": one joint subject
     (
         "The new drama Firebreak, about a crew of firefighters in Oregon, and the comedy Kettle "

@@ -332,6 +332,21 @@ def _inherited(
     ]
 
 
+_YEAR_AS_DATE = re.compile(r"\b(?:in|of|for|by|since|until|from|to|early|late|mid)\s+$", re.I)
+
+
+def _cuts_names(text: str, m: DateMention) -> bool:
+    """Tell whether a date phrase ends a capitalised run: a bare year does only as a date.
+
+    "Also in 2021: You Can Do Anything" is a date; "Blade Runner 2049" is a name.
+    """
+    if m.form is not Form.YEAR:
+        return True
+    return text.startswith(":", m.end) or bool(
+        _YEAR_AS_DATE.search(text, max(0, m.start - 8), m.start)
+    )
+
+
 def _group_members(
     text: str, sentences: list[Sentence], i: int, state: State, value: DateValue
 ) -> list[Candidate]:
@@ -405,7 +420,7 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
             _track_departures(text[s.start : s.end], state)
             if not inside and s.end - s.start <= 40 and _section(text[s.start : s.end], state):
                 continue
-        spans = tuple((m.start, m.end) for m in inside if m.form is not Form.YEAR)
+        spans = tuple((m.start, m.end) for m in inside if _cuts_names(text, m))
         if spans:
             state.date_spans[i] = spans
         if inside or state.header is not None:

@@ -127,9 +127,7 @@ def title_mention(
     named = opener and _APPOSITIVE_WORK.match(text, end) is not None
     if opener and " " not in title and not subject and not named:
         return None  # a lone capitalised word opening a sentence, unless "X, a new drama"
-    if _ORDINAL_OR_TIME.fullmatch(title) or NOT_A_NAME.search(
-        title
-    ):
+    if _ORDINAL_OR_TIME.fullmatch(title) or NOT_A_NAME.search(title):
         return None
     if _MODIFIER_AFTER.match(text, end) or _SPEAKER_AFTER.match(text, end):
         return None

@@ -85,8 +85,8 @@ def _full_title(text: str, short: str, before: int) -> str | None:
 
 
 _LONG_TAIL = re.compile(
-    rf"(?::\s+|\s+(?:and|And)\s+(?:the|The)\s+){_NAME}(?:\s+(?:(?:of|the|a|an|and|&|in|on|to"
-    rf"|for|The|Of|And)\s+)*{_NAME})*"
+    rf"(?::[ \t]+|[ \t]+(?:and|And)[ \t]+(?:the|The)[ \t]+){_NAME}(?:[ \t]+(?:(?:of|the|a|an|and|&"
+    rf"|in|on|to|for|The|Of|And)[ \t]+)*{_NAME})*"
 )
 
 

@@ -7,26 +7,31 @@ import logging
 import re
 
 from tracker.extract.acronyms import expand_acronyms, expand_short_titles
+from tracker.extract.carry import group_members, inherited
 from tracker.extract.context import complete
 from tracker.extract.cues import (
     Leaning,
-    has_future_cue,
-    is_hedged,
-    nearest_cue_is_past,
-    says_already_out,
 )
 from tracker.extract.dates import DateMention, Form, find_dates, in_week_span, scan_dates
 from tracker.extract.emit import emit, label_season
-from tracker.extract.enumeration import listed_works, names_a_group
+from tracker.extract.enumeration import names_a_group
 from tracker.extract.framing import framed_year, needs_frame
 from tracker.extract.headings import heading_title, is_field_row
 from tracker.extract.keep import clause, is_slot_move, keep, list_row
+from tracker.extract.layout import (
+    LIST_CUE,
+    LIST_HEADING,
+    is_date_header,
+    is_headline,
+    is_lead,
+    read_section,
+    track_departures,
+)
 from tracker.extract.merge import Candidate, merge
 from tracker.extract.model import Announcement, Precision
-from tracker.extract.pairing import chain, clause_owners, find_anaphor, score
+from tracker.extract.pairing import clause_owners, find_anaphor, score
 from tracker.extract.refer import refers_back
 from tracker.extract.resolve import resolve
-from tracker.extract.sections import is_section_heading, section_date
 from tracker.extract.segment import Sentence, metadata_end, split_sentences
 from tracker.extract.state import State, sentence_titles, topic
 from tracker.extract.titles import TitleMention
@@ -34,22 +39,6 @@ from tracker.extract.values import DateValue
 
 _LOG = logging.getLogger(__name__)
 
-_LIST_CUE = re.compile(
-    r"\b(?:premiere\s+dates?|release\s+dates?|launch\s+dates?|schedule|calendar|line-?up"
-    r"|slate|premieres|debuts|returns|coming\s+(?:soon|up|to)|new\s+releases|premiering"
-    r"|arriving|release\s+schedule|air\s+dates|on\s+the\s+way|upcoming|what's\s+new"
-    r"|premiere|release\s+date|releases|as\s+follows|anticipated|preview|launch|dates"
-    r"|coming|out\s+this|expected|guide|can['\u2019]t\s+wait|month\s+by\s+month"
-    r"|month-by-month|watching\s+for|to\s+watch)\b",
-    re.IGNORECASE,
-)
-#: The heading of a month's list, whose date is the list's and no earlier work's.
-_LIST_HEADING = re.compile(
-    r"\W*(?:coming\s+(?:to|soon|in)|new\s+(?:on|to|in)|arriving|what['\u2019]s\s+(?:new|coming)"
-    r"|everything\s+(?:coming|new|arriving))\b",
-    re.IGNORECASE,
-)
-_HERE = re.compile(r"(?:here\s+(?:is|are)|here['\u2019]s|below\s+(?:is|are))\b", re.I)
 _LEADING_DATE = re.compile(
     r"\s*(?:date\s+)?(\d{4})-(\d\d)-(\d\d)\b|\s*(?:\w+day,?\s+)?([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
 )
@@ -104,23 +93,13 @@ def _resolved(
         )
         if value is None:
             continue
-        if needs_frame(m, value.first, state.frame_year):
-            assert state.frame_year is not None
+        if state.frame_year is not None and needs_frame(m, value.first, state.frame_year):
             framed = dt.date(state.frame_year, 1, 1)
             value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
         if value.precision is Precision.DAY and not in_week_span(text, m):
             state.anchor, state.anchor_sentence = value.first, i
         out.append((m, value))
     return out
-
-
-def _is_lead(line: str, s: Sentence) -> bool:
-    """A heading or a lead line ("Fall premiere dates:") that gives the rows under it a cue."""
-    # "... anything but quiet. Here is what is premiering this week." introduces a list
-    whole = (s.first_in_line and s.last_in_line) or _HERE.match(line) is not None
-    if not whole or len(line) > 200:
-        return False
-    return _LIST_CUE.search(line) is not None and (len(line) < 160 or line.rstrip().endswith(":"))
 
 
 #: A question ("Is X Coming This Year?") asks about a date; it announces none.
@@ -130,17 +109,6 @@ _CAPTION = re.compile(
     r"|^\W*(?:Related|Read\s+more|See\s+also|Also\s+read|More)\s*:",
     re.IGNORECASE,
 )
-
-
-def _is_header(text: str, s: Sentence, found: list[tuple[DateMention, DateValue]]) -> bool:
-    """A line that is only a date, or a few dates of one run ("Sept. 10/Sept. 17")."""
-    if not (s.first_in_line and s.last_in_line) or not found or len(found) > 3:
-        return False
-    rest, at = "", s.start
-    for m, _ in found:
-        rest, at = rest + text[at : m.start], m.end
-    rest = (rest + text[at : s.end]).strip(" :-\u2013\u2014,.|*#/&")
-    return len(rest) <= 4 and all(v.precision is found[0][1].precision for _, v in found)
 
 
 #: A leading subordinate clause, whose names are not the subject of the main clause.
@@ -156,40 +124,16 @@ def _sentence(
     line = text[s.start : s.end]
     if s.first_in_line and len(line) < 160 and state.leaving:
         return []  # a row of what leaves a service
-    lead = _is_lead(line, s)
+    lead = is_lead(line, s)
     if lead:
         state.list_context = True
     found = _resolved(text, i, mentions, state)
-    if _is_header(text, s, found):
+    if is_date_header(text, s, found):
         value = found[0][1]
         state.header = value if value.first > state.base else None
         return []
     if not found and state.header is not None:
-        rows = sentence_titles(text, sentences, i, state)[:1]
-        if not rows and s.first_in_line and s.last_in_line:
-            heading = heading_title(text, s.start, s.end)
-            rows = [] if heading is None else [heading]
-        if is_slot_move(line):
-            return []
-        lead = bool(rows) and rows[0].start - s.start < 30 and line.count(",") <= 2
-        if state.list_context and s.first_in_line and len(line) <= 300 and lead:
-            hint = label_season(text, sentences, i)
-            return [
-                emit(
-                    text,
-                    s,
-                    t,
-                    state.header,
-                    s.start,
-                    topic=False,
-                    tv_article=state.tv_article,
-                    season_hint=hint,
-                )
-                for t in rows
-            ]
-        if (rows and not (s.first_in_line and s.last_in_line)) or len(line) > 300:
-            state.header = None  # prose after the list; a one-line blurb under a row is not
-        return []
+        return _header_row(text, sentences, i, state)
     if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _CAPTION.search(line):
         return []
     ends = [s.start] + [m.end for m, _ in found]
@@ -214,7 +158,7 @@ def _sentence(
             c_lo, c_hi = clause(text, s, m.start)
             if m.start - c_lo > 25:
                 c_hi = m.start  # the reference stands before the date: its subject
-            list_heading = lead and _LIST_HEADING.match(line) is not None  # "Coming to X in April"
+            list_heading = lead and LIST_HEADING.match(line) is not None  # "Coming to X in April"
             if list_heading or not refers_back(
                 text, c_lo, c_hi, row=field_row or _row(text, s, state)
             ):
@@ -253,6 +197,43 @@ def _sentence(
             for t in group
         )
     return out
+
+
+def _header_row(text: str, sentences: list[Sentence], i: int, state: State) -> list[Candidate]:
+    """A row under a date header ("FEBRUARY", "Oct. 1"): its leading work takes the header's date.
+
+    Prose after the list ends the header; a one-line blurb under a row does not.
+    """
+    header = state.header
+    if header is None:
+        return []
+    s = sentences[i]
+    line = text[s.start : s.end]
+    rows = sentence_titles(text, sentences, i, state)[:1]
+    if not rows and s.first_in_line and s.last_in_line:
+        heading = heading_title(text, s.start, s.end)
+        rows = [] if heading is None else [heading]
+    if is_slot_move(line):
+        return []
+    lead = bool(rows) and rows[0].start - s.start < 30 and line.count(",") <= 2
+    if state.list_context and s.first_in_line and len(line) <= 300 and lead:
+        hint = label_season(text, sentences, i)
+        return [
+            emit(
+                text,
+                s,
+                t,
+                header,
+                s.start,
+                topic=False,
+                tv_article=state.tv_article,
+                season_hint=hint,
+            )
+            for t in rows
+        ]
+    if (rows and not (s.first_in_line and s.last_in_line)) or len(line) > 300:
+        state.header = None  # prose after the list; a one-line blurb under a row is not
+    return []
 
 
 def _own_stretch(
@@ -296,42 +277,6 @@ def _fallback_owner(
     return None
 
 
-#: A sentence that adds works to the one before it ("X will also premiere, as will Y").
-_ALSO = re.compile(
-    r"\b(?:also|too|as\s+will|as\s+well|as\s+does|as\s+do|joining|joined\s+by)\b", re.I
-)
-
-
-#: A verb that releases a work, not a noun before "date" ("set a premiere date").
-_RELEASE_VERB = re.compile(
-    r"\b(?:premier|debut|arriv|return|launch|releas|air|stream|open|bow|hit|drop|land|join"
-    r"|follow|come\s+(?:back|out)|be\s+(?:back|out|available))\w*\b(?!\s+dates?\b)",
-    re.IGNORECASE,
-)
-
-
-def _inherited(
-    text: str, sentences: list[Sentence], i: int, state: State, value: DateValue
-) -> list[Candidate]:
-    """Works that a dateless sentence adds to the previous sentence's release date."""
-    s = sentences[i]
-    line = text[s.start : s.end]
-    if not _ALSO.search(line) or not has_future_cue(line) or is_hedged(line) or is_slot_move(line):
-        return []
-    if says_already_out(line) or nearest_cue_is_past(line, len(line) // 2):
-        return []
-    if not _RELEASE_VERB.search(line):
-        return []  # "they will also come face to face with ...": no release of theirs
-    found = sentence_titles(text, sentences, i, state)
-    picked: list[TitleMention] = []
-    for k, t in enumerate(found):
-        if (t.subject or t.quoted) and t not in picked:
-            picked.extend(x for x in chain(text, found, k) if x not in picked)
-    return [
-        emit(text, s, t, value, s.start, topic=False, tv_article=state.tv_article) for t in picked
-    ]
-
-
 _YEAR_AS_DATE = re.compile(r"\b(?:in|of|for|by|since|until|from|to|early|late|mid)\s+$", re.I)
 
 
@@ -347,51 +292,6 @@ def _cuts_names(text: str, m: DateMention) -> bool:
     )
 
 
-def _group_members(
-    text: str, sentences: list[Sentence], i: int, state: State, value: DateValue
-) -> list[Candidate]:
-    """The works a dateless sentence lists after the previous one dated them as a group."""
-    s = sentences[i]
-    if text.count(";", s.start, s.end) < 2:
-        return []  # a list of three items or more, or nothing
-    titles = sentence_titles(text, sentences, i, state)
-    return [
-        emit(text, s, t, value, t.start, topic=False, tv_article=state.tv_article)
-        for t in listed_works(text, s.start, s.end, titles)
-    ]
-
-
-_LEAVING = re.compile(
-    r"\W*(?:leaving|expiring|departing|last\s+chance|removed\s+from|what['\u2019]s\s+leaving)\b",
-    re.IGNORECASE,
-)
-
-
-def _is_headline(line: str) -> bool:
-    """A short line that does not end like a sentence of prose."""
-    return len(line) <= 150 and not line.endswith(".")
-
-
-def _section(line: str, state: State) -> bool:
-    """Read a heading that dates the rows under it ("SUMMER", "DATE TBA") or ends a section."""
-    value = section_date(line, state.base)
-    if value is not None:
-        state.header = value
-        return True
-    if state.header is not None and is_section_heading(line):
-        state.header = None  # "MORE TO COME": a section the date above does not reach
-        return True
-    return False
-
-
-def _track_departures(line: str, state: State) -> None:
-    """Note a heading over departures ("Leaving Netflix in October"), and the end of its list."""
-    if _LEAVING.match(line):
-        state.leaving = True
-    elif state.leaving and (len(line) >= 160 or (len(line) < 100 and _LIST_CUE.search(line))):
-        state.leaving = False
-
-
 def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     if not isinstance(text, str) or not text.strip():
         return []
@@ -404,12 +304,12 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
         (
             year
             for s in sentences[:4]
-            if s.first_in_line and s.last_in_line and _is_headline(text[s.start : s.end])
+            if s.first_in_line and s.last_in_line and is_headline(text[s.start : s.end])
             if (year := framed_year(text[s.start : s.end], base)) is not None
         ),
         None,
     )
-    if first is not None and _LIST_CUE.search(text[first.start : first.end]):
+    if first is not None and LIST_CUE.search(text[first.start : first.end]):
         state.list_context = True
     candidates: list[Candidate] = []
     read = [s for s in sentences if s.start >= skip]
@@ -417,8 +317,8 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     for i, s in enumerate(sentences):
         inside = by_sentence.get(s, [])
         if s.first_in_line and s.last_in_line:
-            _track_departures(text[s.start : s.end], state)
-            if not inside and s.end - s.start <= 40 and _section(text[s.start : s.end], state):
+            track_departures(text[s.start : s.end], state)
+            if not inside and s.end - s.start <= 40 and read_section(text[s.start : s.end], state):
                 continue
         spans = tuple((m.start, m.end) for m in inside if _cuts_names(text, m))
         if spans:
@@ -433,10 +333,10 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
                     state.emitted[i] = TitleMention(c.title_start, end, c.title, False, True)
             candidates.extend(found)
         elif state.group is not None and state.group[0] == i - 1:
-            candidates.extend(_group_members(text, sentences, i, state, state.group[1]))
+            candidates.extend(group_members(text, sentences, i, state, state.group[1]))
         elif state.last is not None and state.last[0] == i - 1:
-            candidates.extend(_inherited(text, sentences, i, state, state.last[1]))
-        elif s.first_in_line and s.last_in_line and _LIST_CUE.search(text[s.start : s.end]):
+            candidates.extend(inherited(text, sentences, i, state, state.last[1]))
+        elif s.first_in_line and s.last_in_line and LIST_CUE.search(text[s.start : s.end]):
             state.list_context = True
     candidates = expand_short_titles(text, expand_acronyms(text, candidates))
     return merge(text, complete(text, sentences, candidates, tv_article=state.tv_article))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.extract.kinds import Leaning, classify, find_platforms, find_seasons, leans_tv
 from tracker.extract.trie import first_chars, regroup
@@ -112,6 +113,25 @@ _MOVE = regroup(_MOVE)
 _AUX_BEFORE = re.compile(r"\b(?:will|to|is|are|be|'ll|\u2019ll)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=512)
+def _cues(
+    clause: str,
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, bool], ...]]:
+    """The release verbs of a clause: the future ones, and the past ones, each marked really past.
+
+    "will be released" is not really past. Several rules ask about the same clause, so the
+    answer is cached.
+    """
+    future = tuple((c.start(), c.end(), c.group().lower()) for c in _FUTURE_CUE.finditer(clause))
+    past = []
+    for cue in _PAST_CUE.finditer(clause):
+        really = not _FUTURE_AUX.search(clause, max(0, cue.start() - 120), cue.start())
+        if really and _WILL_BE_AFTER.match(clause, cue.end()):
+            really = False  # "Also released that day will be X": an inverted future
+        past.append((cue.start(), cue.end(), really))
+    return future, tuple(past)
+
+
 def has_future_cue(clause: str) -> bool:
     """Tell whether a clause says that something will come out.
 
@@ -120,37 +140,35 @@ def has_future_cue(clause: str) -> bool:
     >>> has_future_cue("Iron Fist premiered in 2016")
     False
     """
-    for cue in _FUTURE_CUE.finditer(clause):
-        weak = cue.group().lower() in ("out", "back", "available")
-        if weak and not _AUX_BEFORE.search(clause, 0, cue.start()):
+    future, past = _cues(clause)
+    for start, _end, word in future:
+        if word in ("out", "back", "available") and not _AUX_BEFORE.search(clause, 0, start):
             continue
         return True
-    if _MOVE.search(clause) and re.search(r"\b(?:to|until|till|into)\b", clause):
+    if _MOVE.search(clause) and _TO_WORD.search(clause):
         return True
     return any(
-        _FUTURE_AUX.search(clause, max(0, p.start() - 120), p.start())
-        or _WILL_BE_AFTER.match(clause, p.end())
-        for p in _PAST_CUE.finditer(clause)
+        _FUTURE_AUX.search(clause, max(0, start - 120), start) or _WILL_BE_AFTER.match(clause, end)
+        for start, end, _really in past
     )
 
 
+_TO_WORD = re.compile(r"\b(?:to|until|till|into)\b")
 _WILL_BE_AFTER = re.compile(r"[^.;]{0,40}?\bwill\s+be\b", re.IGNORECASE)
 
 
 def nearest_cue_is_past(clause: str, at: int) -> bool:
     """Tell whether the release verb nearest to offset ``at`` is in the past tense."""
     best: tuple[int, bool] | None = None
-    for cue in _FUTURE_CUE.finditer(clause):
-        dist = min(abs(cue.start() - at), abs(cue.end() - at))
+    future, past = _cues(clause)
+    for start, end, _word in future:
+        dist = min(abs(start - at), abs(end - at))
         if best is None or dist < best[0]:
             best = (dist, False)
-    for cue in _PAST_CUE.finditer(clause):
-        dist = min(abs(cue.start() - at), abs(cue.end() - at))
-        past = not _FUTURE_AUX.search(clause, max(0, cue.start() - 120), cue.start())
-        if past and _WILL_BE_AFTER.match(clause, cue.end()):
-            past = False  # "Also released that day will be X": an inverted future
-        if best is None or dist < best[0] or (dist == best[0] and past):
-            best = (dist, past)
+    for start, end, really in past:
+        dist = min(abs(start - at), abs(end - at))
+        if best is None or dist < best[0] or (dist == best[0] and really):
+            best = (dist, really)
     return best is not None and best[1]
 
 
@@ -194,7 +212,7 @@ def event_nearer_than_cue(clause: str, at: int) -> bool:
     events = [min(abs(e.start() - at), abs(e.end() - at)) for e in _EVENT.finditer(clause)]
     if not events:
         return False
-    cues = [min(abs(c.start() - at), abs(c.end() - at)) for c in _FUTURE_CUE.finditer(clause)]
+    cues = [min(abs(start - at), abs(end - at)) for start, end, _ in _cues(clause)[0]]
     return not cues or min(events) < min(cues)
 
 

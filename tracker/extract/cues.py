@@ -219,6 +219,11 @@ def event_nearer_than_cue(clause: str, at: int) -> bool:
 _NEW_DATE_BEFORE = re.compile(r"\b(?:to|until|till|into)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
+_THEN_TO = re.compile(r"[,;]?\s*(?:and\s+)?then\s+(?:to|until)\b")
+_TO_AFTER = re.compile(r"[,;]?\s*(?:and\s+)?(?:then\s+)?(?:to|until)\b")
+_TO_SOON = re.compile(r"[^.;]{0,40}?\b(?:to|until|till|into)\b")
+
+
 def is_withdrawn(before: str, after: str, since: int = 0) -> bool:
     """Tell whether a date is an abandoned one ("moved from March 3 to April 7").
 
@@ -233,8 +238,21 @@ def is_withdrawn(before: str, after: str, since: int = 0) -> bool:
     >>> is_withdrawn("moved to ", "")
     False
     """
-    if _MOVE.search(before) and re.match(r"[,;]?\s*(?:and\s+)?then\s+(?:to|until)\b", after):
+    moved = _MOVE.search(before) is not None
+    if moved and _THEN_TO.match(after):
         return True  # "moved from A, to B, then to C": B was withdrawn too
+    if moved and _MOVE.search(before[-120:]) and _NEW_DATE_BEFORE.search(before[-40:]):
+        return False  # "has been moved to July 17": the new date
+    if _ABANDONED.search(before[since:]):
+        return True
+    if moved and _TO_AFTER.match(after):
+        return True
+    if not _WITHDRAWN_BEFORE.search(before[-80:]):
+        return False
+    tail = before[-80:].lower()
+    if "from" in tail.split()[-6:] or tail.rstrip().endswith("from"):
+        return bool(_TO_SOON.match(after)) or moved
+    return True  # "moved from A, to B, then to C": B was withdrawn too
     if _MOVE.search(before[-120:]) and _NEW_DATE_BEFORE.search(before[-40:]):
         return False  # "has been moved to July 17": the new date
     if _ABANDONED.search(before[since:]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.extract.lexicon import NUMBERS, ORDINALS, PLATFORMS
 from tracker.extract.model import Kind
@@ -77,6 +78,7 @@ _SPLIT = re.compile(
     r"\b(?:half(?!\s+of\s+(?:the\s+year|this|next|\d))|part|remaining|episodes|midseason)", re.I
 )
 _EARLY_ACCESS = re.compile(r"\b(?:early[-\s]access|open\s+beta)\b", re.IGNORECASE)
+_PREMIER = re.compile(r"\bpremier", re.IGNORECASE)
 _FEATURE = re.compile(r"\bfeature[-\s](?:length|film)\b", re.IGNORECASE)
 #: TV words that are verbs: a film noun after them still names a film or a special.
 _TV_VERBS = frozenset({"air", "airs", "airing", "streaming"})
@@ -188,11 +190,23 @@ def classify(
     tv_article: bool | Leaning = False,
 ) -> Kind:
     """Pick the kind of release from the words around it, else from the article's leaning."""
+    kind = _kind_from_words(window, season is not None, platform)
+    if kind is not None:
+        return kind
+    return Kind.PREMIERE if tv_article else Kind.RELEASE
+
+
+@lru_cache(maxsize=1024)
+def _kind_from_words(window: str, numbered: bool, platform: str | None) -> Kind | None:
+    """The kind the words around a date give, or None when only the article's leaning can.
+
+    Cached: the works of one sentence share its words.
+    """
     if _EARLY_ACCESS.search(window):
         return Kind.OTHER  # an early-access launch: the full release is another record
     if _FINALE.search(window) and not _NEW_SEASON.search(window):
         return Kind.FINALE
-    if season is not None or _NEW_SEASON.search(window):
+    if numbered or _NEW_SEASON.search(window):
         if _RETURN.search(window) and _SPLIT.search(window):
             return Kind.RETURN
         return Kind.SEASON_PREMIERE
@@ -211,8 +225,7 @@ def classify(
     if tv:
         return Kind.PREMIERE
     if platform is not None and not _FILM.search(platform):
-        # "Kiteflyer - Netflix, March 13": a streamer carries films and series alike
-        return Kind.PREMIERE if tv_article else Kind.RELEASE
-    if re.search(r"\bpremier", window, re.IGNORECASE) or tv_article:
+        return None  # "Kiteflyer - Netflix, March 13": a streamer carries films and series alike
+    if _PREMIER.search(window):
         return Kind.PREMIERE
-    return Kind.RELEASE
+    return None

@@ -76,7 +76,7 @@ def tidy(title: str) -> str:
     return title.strip()
 
 
-def _is_name_word(word: str) -> bool:
+def is_name_word(word: str) -> bool:
     """A month or weekday, which cuts a name.
 
     A three-letter form written as a word ("Copper Sun", "Wed") is a word: a date that
@@ -125,7 +125,7 @@ def pieces(words: list[str], blocked: list[bool], *, headline: bool) -> list[tup
         word = words[i].lower().rstrip(".,:;")
         if headline and i > lo and word in HEADLINE_VERBS:
             skip = 1
-        if not skip and (_is_name_word(words[i]) or word in _CUT_WORDS):
+        if not skip and (is_name_word(words[i]) or word in _CUT_WORDS):
             skip = 1
             if i + 1 < len(words) and word in _CUT_WORDS and len(words[i + 1]) <= 6:
                 skip = 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.extract.lexicon import NON_TITLES, PERSON_CUES, PLATFORMS, WEEKDAYS, WORK_NOUNS
 from tracker.extract.spans import (
@@ -12,6 +13,7 @@ from tracker.extract.spans import (
     bare,
     clean_span,
     genre_cut,
+    is_name_word,
     owner_cut,
     pieces,
     tidy,
@@ -49,6 +51,14 @@ _TIME = re.compile(
 
 
 _WORD = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=4096)
+def _never_a_title(run: str) -> bool:
+    """Tell whether a capitalised run is one word that can never be a title on its own."""
+    if any(c.isspace() for c in run):
+        return False
+    return not acceptable(tidy(run), opener=False) or is_name_word(run)
 
 
 def _after_cut(before: str, word: str) -> bool:
@@ -97,6 +107,8 @@ def find_titles(
     for r in _RUN.finditer(text, lo, hi):
         if any(qs <= r.start() < qe for qs, qe in quoted_spans):
             continue
+        if _never_a_title(r.group()):
+            continue  # "The", "Netflix", "October", "8": a lone word that no check would keep
         spans = [(w.start(), w.end()) for w in _WORD.finditer(text[r.start() : r.end()])]
         words = [text[r.start() + a : r.start() + b] for a, b in spans]
         blocked = [

@@ -144,6 +144,9 @@ def scan_dates(text: str, spans: list[tuple[int, int]]) -> list[list[DateMention
         reach[k][form] = (first, max(last, end))
     out: list[list[DateMention]] = []
     for (lo, hi), forms in zip(spans, reach, strict=True):
+        if not forms:
+            out.append([])  # most sentences name no date at all
+            continue
         found: list[tuple[int, int, int, Form, dict[str, str]]] = []
         for rank, (form, pattern) in enumerate(PATTERNS):
             if form in forms:

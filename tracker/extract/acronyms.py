@@ -131,7 +131,7 @@ def expand_short_titles(text: str, candidates: list[Candidate]) -> list[Candidat
 
 _DISTINCT_BEFORE = re.compile(
     r"\b(?:spinoff|spin-off|sequel|prequel|follow-up|offshoot|companion\s+series|reboot|remake)"
-    r"\s+(?:series\s+|film\s+|movie\s+)?[\"\u201c\u2018']?$",
+    r"\s*,?\s+(?:series\s+|film\s+|movie\s+)?[\"\u201c\u2018']?$",
     re.IGNORECASE,
 )
 _WORD_CHAR = re.compile(r"[\w'\u2019]")

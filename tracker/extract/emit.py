@@ -50,6 +50,17 @@ _OF_GAP = re.compile(
 )
 
 
+def _bracketed_elsewhere(text: str, at: int, title: TitleMention, lo: int) -> bool:
+    """Tell whether a season sits in brackets that follow another name than ``title``."""
+    bracket = text.rfind("(", lo, at)
+    if bracket < 0 or ")" in text[bracket:at]:
+        return False
+    close = text.find(")", at)
+    if bracket <= title.start and (close < 0 or title.start < close):
+        return False  # "(Season 8 for Red Relay, ...)": the work is in the same brackets
+    return bracket < title.end or text[title.end : bracket].strip(" \"'\u201d\u2019") != ""
+
+
 def _headline_season(text: str, s: Sentence, free: list[tuple[int, int, int]], at: int) -> bool:
     """A headline's one season after its date: "'X' Sets Feb. 26 Return for Season 7".
 
@@ -70,6 +81,8 @@ def _season_of(
     """
     free: list[tuple[int, int, int]] = []
     for x in find_seasons(text, s.start, s.end):
+        if _bracketed_elsewhere(text, x[0], title, s.start):
+            continue  # "Mercy General (season 6), The Overtons (series premiere)"
         of = _OF_AFTER.match(text, x[1], s.end)
         if of is None or (topic and _OF_NOUN.match(text, of.end())):
             free.append(x)

@@ -336,7 +336,7 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
             candidates.extend(group_members(text, sentences, i, state, state.group[1]))
         elif state.last is not None and state.last[0] == i - 1:
             candidates.extend(inherited(text, sentences, i, state, state.last[1]))
-        elif s.first_in_line and s.last_in_line and LIST_CUE.search(text[s.start : s.end]):
-            state.list_context = True
+        elif is_lead(text[s.start : s.end], s):
+            state.list_context = True  # "Fall premiere dates:", "Here's what's arriving"
     candidates = expand_short_titles(text, expand_acronyms(text, candidates))
     return merge(text, complete(text, sentences, candidates, tv_article=state.tv_article))

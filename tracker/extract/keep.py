@@ -79,6 +79,10 @@ def _said_when(text: str, lo: int, at: int) -> bool:
     return bool(ends) and not _FUTURE_NEAR.search(text, ends[-1], at)
 
 
+_RANGE_AFTER = re.compile(r"\s?[-\u2013\u2014]\s?\d{1,2}\b(?![:.]\d)")
+_DAY_FORMS = frozenset({Form.MONTH_DAY, Form.DAY_MONTH})
+
+
 def is_slot_move(line: str) -> bool:
     """Tell whether a line moves a show into its regular slot ("(Timeslot Debut)").
 
@@ -116,6 +120,8 @@ def keep(
         text, m.start
     ):
         return False
+    if m.form in _DAY_FORMS and _RANGE_AFTER.match(text, m.end):
+        return False  # "Feb. 9\u201315": a week's span, not one day's release
     if _OR_BEFORE.search(text, max(s.start, m.start - 12), m.start) or _OR_AFTER.match(text, m.end):
         return False  # "moved to 2021, 2022, or ...": alternatives, no announced date
     lo, hi = clause(text, s, m.start)

@@ -16,7 +16,8 @@ LIST_CUE = re.compile(
     r"|arriving|release\s+schedule|air\s+dates|on\s+the\s+way|upcoming|what's\s+new"
     r"|premiere|release\s+date|releases|as\s+follows|anticipated|preview|launch|dates"
     r"|coming|out\s+this|expected|guide|can['\u2019]t\s+wait|month\s+by\s+month"
-    r"|month-by-month|watching\s+for|to\s+watch)\b",
+    r"|month-by-month|watching\s+for|to\s+watch|new\s+on|new\s+this\s+week|this\s+week"
+    r"|day\s+by\s+day)\b",
     re.IGNORECASE,
 )
 #: The heading of a month's list, whose date is the list's and no earlier work's.

@@ -14,6 +14,9 @@ from tracker.extract.titles import TitleMention
 from tracker.extract.values import DateValue
 
 
+_SEASON_LABEL = re.compile(r"\W*(?:season|series|part)\b", re.IGNORECASE)
+
+
 def label_season(text: str, sentences: list[Sentence], i: int) -> int | None:
     """The season of a label line ("Season 2 Premiere") sitting just above a list row."""
     if i == 0:
@@ -21,6 +24,8 @@ def label_season(text: str, sentences: list[Sentence], i: int) -> int | None:
     prev = sentences[i - 1]
     if prev.end - prev.start > 40 or not (prev.first_in_line and prev.last_in_line):
         return None
+    if not _SEASON_LABEL.match(text, prev.start):
+        return None  # a row above ("Kid Gallant (Disney+) - season 2") is another work's
     found = find_seasons(text, prev.start, prev.end)
     return found[0][2] if found else None
 

@@ -199,6 +199,9 @@ def _sentence(
     return out
 
 
+_DEPARTS = re.compile(r"\b(?:leaving|expiring|last\s+day|removed)\b", re.IGNORECASE)
+
+
 def _header_row(text: str, sentences: list[Sentence], i: int, state: State) -> list[Candidate]:
     """A row under a date header ("FEBRUARY", "Oct. 1"): its leading work takes the header's date.
 
@@ -213,8 +216,8 @@ def _header_row(text: str, sentences: list[Sentence], i: int, state: State) -> l
     if not rows and s.first_in_line and s.last_in_line:
         heading = heading_title(text, s.start, s.end)
         rows = [] if heading is None else [heading]
-    if is_slot_move(line):
-        return []
+    if is_slot_move(line) or _DEPARTS.search(line):
+        return []  # a show moving to its slot, or one leaving the service
     lead = bool(rows) and rows[0].start - s.start < 30 and line.count(",") <= 2
     if state.list_context and s.first_in_line and len(line) <= 300 and lead:
         hint = label_season(text, sentences, i)

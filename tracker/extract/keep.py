@@ -79,6 +79,7 @@ def _said_when(text: str, lo: int, at: int) -> bool:
     return bool(ends) and not _FUTURE_NEAR.search(text, ends[-1], at)
 
 
+_SINCE = re.compile(r"\bsince\s+[^,;.()]{0,50}$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s?[-\u2013\u2014]\s?\d{1,2}\b(?![:.]\d)")
 _DAY_FORMS = frozenset({Form.MONTH_DAY, Form.DAY_MONTH})
 
@@ -120,6 +121,8 @@ def keep(
         text, m.start
     ):
         return False
+    if _SINCE.search(text, max(s.start, m.start - 60), m.start):
+        return False  # "since its move to Wednesdays in September": the past
     if m.form in _DAY_FORMS and _RANGE_AFTER.match(text, m.end):
         return False  # "Feb. 9\u201315": a week's span, not one day's release
     if _OR_BEFORE.search(text, max(s.start, m.start - 12), m.start) or _OR_AFTER.match(text, m.end):

@@ -13,7 +13,6 @@ from tracker.extract.segment import Sentence
 from tracker.extract.titles import TitleMention
 from tracker.extract.values import DateValue
 
-
 _SEASON_LABEL = re.compile(r"\W*(?:season|series|part)\b", re.IGNORECASE)
 
 

@@ -48,7 +48,7 @@ _ITS = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?$", re.I)
 #: What may stand between "season 2 of" and the work: "the", "Jimmy McGovern's", "hit".
 _OF_GAP = re.compile(
     r"[\s\"\u201c\u2018']*(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['\u2019]s\s+)?"
-    r"(?:[a-z-]+\s+){0,3}?[\"\u201c\u2018']?"
+    r"(?:[a-z-]+\s+|[A-Z][a-z]+-[a-z]+\s+){0,3}?[\"\u201c\u2018']?"
     r"|(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:series|show|drama|comedy|sitcom|anime|docuseries"
     r"|programme|program),?\s+[\"\u201c\u2018']?"
 )

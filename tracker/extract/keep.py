@@ -73,6 +73,14 @@ _UNTIL = re.compile(
 _SAID = re.compile(r"\b(?:said|announced|confirmed|revealed|told|unveiled|noted)\b", re.IGNORECASE)
 
 
+#: "On Saturday the studio dated a sequel": the weekday of the news, not of a release.
+_PAST_NEWS_AFTER = re.compile(
+    r"[,\s]+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:announced|confirmed|revealed|unveiled|dated"
+    r"|said|told)\b",
+    re.IGNORECASE,
+)
+
+
 def _said_when(text: str, lo: int, at: int) -> bool:
     """A weekday that dates the saying: "..., the publisher said during its stream on Tuesday"."""
     ends = [found.end() for found in _SAID.finditer(text, lo, at)]
@@ -142,6 +150,7 @@ def keep(
         or _REPORTED.search(text, max(s.start, m.start - 25), m.start)
         or _REPORTED_AFTER.match(text, m.end)
         or _said_when(text, lo, m.start)
+        or _PAST_NEWS_AFTER.match(text, m.end)
     ):
         return False
     if not has_future_cue(part) and not has_future_cue(text[s.start : s.end]):

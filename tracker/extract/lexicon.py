@@ -63,6 +63,7 @@ PLATFORMS: dict[str, str] = {
     "playstation 5": "PlayStation 5", "playstation 4": "PlayStation 4", "ps5": "PS5",
     "ps4": "PS4", "xbox series x": "Xbox Series X", "xbox series x|s": "Xbox Series X|S",
     "xbox one": "Xbox One", "xbox": "Xbox", "nintendo switch": "Nintendo Switch",
+    "nintendo switch 2": "Nintendo Switch 2", "switch 2": "Nintendo Switch 2",
     "switch": "Switch", "pc": "PC", "steam": "Steam", "google stadia": "Google Stadia",
     "stadia": "Stadia", "theaters": "theaters", "theatres": "theaters",
     "cinemas": "theaters",

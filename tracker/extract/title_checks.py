@@ -47,7 +47,8 @@ _PERSON_AFTER = re.compile(
     r"\s+(?:created|co-created|directed|produced|written|penned|helmed|fronted|starring"
     r"|-led|led|stars\s+as|plays|voices|showrun|showran|showrunned|hosted|narrated|voiced"
     r"|scored|as\s+[A-Z]\w+\s+[A-Z]|directs|writes|co-writes|co-stars|produces|narrates"
-    r"|(?:directs|writes|stars\s+in)\s+(?:his|her|their)\b)\b|-(?:led|starring|fronted)\b"
+    r"|(?:directs|writes|stars\s+in)\s+(?:his|her|their)\b|back\s+as|returns\s+as|as\s+host)\b"
+    r"|-(?:led|starring|fronted)\b"
 )
 
 
@@ -113,6 +114,7 @@ _ENDS_IN_NUMBER = re.compile(r"\s\d{1,4}$")
 _WEEKDAYS_PLURAL = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days")
 _NO_LETTERS = re.compile(r"[\d\W_]+")
 _NUMBER_NAME = re.compile(r"\d{3,5}")  # "1917", "2046": a film may be a number
+_HYPHEN_ADJECTIVE = re.compile(r"[A-Z][\w.]*-[a-z]+")
 _CONTRACTION = re.compile(r"\w+['\u2019](?:ve|re|ll|d|m)")
 _YEAR_OR_LETTER = re.compile(r"(?:19|20)\d\d|[A-Za-z]")
 
@@ -151,6 +153,8 @@ def acceptable(title: str, *, opener: bool) -> bool:
         return False
     if _NO_LETTERS.fullmatch(title) and not _NUMBER_NAME.fullmatch(title):
         return False
+    if _HYPHEN_ADJECTIVE.fullmatch(title):
+        return False  # "Bafta-nominated", "English-dubbed": a modifier, not a name
     if _CONTRACTION.fullmatch(low):
         return False  # "They've", "We're": a pronoun at the start of a sentence
     if _YEAR_OR_LETTER.fullmatch(title):

@@ -113,6 +113,12 @@ def _season_for(
     return None
 
 
+#: A book or a record has no platform, whatever service the article is about.
+_PRINT_OR_RECORD = re.compile(
+    r"\b(?:published|publish|novel|memoir|paperback|hardcover|album|EP|mixtape)\b"
+)
+
+
 def complete(
     text: str, sentences: list[Sentence], candidates: list[Candidate], *, tv_article: bool | Leaning
 ) -> list[Candidate]:
@@ -133,7 +139,7 @@ def complete(
         if c.platform is None and c.topic and c.title_start >= 0:
             starts = starts or [s.start for s in sentences]
             c = replace(c, platform=_topic_platform(text, sentences, starts, c.title_start))
-        if c.platform is None:
+        if c.platform is None and not _PRINT_OR_RECORD.search(text, c.start, c.end):
             if default is unset:
                 default = _article_platform(text, sentences)
             if isinstance(default, str):

@@ -31,7 +31,7 @@ def is_field_row(line: str) -> bool:
 #: A schedule row's time slot in brackets after the name: "(9:00pm-10:00pm)".
 _SLOT_AFTER = re.compile(r"\(\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\b[^()]*\)", re.IGNORECASE)
 _GUIDE_TAIL = re.compile(
-    r":\s+(?:Your|Our|Everything|What|How|Why|Here['\u2019]s|Here\s+Is|Where|When|Who|All)\b"
+    r":\s+(?:Your|Our|Everything|Every|What|How|Why|Here['\u2019]s|Here\s+Is|Where|When|Who|All)\b"
 )
 _PART_LABEL = re.compile(
     r"\s*[:,\u2013\u2014-]\s*(?:Season|Series|Part|Volume|Vol\.|Chapter)\s+\w+$", re.IGNORECASE

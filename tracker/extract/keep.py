@@ -87,6 +87,10 @@ def _said_when(text: str, lo: int, at: int) -> bool:
     return bool(ends) and not _FUTURE_NEAR.search(text, ends[-1], at)
 
 
+_VENUE = re.compile(
+    r"\bat\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]+\s+){1,4}(?:Hall|Library|Arena|Stadium|Auditorium"
+    r"|Museum|Gallery|Church|Cathedral|Amphitheatre|Amphitheater|Bowl|Ballroom)\b"
+)
 _SINCE = re.compile(r"\bsince\s+[^,;.()]{0,50}$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s?[-\u2013\u2014]\s?\d{1,2}\b(?![:.]\d)")
 _DAY_FORMS = frozenset({Form.MONTH_DAY, Form.DAY_MONTH})
@@ -136,6 +140,8 @@ def keep(
     if _OR_BEFORE.search(text, max(s.start, m.start - 12), m.start) or _OR_AFTER.match(text, m.end):
         return False  # "moved to 2021, 2022, or ...": alternatives, no announced date
     lo, hi = clause(text, s, m.start)
+    if _VENUE.search(text, lo, hi):
+        return False  # "is back at Larkin Hall on Dec. 13": an event at a venue
     part = text[lo:hi]
     at = m.start - lo
     ahead = min(hi, m.end + 40)
@@ -155,7 +161,7 @@ def keep(
         return False
     if not has_future_cue(part) and not has_future_cue(text[s.start : s.end]):
         if value.precision is Precision.TBA:
-            return False
+            return list_row(text, s, state) and s.end - s.start < 100  # "Date TBA - X (series)"
         if title_row(text, s, m.start):
             return value.first >= state.base
         row = list_row(text, s, state) and value.first > state.base

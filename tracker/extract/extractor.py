@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 
 from tracker.extract.acronyms import expand_acronyms, expand_short_titles
 from tracker.extract.carry import group_members, inherited
@@ -24,6 +25,7 @@ from tracker.extract.layout import (
     is_date_header,
     is_headline,
     is_lead,
+    read_network_heading,
     read_section,
     track_departures,
 )
@@ -202,6 +204,28 @@ def _sentence(
 _DEPARTS = re.compile(r"\b(?:leaving|expiring|last\s+day|removed)\b", re.IGNORECASE)
 
 
+def _shared_platform(
+    text: str, s: Sentence, found: list[Candidate], state: State
+) -> list[Candidate]:
+    """Give a sentence's works without a platform the one its rows or its list share.
+
+    A row under a network heading ("CBS" / "Sunday, Sept. 27: X (season 4)") takes the
+    network; the items of one list sentence ("will open X in theaters on March 6; Y on
+    July 17; Z on Oct. 9") take the platform the sentence names once.
+    """
+    if not found or all(c.platform is not None for c in found):
+        return found
+    shared: str | None = None
+    if state.network is not None and s.first_in_line and s.end - s.start < 200:
+        shared = state.network
+    elif text.count(";", s.start, s.end) >= 2:
+        named = {c.platform for c in found if c.platform is not None}
+        shared = named.pop() if len(named) == 1 else None
+    if shared is None:
+        return found
+    return [c if c.platform is not None else replace(c, platform=shared) for c in found]
+
+
 def _header_row(text: str, sentences: list[Sentence], i: int, state: State) -> list[Candidate]:
     """A row under a date header ("FEBRUARY", "Oct. 1"): its leading work takes the header's date.
 
@@ -323,11 +347,13 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
             track_departures(text[s.start : s.end], state)
             if not inside and s.end - s.start <= 40 and read_section(text[s.start : s.end], state):
                 continue
+            if not inside and read_network_heading(text, s, state):
+                continue
         spans = tuple((m.start, m.end) for m in inside if _cuts_names(text, m))
         if spans:
             state.date_spans[i] = spans
         if inside or state.header is not None:
-            found = _sentence(text, sentences, i, inside, state)
+            found = _shared_platform(text, s, _sentence(text, sentences, i, inside, state), state)
             if found:
                 state.last = (i, found[-1].value)
                 if len({c.title for c in found}) == 1:

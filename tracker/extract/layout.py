@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.dates import DateMention
+from tracker.extract.kinds import find_platforms
 from tracker.extract.sections import is_section_heading, section_date
 from tracker.extract.segment import Sentence
 from tracker.extract.state import State
@@ -70,6 +71,26 @@ def read_section(line: str, state: State) -> bool:
         state.header = None  # "MORE TO COME": a section the date above does not reach
         return True
     return False
+
+
+def read_network_heading(text: str, s: Sentence, state: State) -> bool:
+    """Read a line that is only a network's or a service's name: the rows below are its.
+
+    Long prose ends the network's section.
+    """
+    if s.end - s.start >= 160:
+        state.network = None
+        return False
+    if s.end - s.start > 30 or not (s.first_in_line and s.last_in_line):
+        return False
+    found = find_platforms(text, s.start, s.end)
+    if (
+        len(found) != 1
+        or text[s.start : s.end].strip(" :*#-\u2013\u2014") != text[found[0][0] : found[0][1]]
+    ):
+        return False
+    state.network = found[0][2]
+    return True
 
 
 def track_departures(line: str, state: State) -> None:

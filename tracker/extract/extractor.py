@@ -119,6 +119,31 @@ _LEADING_ASIDE = re.compile(
 )
 
 
+#: "Imogen Rask's first novel", "Ashgrove has set it for": a name that is not the work dated.
+_OWNER_OF = re.compile(
+    r"(?:['\u2019]s|(?<=s)['\u2019])\s+(?!(?:[\w-]+\s+){0,2}(?:season|seasons|series|part|finale|premiere|return"
+    r"|debut|run|installment|chapter|volume)\b)[a-z]"
+    r"|\s+(?:has\s+|have\s+)?(?:set|dated|slated|scheduled|moved|pushed|booked)\s+(?:it|them)\b"
+)
+_SCHEDULES_IT = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:set|dated|slated|scheduled|moved|pushed|booked)\s+(?:it|them)\b"
+)
+#: "This Friday, it opens in theaters, including the Rialto": the work is the pronoun's.
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*,?\s*(?:it|they|the\s+(?:film|movie|series|show|album|book|game|season))\s+"
+    r"(?:will\s+)?[a-z]+",
+    re.IGNORECASE,
+)
+
+
+def _names_the_owner(text: str, t: TitleMention) -> bool:
+    """Tell whether a name stands for whoever owns or schedules the work, not for the work."""
+    if t.quoted:
+        return _SCHEDULES_IT.match(text, t.end + 1) is not None
+    at = t.end - 2 if text[t.end - 2 : t.end] in ("'s", "\u2019s") else t.end
+    return _OWNER_OF.match(text, at) is not None
+
+
 def _sentence(
     text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: State
 ) -> list[Candidate]:
@@ -147,6 +172,10 @@ def _sentence(
         for t in sentence_titles(text, sentences, i, state)
         if not any(m.start < t.end and t.start < m.end for m, _ in found)
     ]
+    titles = [t for t in titles if not _names_the_owner(text, t)]
+    first = kept[0][0]
+    if first.start - s.start < 25 and _PRONOUN_SUBJECT.match(text, first.end):
+        titles = [t for t in titles if t.end <= first.start]  # "This Friday, it opens ..."
     aside = _LEADING_ASIDE.match(text, s.start, s.end)
     if aside and all(m.start >= aside.end() for m, _ in kept):
         titles = [t for t in titles if t.start >= aside.end()]  # "Whether X ..., the show ..."

@@ -134,6 +134,11 @@ _DISTINCT_BEFORE = re.compile(
     r"\s*,?\s+(?:series\s+|film\s+|movie\s+)?[\"\u201c\u2018']?$",
     re.IGNORECASE,
 )
+_DISTINCT_AFTER = re.compile(
+    r"[\"\u201d\u2019']?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:spinoff|spin-off|sequel|prequel"
+    r"|follow-up|offshoot|companion\s+series|reboot|remake)\b",
+    re.IGNORECASE,
+)
 _WORD_CHAR = re.compile(r"[\w'\u2019]")
 
 
@@ -147,7 +152,9 @@ def _long_form(text: str, head: str) -> str | None:
         tail = _LONG_TAIL.match(text, found.end())
         if tail is None or _NOT_SUBTITLE.match(tail.group()):
             continue
-        if _DISTINCT_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+        if _DISTINCT_BEFORE.search(text, max(0, found.start() - 40), found.start()) or (
+            _DISTINCT_AFTER.match(text, tail.end())
+        ):
             return None  # "the spinoff Dead Acre: Lowcountry" is a work of its own
         whole_line = text[tail.end() : tail.end() + 1] in ("", "\n")
         if tail.group()[0] == ":" or whole_line or " And The " in tail.group():

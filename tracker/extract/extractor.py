@@ -314,6 +314,14 @@ def _row(text: str, s: Sentence, state: State) -> bool:
     return list_row(text, s, state) or (whole and line[-1] not in ".!?")
 
 
+#: A clause whose subject is a new, unnamed work ("Movie Opens ...", "a sequel is due ...").
+_ANOTHER_WORK = re.compile(
+    r"\W*(?:(?:a|an|new|its)\s+)?(?:new\s+)?(?:movie|film|sequel|prequel|spinoff|spin-off|game"
+    r"|album|special|documentary|novel)\s+(?:is\s+|will\s+)?[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
 def _fallback_owner(
     text: str, s: Sentence, titles: list[TitleMention], m: DateMention, group: list[TitleMention]
 ) -> TitleMention | None:
@@ -326,8 +334,8 @@ def _fallback_owner(
     if anaphor is not None:
         earlier = [t for t in titles if t.end <= anaphor]
         return earlier[-1] if earlier else None
-    if group:
-        return None
+    if group or _ANOTHER_WORK.match(text, lo):
+        return None  # "...; Movie Opens in Japan April 24": an unnamed other work's date
     if before:
         return max(before, key=lambda t: score(t, m.start))
     return None

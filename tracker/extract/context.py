@@ -20,7 +20,8 @@ _SEASON_TALK = re.compile(
 #: A season named without its number ("the final season of X").
 _UNNUMBERED = re.compile(
     r"\b(?:(?:final|new|next|upcoming|forthcoming|last)\s+season"
-    r"|(?:final|last|remaining)\s+(?:\w+\s+){0,2}episodes|back\s+half)\b",
+    r"|(?:final|last|remaining)\s+(?:\w+\s+){0,2}episodes|back\s+half|midseason|mid-season"
+    r"|return\w*\s+from\s+(?:its|their|a|the)\s+(?:[\w-]+\s+)?(?:break|hiatus))\b",
     re.I,
 )
 #: How far into an article its platforms are read.

@@ -65,6 +65,16 @@ def _bracketed_elsewhere(text: str, at: int, title: TitleMention, lo: int) -> bo
     return bracket < title.end or text[title.end : bracket].strip(" \"'\u201d\u2019") != ""
 
 
+def _named_in_later_clause(
+    text: str, parts: list[tuple[int, int]], own: tuple[int, int], x: tuple[int, int, int]
+) -> bool:
+    """A season in a later clause that quotes its own work: "...; 'Ledgerman' Season 2 ..."."""
+    if x[0] < own[1]:
+        return False
+    start = next((a for a, b in parts if a <= x[0] <= b), own[1])
+    return any(c in text[start : x[0]] for c in '"\u2018\u2019\u201c\u201d')
+
+
 def _headline_season(text: str, s: Sentence, free: list[tuple[int, int, int]], at: int) -> bool:
     """A headline's one season after its date: "'X' Sets Feb. 26 Return for Season 7".
 
@@ -72,6 +82,9 @@ def _headline_season(text: str, s: Sentence, free: list[tuple[int, int, int]], a
     """
     if s.line != 0 or not (s.first_in_line and s.last_in_line) or len(free) != 1:
         return False
+    between = text[at : free[0][0]]
+    if any(c in between for c in ';"\u2018\u2019\u201c\u201d'):
+        return False  # "Max Pushes 'Ashgrove' to March; 'Ledgerman' Season 2": another work's
     return at < free[0][0] and not find_dates(text, free[0][1], s.end)
 
 
@@ -104,7 +117,9 @@ def _season_of(
     own = next(((a, b) for a, b in parts if a <= title.start <= b), (s.start, s.end))
     if not topic and len(parts) > 1:
         # "X Season 2 Set for Spring; Spinoff Y Arrives": an earlier clause's season is X's
-        free = [x for x in free if own[0] <= x[0]]
+        free = [
+            x for x in free if own[0] <= x[0] and not _named_in_later_clause(text, parts, own, x)
+        ]
     if not s.start < at <= s.end:
         at = s.end  # a row under a date header: the whole row speaks of its work
     near = [x for x in free if topic or distance(x) <= 40 or title.end <= x[0] <= at]

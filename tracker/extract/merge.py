@@ -82,8 +82,34 @@ def _restated_platform(text: str, c: Candidate, same: list[Candidate]) -> str | 
     return None
 
 
+def _number_from_windows(candidates: list[Candidate]) -> list[Candidate]:
+    """Give a dated work the season a coarser restatement of it numbers.
+
+    "'Kingsmoor' Sets February Return for the Back Half of Season 5" and "Kingsmoor will
+    return ... on Thursday, Feb. 26": the day is the record, season 5 is its season.
+    """
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.season is None:
+            key = title_key(c.title)
+            wider = [
+                o
+                for o in candidates
+                if o.season is not None
+                and title_key(o.title) == key
+                and o.value.value != c.value.value
+                and o.value.contains(c.value)
+            ]
+            if len({o.season for o in wider}) == 1:
+                kind = wider[0].kind if c.kind is Kind.PREMIERE else c.kind
+                c = replace(c, season=wider[0].season, kind=kind)
+        out.append(c)
+    return out
+
+
 def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
     """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
+    candidates = _number_from_windows(candidates)
     best: dict[tuple[str, int | None, Kind], Candidate] = {}
     grouped: dict[tuple[str, int | None, Kind], list[Candidate]] = {}
     for c in candidates:

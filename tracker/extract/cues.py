@@ -158,6 +158,11 @@ _TO_WORD = re.compile(r"\b(?:to|until|till|into)\b")
 _WILL_BE_AFTER = re.compile(r"[^.;]{0,40}?\bwill\s+be\b", re.IGNORECASE)
 
 
+def mentions_past(clause: str) -> bool:
+    """Tell whether a clause has a release verb in the past tense ("wrapped", "premiered")."""
+    return any(really for _start, _end, really in _cues(clause)[1])
+
+
 def nearest_cue_is_past(clause: str, at: int) -> bool:
     """Tell whether the release verb nearest to offset ``at`` is in the past tense."""
     best: tuple[int, bool] | None = None

@@ -9,6 +9,7 @@ from tracker.extract.cues import (
     has_future_cue,
     is_hedged,
     is_withdrawn,
+    mentions_past,
     nearest_cue_is_past,
     says_already_out,
 )
@@ -81,6 +82,12 @@ _PAST_NEWS_AFTER = re.compile(
 )
 
 
+def _a_year_out(m: DateMention, value: DateValue, state: State) -> bool:
+    """A day given without its year that falls most of a year ahead of publication."""
+    yearless = m.form in _DAY_FORMS or m.form is Form.NUMERIC
+    return yearless and "year" not in m.parts and (value.first - state.base).days > 300
+
+
 def _said_when(text: str, lo: int, at: int) -> bool:
     """A weekday that dates the saying: "..., the publisher said during its stream on Tuesday"."""
     ends = [found.end() for found in _SAID.finditer(text, lo, at)]
@@ -151,6 +158,8 @@ def keep(
         return False
     if nearest_cue_is_past(part, at):
         return False
+    if _a_year_out(m, value, state) and mentions_past(part):
+        return False  # "wrapped last month with a finale on Dec. 11": last December's
     if m.form is Form.WEEKDAY and (
         not _FUTURE_NEAR.search(part)
         or _REPORTED.search(text, max(s.start, m.start - 25), m.start)

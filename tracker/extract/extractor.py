@@ -223,7 +223,7 @@ def _sentence(
                 m.start,
                 topic=False,
                 tv_article=state.tv_article,
-                stretch=_own_stretch(s, kept, k),
+                stretch=_own_stretch(text, s, kept, k, t.start),
             )
             for t in group
         )
@@ -293,18 +293,28 @@ def _header_row(text: str, sentences: list[Sentence], i: int, state: State) -> l
 
 
 def _own_stretch(
-    s: Sentence, kept: list[tuple[DateMention, DateValue]], k: int
+    text: str, s: Sentence, kept: list[tuple[DateMention, DateValue]], k: int, first: int
 ) -> tuple[int, int] | None:
     """The part of a sentence of several dates that speaks of date ``k`` and its works.
 
     "Spindle returns for Season 2 on Aug. 6, and the film Juniper Moon debuts Aug. 22":
-    the second work's kind is read from ", and the film Juniper Moon debuts Aug. 22".
+    the second work's kind is read from ", and the film Juniper Moon debuts Aug. 22". A work
+    named before its date reads from the last turn of the sentence before it (", followed
+    by", ";") up to the date; one named after reads from the date to the next date.
     """
     if len(kept) < 2:
         return None
+    m = kept[k][0]
     lo = kept[k - 1][0].end if k else s.start
+    if first < m.start:
+        turns = [t.end() for t in _TURN.finditer(text, lo, first)]
+        return (turns[-1] if turns else lo), m.end
     hi = kept[k + 1][0].start if k + 1 < len(kept) else s.end
-    return lo, hi
+    return m.start, hi
+
+
+#: Where a list sentence turns to its next work.
+_TURN = re.compile(r";|,\s+(?:followed\s+by|and|while|with|then)\b|\s[\u2013\u2014]\s")
 
 
 def _row(text: str, s: Sentence, state: State) -> bool:

@@ -30,7 +30,7 @@ from tracker.extract.layout import (
     track_departures,
 )
 from tracker.extract.merge import Candidate, merge
-from tracker.extract.model import Announcement, Precision
+from tracker.extract.model import Announcement, Kind, Precision
 from tracker.extract.pairing import clause_owners, find_anaphor, score
 from tracker.extract.refer import refers_back
 from tracker.extract.resolve import resolve
@@ -252,7 +252,13 @@ def _shared_platform(
         shared = named.pop() if len(named) == 1 else None
     if shared is None:
         return found
-    return [c if c.platform is not None else replace(c, platform=shared) for c in found]
+    return [c if c.platform is not None else _on(c, shared) for c in found]
+
+
+def _on(c: Candidate, platform: str) -> Candidate:
+    """``c`` on ``platform``; in theaters, a work is a film whatever genre word came near it."""
+    kind = Kind.RELEASE if platform == "theaters" and c.kind is Kind.PREMIERE else c.kind
+    return replace(c, platform=platform, kind=kind)
 
 
 def _header_row(text: str, sentences: list[Sentence], i: int, state: State) -> list[Candidate]:

@@ -98,6 +98,11 @@ _VENUE = re.compile(
     r"\bat\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]+\s+){1,4}(?:Hall|Library|Arena|Stadium|Auditorium"
     r"|Museum|Gallery|Church|Cathedral|Amphitheatre|Amphitheater|Bowl|Ballroom)\b"
 )
+_DATE_NOUN = re.compile(
+    r"\b(?:release|premiere|launch|air|transmission|broadcast|publication|street|opening)\s+"
+    r"(?:date|dates|night)\b",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\bsince\s+[^,;.()]{0,50}$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s?[-\u2013\u2014]\s?\d{1,2}\b(?![:.]\d)")
 _DAY_FORMS = frozenset({Form.MONTH_DAY, Form.DAY_MONTH})
@@ -170,6 +175,8 @@ def keep(
         return False
     if not has_future_cue(part) and not has_future_cue(text[s.start : s.end]):
         if value.precision is Precision.TBA:
+            if _DATE_NOUN.search(part):
+                return True  # "Transmission date and more details to be confirmed"
             return list_row(text, s, state) and s.end - s.start < 100  # "Date TBA - X (series)"
         if title_row(text, s, m.start):
             return value.first >= state.base

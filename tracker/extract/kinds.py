@@ -78,6 +78,11 @@ _SPLIT = re.compile(
     r"\b(?:half(?!\s+of\s+(?:the\s+year|this|next|\d))|part|remaining|episodes|midseason)", re.I
 )
 _EARLY_ACCESS = re.compile(r"\b(?:early[-\s]access|open\s+beta)\b", re.IGNORECASE)
+_ANOTHER_WINDOW = re.compile(
+    r"\bafter\s+(?:its|their|the)\s+(?:theatrical\s+|cinema\s+)?(?:run|release|window)\b"
+    r"|\bexpands?\s+(?:to|into)\s+(?:more|other|\d+)\b",
+    re.IGNORECASE,
+)
 _PREMIER = re.compile(r"\bpremier", re.IGNORECASE)
 _FEATURE = re.compile(r"\bfeature[-\s](?:length|film)\b", re.IGNORECASE)
 #: TV words that are verbs: a film noun after them still names a film or a special.
@@ -202,8 +207,8 @@ def _kind_from_words(window: str, numbered: bool, platform: str | None) -> Kind 
 
     Cached: the works of one sentence share its words.
     """
-    if _EARLY_ACCESS.search(window):
-        return Kind.OTHER  # an early-access launch: the full release is another record
+    if _EARLY_ACCESS.search(window) or _ANOTHER_WINDOW.search(window):
+        return Kind.OTHER  # early access, or one more window after the first release
     if _FINALE.search(window) and not _NEW_SEASON.search(window):
         return Kind.FINALE
     if numbered or _NEW_SEASON.search(window):

@@ -66,7 +66,7 @@ PLATFORMS: dict[str, str] = {
     "nintendo switch 2": "Nintendo Switch 2", "switch 2": "Nintendo Switch 2",
     "switch": "Switch", "pc": "PC", "steam": "Steam", "google stadia": "Google Stadia",
     "stadia": "Stadia", "theaters": "theaters", "theatres": "theaters",
-    "cinemas": "theaters",
+    "cinemas": "theaters", "theatrical release": "theaters", "theatrical run": "theaters",
 }  # fmt: skip
 
 #: Capitalised names that are never the work itself (studios, events, outlets, places).

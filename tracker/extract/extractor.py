@@ -312,10 +312,11 @@ def _own_stretch(
         return None
     m = kept[k][0]
     lo = kept[k - 1][0].end if k else s.start
+    hi = kept[k + 1][0].start if k + 1 < len(kept) else s.end
     if first < m.start:
         turns = [t.end() for t in _TURN.finditer(text, lo, first)]
-        return (turns[-1] if turns else lo), m.end
-    hi = kept[k + 1][0].start if k + 1 < len(kept) else s.end
+        after = _TURN.search(text, m.end, hi)
+        return (turns[-1] if turns else lo), (after.start() if after else hi)
     return m.start, hi
 
 

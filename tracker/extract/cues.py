@@ -26,7 +26,7 @@ _FUTURE_CUE = re.compile(
     r"\b(?:premier(?:e|es|ing)|debut(?:s|ing)?|return(?:s|ing)?|arriv(?:e|es|ing)"
     r"|drop(?:s|ping)?|land(?:s|ing)?|launch(?:es|ing)?|releas(?:e|es|ing)|hit(?:s|ting)?"
     r"|open(?:s|ing)?|bow(?:s|ing)?|air(?:s|ing)?|kick(?:s|ing)?\s+off|begin(?:s|ning)?"
-    r"|start(?:s|ing)?|resum(?:e|es|ing)|stream(?:s|ing)?|slated|scheduled|set\s+(?:for|to)"
+    r"|start(?:s|ing)?|resum(?:e|es|ing)|stream(?:s|ing)?|slated|scheduled|set\s+(?:(?:it|them)\s+)?(?:for|to)"
     r"|dated|due|coming|comes?|back|available|out|publish(?:es|ing)?|roll(?:s|ing)?\s+out"
     r"|unveil(?:s|ing)?\s+on|go(?:es)?\s+live|head(?:s|ing)?\s+to|move[sd]?\s+to"
     r"|moving\s+to|pushed\s+(?:back\s+)?to|delayed\s+(?:to|until)|shifted\s+to|bumped\s+to"

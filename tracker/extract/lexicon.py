@@ -103,7 +103,8 @@ COMMON_OPENERS = _entries(
     what who why how where which whether all both each every some many most more much
     no not new other another next last first final previous later earlier still even just
     only meanwhile however although though because plus additionally finally
-    fans viewers audiences critics sources reports according per via source update
+    fans viewers audiences critics readers players gamers subscribers listeners sources reports
+    according per via source update
     elsewhere today tonight tomorrow yesterday currently previously originally recently
     season series episode episodes premiere premieres premiered finale netflix star stars
     starring directed written produced created based following coming look check watch

@@ -15,7 +15,13 @@ KEYS = ("title", "season", "kind", "date", "precision", "platform")
 # Articles the extractor does not yet read right, each with the specific reason. Each is an
 # expected failure that must start failing the suite once it passes (strict), so the list
 # shrinks as the extractor improves; it never hides a regression in the articles that pass.
-KNOWN_GAPS: dict[str, str] = {}
+KNOWN_GAPS: dict[str, str] = {
+    "anime_season2_film": "a second market's date ('in North American theaters later this "
+    "year') folds into the first release instead of a record of kind other",
+    "finale_then_documentary": "'a week later' and 'the following Sunday' both count from "
+    "the finale; we chain the second from the first",
+    "handheld_console_regions": "a console is a platform name to us, never the work launched",
+}
 
 
 def _case(path: Path) -> object:

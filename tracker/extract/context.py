@@ -120,6 +120,25 @@ _PRINT_OR_RECORD = re.compile(
 )
 
 
+#: A sentence that goes on about the work just dated: "The tactical RPG, due on PC and ...".
+_GOES_ON = re.compile(
+    r"\W*(?:it|(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:game|rpg|shooter|title|series|show|film"
+    r"|movie|sequel|expansion|dlc|remake|remaster|port))\b",
+    re.IGNORECASE,
+)
+
+
+def _next_sentence_platform(
+    text: str, sentences: list[Sentence], starts: list[int], end: int
+) -> str | None:
+    """The first platform the next sentence names when it goes on about the same work."""
+    k = bisect.bisect_left(starts, end)
+    if k >= len(sentences) or not _GOES_ON.match(text, sentences[k].start):
+        return None
+    found = find_platforms(text, sentences[k].start, sentences[k].end)
+    return found[0][2] if found else None
+
+
 def complete(
     text: str, sentences: list[Sentence], candidates: list[Candidate], *, tv_article: bool | Leaning
 ) -> list[Candidate]:
@@ -140,6 +159,9 @@ def complete(
         if c.platform is None and c.topic and c.title_start >= 0:
             starts = starts or [s.start for s in sentences]
             c = replace(c, platform=_topic_platform(text, sentences, starts, c.title_start))
+        if c.platform is None:
+            starts = starts or [s.start for s in sentences]
+            c = replace(c, platform=_next_sentence_platform(text, sentences, starts, c.end))
         if c.platform is None and not _PRINT_OR_RECORD.search(text, c.start, c.end):
             if default is unset:
                 default = _article_platform(text, sentences)

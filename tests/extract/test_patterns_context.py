@@ -183,6 +183,35 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     ("Harbor 2049 opens in theaters on March 8.", [("Harbor 2049", None, "2024-03-08", "day")]),
+    # the past in other words: "since ... September", a week's span, an event at a hall, and a
+    # yearless day most of a year out in a past-tense clause
+    (
+        "ABC renewed Open Plan for a third season, a pickup expected since the show's move to "
+        "Wednesdays in September.",
+        [],
+    ),
+    ("New on Streaming This Week (Feb. 12\u201318): 'Copper Bell' Season 2", []),
+    ("The Millbrook Symphony's holiday concert is back at Larkin Hall on Feb. 13.", []),
+    (
+        "The first half of the season wrapped last month with a midseason finale on Dec. 11.",
+        [],
+    ),
+    # a bracketed season is the name's before the bracket; a network heading gives its rows
+    (
+        "Fall premiere dates\n\nCBS\nSunday, Sept. 29: Tidewater Law (season 4), Blue Ridge "
+        "(series premiere)\n",
+        [("Tidewater Law", 4, "2024-09-29", "day"), ("Blue Ridge", None, "2024-09-29", "day")],
+    ),
+    # an author's possessive, and a company that "has set it", are not the work
+    (
+        "The Quiet Tenants, Imogen Rask's first novel in six years, arrives Tuesday, Oct. 22.",
+        [("The Quiet Tenants", None, "2024-10-22", "day")],
+    ),
+    (
+        "Readers will have to wait for Ninefold Winter, the final book in the trilogy. Ashgrove "
+        "has set it for January 13.",
+        [("Ninefold Winter", None, "2024-01-13", "day")],
+    ),
     # "X, about ..., and the comedy Y both premiere": one joint subject
     (
         "The new drama Firebreak, about a crew of firefighters in Oregon, and the comedy Kettle "
@@ -220,6 +249,25 @@ KIND_CASES: list[tuple[str, list[KindRow]]] = [
     (
         "Mad Max: Fury Road returns to theaters on May 15.",
         [("Mad Max: Fury Road", "2024-05-15", "release", "theaters")],
+    ),
+    # rows under a network heading take the network
+    (
+        "Fall premiere dates\n\nNBC\nMonday, Sept. 30: Lakeview Fire (season 5)\n",
+        [("Lakeview Fire", "2024-09-30", "season_premiere", "NBC")],
+    ),
+    # a list sentence names its platform once; a later window is kind other
+    (
+        "The studio will open the heist comedy Velvet Getaway in theaters on March 6; the "
+        "courtroom drama The Paper Lion on Oct. 9; and the musical Button & Brass on Nov. 22.",
+        [
+            ("Button & Brass", "2024-11-22", "release", "theaters"),
+            ("The Paper Lion", "2024-10-09", "release", "theaters"),
+            ("Velvet Getaway", "2024-03-06", "release", "theaters"),
+        ],
+    ),
+    (
+        "Winter Wheat arrives on Peacock next month, after its run in theaters.",
+        [("Winter Wheat", "2024-02", "other", "Peacock")],
     ),
     # each date of a sentence takes its kind from its own stretch
     (

@@ -17,7 +17,7 @@ from tracker.extract.lexicon import (
 COMPANY_SUFFIX = re.compile(
     r"(?:Entertainment|Studios?|Pictures|Films|Games|Records|Productions|Network|Channel|Media"
     r"|Animation|Television|TV|Interactive|Publishing|Books|Press|Universe|Comics|Group|Inc\.?"
-    r"|Corp\.?|Company|Networks)$"
+    r"|Corp\.?|Company|Networks|Devices|Electronics|Technologies|Labs|Corporation)$"
 )
 
 SMALL = (

@@ -74,7 +74,7 @@ _HEDGE = re.compile(
     r"|bet\s+on|expect\s+(?:that|it|to\s+see)|we\s+expect|i\s+expect|chance)\b|\bmay\s+(?!\d)",
 )
 _EVENT = re.compile(
-    r"\b(?:events?|fan\s+event|panels?|tours?|touring|trailers?|teasers?|festivals?|conventions?|ceremon(?:y|ies)"
+    r"\b(?:events?(?![-\s]cinema)|fan\s+event|panels?|tours?|touring|trailers?|teasers?|festivals?|conventions?|ceremon(?:y|ies)"
     r"|awards?|concerts?|screenings?|pre-?orders?|presales?|tickets|livestream|appearances?"
     r"|performances?|keynote|presentation|showcase|interview|earnings|auction|signing|readings?"
     r"|casting|auditions?|filming|production|shoot(?:ing)?|wrap(?:ped|s)?|upfronts?"
@@ -196,7 +196,7 @@ def says_already_out(clause: str) -> bool:
 _EVENT_SUBJECT = re.compile(
     r"\b(?:panels?|tours?|trailers?|teasers?|pre-?orders?|presales?|tickets|screenings?"
     r"|livestream|festival|concerts?|casting|filming|production|voting|beta|registration"
-    r"|applications|submissions)\s+(?:(?:for|of|from)\s+(?:the\s+)?(?:[A-Z0-9][\w'\u2019:&-]*\s+){1,6}?"
+    r"|applications|submissions)\s+(?:(?:for|of|from|on)\s+(?:the\s+)?(?:[A-Z0-9][\w'\u2019:&-]*\s+){1,6}?"
     r"|(?:(?!and\b|or\b|a\b|the\b)\w+\s+){0,2}?)(?:opens?|go(?:es)?|drops?|debuts?"
     r"|arrives?|will|is|are|begins?|starts?|launch(?:es)?|hits?|releases?|premieres?"
     r"|kicks?|takes?)\b",

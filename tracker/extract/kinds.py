@@ -87,7 +87,8 @@ _HARDWARE = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER_WINDOW = re.compile(
-    r"\bafter\s+(?:its|their|the)\s+(?:theatrical\s+|cinema\s+)?(?:run|release|window)\b"
+    r"\bafter\s+(?:its|their|the)\s+(?:theatrical\s+|cinema\s+)?(?:run|release|window|night"
+    r"|debut|bow)\b"
     r"|\bexpands?\s+(?:to|into)\s+(?:more|other|\d+)\b",
     re.IGNORECASE,
 )

@@ -105,6 +105,8 @@ COMMON_OPENERS = _entries(
     only meanwhile however although though because plus additionally finally
     fans viewers audiences critics readers players gamers subscribers listeners sources reports
     according per via source update
+    ireland britain england scotland wales canada japan china korea india france germany
+    italy spain mexico brazil australia europe asia africa
     elsewhere today tonight tomorrow yesterday currently previously originally recently
     season series episode episodes premiere premieres premiered finale netflix star stars
     starring directed written produced created based following coming look check watch

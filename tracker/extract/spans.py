@@ -200,6 +200,9 @@ SMALL_WORDS = frozenset(SMALL.strip("(?:)").replace("\\.?", "").split("|")) | {"
 _TAIL_KEEP = frozenset({"me", "you", "up", "my", "your"})
 
 
+_VERSION = re.compile(r"v?\d+(?:\.\d+)+")
+
+
 def clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[int, int]:
     """Trim openers and connectors from the ends of ``words[lo:hi]``.
 
@@ -214,6 +217,8 @@ def clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[int
     strip_front = (SMALL_WORDS | COMMON_OPENERS) - keep if opener else SMALL_WORDS - keep
     while lo < hi and bare(words[lo]) in strip_front and not (hi - lo == 1 and lo > 0):
         lo += 1
+    if hi - lo > 2 and _VERSION.fullmatch(words[lo]) and words[lo + 1] == "of":
+        lo += 2  # "version 1.0 of Hollow Tide": the work is after "of"
     while hi > lo and bare(words[hi - 1]) in SMALL_WORDS - _TAIL_KEEP:
         hi -= 1
     if hi - lo == 1 and words[lo] in ("The", "A", "An"):

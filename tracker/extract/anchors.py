@@ -42,6 +42,10 @@ _WORDS: list[tuple[tuple[Form, ...], str, bool]] = [
     ),
     ((Form.RELATIVE_MONTH,), "month", False),
     *(
+        ((Form.HOLIDAY,), w, False)
+        for w in ("christmas", "boxing", "new year", "halloween", "valentine", "thanksgiving")
+    ),
+    *(
         ((Form.TBA,), w, False)
         for w in ("tb", "to be", "yet", "not", "undated", "unconfirmed", "date")
     ),

@@ -25,6 +25,7 @@ class Form(StrEnum):
     WEEKDAY = "weekday"
     RELATIVE_MONTH = "relative_month"
     TBA = "tba"
+    HOLIDAY = "holiday"
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,15 @@ PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
                 r"\b(?:(?P<wmod>this coming|this|next|on)\s+)?"
                 rf"(?P<wd>{_FULL_WD})\b(?!s|['\u2019]s)",
             ),
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Form.HOLIDAY,
+        re.compile(
+            r"\b(?P<hol>christmas\s+(?:day|eve)|boxing\s+day|new\s+year['\u2019]s\s+(?:day|eve)"
+            r"|halloween|valentine['\u2019]s\s+day|thanksgiving(?:\s+day)?)\b"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?",
             re.IGNORECASE,
         ),
     ),

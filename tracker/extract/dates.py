@@ -73,6 +73,13 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
         # "Legends of Tomorrow": a capitalised "Tomorrow" inside a sentence is a name
         before = found.string[max(0, found.start() - 2) : found.start()]
         return before in ("", ". ", "\n") or before.endswith("\n")
+    if form is Form.HOLIDAY:
+        # "the Wednesday before Thanksgiving", "Halloween weekend": near the day, not on it
+        before = found.string[max(0, found.start() - 12) : found.start()].lower()
+        after = found.string[found.end() : found.end() + 10].lower()
+        return not re.search(
+            r"(?:before|after|until|since|ahead\s+of|by)\s+$", before
+        ) and not re.match(r"\s*(?:weekend|week|season|special|episode|party|-themed)", after)
     return not (form is Form.TBA and found.group(0).isupper() and len(found.group(0)) > 3)
 
 
@@ -86,6 +93,7 @@ _GATES: dict[Form, tuple[str, ...]] = {
     Form.RELATIVE_DAY: ("tomorrow", "tonight", "day", "night", "evening", "week"),
     Form.WEEKDAY: ("day",),
     Form.RELATIVE_MONTH: ("month",),
+    Form.HOLIDAY: ("christmas", "boxing", "new year", "halloween", "valentine", "thanksgiving"),
     Form.TBA: ("tb", "to be", "yet", "not", "undated", "unconfirmed", "date"),
 }
 _MON_START = r"\b(?:" + "|".join(_MONTH_KEYS) + ")"

@@ -192,6 +192,35 @@ def _resolve_weekday(m: DateMention, base: dt.date, anchor: dt.date | None) -> D
     return day_value(start + dt.timedelta(days=ahead))
 
 
+_FIXED_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+}
+
+
+def _holiday_in(name: str, year: int) -> dt.date:
+    """The day a holiday falls on in ``year`` (US Thanksgiving: the fourth Thursday of November)."""
+    if name.startswith("thanksgiving"):
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    month, day = _FIXED_HOLIDAYS[name]
+    return dt.date(year, month, day)
+
+
+def _resolve_holiday(m: DateMention, base: dt.date) -> DateValue:
+    """A holiday on its next occurrence from ``base``, or in the year the phrase gives."""
+    name = " ".join(m.parts["hol"].lower().replace("\u2019", "'").split())
+    if "year" in m.parts:
+        return day_value(_holiday_in(name, int(m.parts["year"])))
+    day = _holiday_in(name, base.year)
+    return day_value(day if day >= base else _holiday_in(name, base.year + 1))
+
+
 def resolve(
     m: DateMention,
     phrase: str,
@@ -236,6 +265,8 @@ def resolve(
             return _resolve_weekday(m, base, anchor)
         if m.form is Form.TBA:
             return TBA
+        if m.form is Form.HOLIDAY:
+            return _resolve_holiday(m, base)
         return _resolve_coarse(m, base)
     except (ValueError, KeyError, OverflowError):
         return None

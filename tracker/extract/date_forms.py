@@ -198,7 +198,7 @@ PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
                 r"(?:day|night|evening)|(?:a|one)\s+day\s+later|the\s+day\s+after"
                 r"|(?:that|the)\s+same\s+(?:night|day|evening)|(?:a|one)\s+week\s+later"
                 r"|the\s+following\s+week|two\s+weeks\s+later|later\s+that\s+(?:night|day)"
-                r"|(?<=on\s)that\s+(?:day|date|night))\b",
+                r"|(?<=on\s)that\s+(?:day|date|night)|(?<=\w\s)that\s+day)\b",
             ),
             re.IGNORECASE,
         ),

@@ -212,7 +212,14 @@ def _disjoint(found: list[tuple[int, int, int, Form, dict[str, str]]]) -> list[D
 
 _WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _SPAN_AFTER = re.compile(r"\s*(?:through|thru|to|until|[-\u2013\u2014])\s*" + _WD + r"\b", re.I)
-_SPAN_BEFORE = re.compile(_WD + r"\s*(?:through|thru|to|until|[-\u2013\u2014])\s*$", re.I)
+_SPAN_BEFORE = re.compile(
+    _WD
+    + r"\s*(?:through|thru|to|until|[-\u2013\u2014])\s*$|\bbetween\s+(?:"
+    + _WD
+    + r"\s+and\s+)?$",
+    re.I,
+)
+_BETWEEN_AND = re.compile(r"\s+and\s+" + _WD + r"\b", re.I)
 
 
 def in_week_span(text: str, m: DateMention) -> bool:
@@ -225,5 +232,10 @@ def in_week_span(text: str, m: DateMention) -> bool:
     if m.form is not Form.WEEKDAY:
         return False
     return bool(
-        _SPAN_AFTER.match(text, m.end) or _SPAN_BEFORE.search(text, max(0, m.start - 20), m.start)
+        _SPAN_AFTER.match(text, m.end)
+        or _SPAN_BEFORE.search(text, max(0, m.start - 30), m.start)
+        or (
+            _BETWEEN_AND.match(text, m.end) is not None
+            and text[max(0, m.start - 8) : m.start].lower().endswith("between ")
+        )
     )

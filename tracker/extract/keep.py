@@ -42,7 +42,7 @@ _TURN = re.compile(r"\b(?:before|after|while|when|whereas)\b|[;(]")
 _FUTURE_NEAR = re.compile(
     r"\b(?:will|'ll|\u2019ll|set\s+to|slated|scheduled|premieres|airs|returns|debuts|opens|arrives"
     r"|launches|lands|drops|hits|bows|kicks\s+off|begins|starts|is\s+due|are\s+due|streams"
-    r"|comes|coming|moves?\s+to|moving\s+to|tonight|tomorrow)\b",
+    r"|comes|coming|moves?\s+to|moving\s+to|tonight|tomorrow|brings|bring)\b",
     re.IGNORECASE,
 )
 

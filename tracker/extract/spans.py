@@ -219,6 +219,8 @@ def clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[int
         lo += 1
     if hi - lo > 2 and _VERSION.fullmatch(words[lo]) and words[lo + 1] == "of":
         lo += 2  # "version 1.0 of Hollow Tide": the work is after "of"
+    if hi - lo > 3 and words[lo] in ("Part", "Volume", "Vol.") and words[lo + 2] == "of":
+        lo += 3  # "Part 2 of Copper Valley's fourth season": the work is after "of"
     while hi > lo and bare(words[hi - 1]) in SMALL_WORDS - _TAIL_KEEP:
         hi -= 1
     if hi - lo == 1 and words[lo] in ("The", "A", "An"):

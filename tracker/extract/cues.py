@@ -39,7 +39,7 @@ _FUTURE_CUE = re.compile(
     r"|will\s+(?:see|get|have)|gets?|keeps?\s+its|holds?\s+(?:its|onto|on\s+to)"
     r"|sticks?\s+(?:with|to)\s+its|stays?\s+(?:on|with)\s+its"
     r"|reach(?:es)?\s+(?:theaters|theatres|cinemas|stores|shelves)"
-    r"|will\s+follow|will\s+be\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:movie|film|release|series"
+    r"|brings|will\s+bring|will\s+follow|will\s+be\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:movie|film|release|series"
     r"|game|album)"
     r"|upcoming\s+(?:shows|series|films|movies|titles|originals|dramas)"
     r"|forthcoming\s+(?:shows|series|films|movies|titles|originals|dramas))\b",

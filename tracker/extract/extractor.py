@@ -19,6 +19,7 @@ from tracker.extract.enumeration import names_a_group
 from tracker.extract.framing import framed_year, needs_frame
 from tracker.extract.headings import heading_title, is_field_row
 from tracker.extract.keep import clause, is_slot_move, keep, list_row
+from tracker.extract.kinds import find_platforms
 from tracker.extract.layout import (
     LIST_CUE,
     LIST_HEADING,
@@ -421,5 +422,8 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
             candidates.extend(inherited(text, sentences, i, state, state.last[1]))
         elif is_lead(text[s.start : s.end], s):
             state.list_context = True  # "Fall premiere dates:", "Here's what's arriving"
+            if text[s.start : s.end].rstrip().endswith(":"):
+                named = {p for _, _, p in find_platforms(text, s.start, s.end)}
+                state.network = named.pop() if len(named) == 1 else state.network
     candidates = expand_short_titles(text, expand_acronyms(text, candidates))
     return merge(text, complete(text, sentences, candidates, tv_article=state.tv_article))

@@ -131,7 +131,7 @@ def find_platforms(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if key in _CASE_SENSITIVE_PLATFORMS and not word[0].isupper():
             continue
         if key in ("theaters", "theatres", "cinemas") and not re.search(
-            r"\b(?:in|to|hits?|into|at|reach(?:es|ing)?)\s+(?:\w+\s+)?$",
+            r"\b(?:in|to|hits?|into|at|reach(?:es|ing)?|for)\s+(?:[\w.]+\s+)?$",
             text[max(lo, m.start() - 20) : m.start()],
         ):
             continue

@@ -39,7 +39,7 @@ _FUTURE_CUE = re.compile(
     r"|will\s+(?:see|get|have)|gets?|keeps?\s+its|holds?\s+(?:its|onto|on\s+to)"
     r"|sticks?\s+(?:with|to)\s+its|stays?\s+(?:on|with)\s+its"
     r"|reach(?:es)?\s+(?:theaters|theatres|cinemas|stores|shelves)"
-    r"|brings|will\s+bring|will\s+follow|will\s+be\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:movie|film|release|series"
+    r"|brings|will\s+bring|on\s+track\s+for|will\s+follow|will\s+be\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?(?:movie|film|release|series"
     r"|game|album)"
     r"|upcoming\s+(?:shows|series|films|movies|titles|originals|dramas)"
     r"|forthcoming\s+(?:shows|series|films|movies|titles|originals|dramas))\b",
@@ -98,7 +98,9 @@ _ABANDONED = re.compile(
     r"^\W*(?:originally|initially|previously|at\s+first)\b|\b(?:was|were)\s+(?:\w+\s+)?"
     r"(?:coming\s+out|going\s+to|supposed\s+to|planned\s+for|meant\s+to|originally)\b"
     r"|\b(?:had\s+been|was\s+once|were\s+once)\s+(?:set|scheduled|slated|planned|due|dated)\b"
-    r"|\b(?:off|out\s+of|removed\s+from|pulled\s+from)\s+(?:the|its|their)\s+$"
+    r"|\b(?:off|removed\s+from|pulled\s+from)\s+(?:the|its|their)\s+$|\b(?:slips?|slipped|moves?"
+    r"|moved|drops?|dropped|pulled|falls?|fell)\s+out\s+of\s+(?:(?:the|its|their)\s+)?$"
+    r"|\bhad\s+(?:\w+\s+)?(?:dated|set|scheduled|slated|planned)(?:\s+it)?\s+for\s+$"
     r"|\b(?:gives?|giving|gave)\s+up\s+(?:its|their|the)\s+(?:[\w-]+\s+)?$"
     r"|\b(?:vacates?|vacated|vacating|abandons?|abandoned|surrenders?|cedes?|ceded)\s+(?:its|their"
     r"|the)\s+(?:[\w-]+\s+)?$",

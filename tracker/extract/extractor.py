@@ -89,6 +89,8 @@ def _resolved(
     for m in mentions:
         recent = state.anchor if i - state.anchor_sentence <= 3 else None
         anchor = recent if m.form in (Form.RELATIVE_DAY, Form.WEEKDAY) else None
+        if (m.parts.get("wmod") or "").lower() in ("next", "this", "this coming"):
+            anchor = None  # "next Friday" counts from publication, whatever came before
         if m.form is Form.WEEKDAY and anchor is not None and anchor < state.base:
             anchor = None
         value = resolve(

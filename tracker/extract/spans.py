@@ -152,7 +152,9 @@ _GENRE_WORDS = frozenset(
 )  # fmt: skip
 
 
-_GENRE_ADJECTIVES = frozenset({"western", "animated", "sci-fi", "live-action", "stop-motion"})
+_GENRE_ADJECTIVES = frozenset(
+    {"western", "animated", "sci-fi", "live-action", "stop-motion", "ep", "lp"}
+)
 
 
 def genre_cut(words: list[str]) -> int:
@@ -200,6 +202,7 @@ SMALL_WORDS = frozenset(SMALL.strip("(?:)").replace("\\.?", "").split("|")) | {"
 _TAIL_KEEP = frozenset({"me", "you", "up", "my", "your"})
 
 
+_YEAR_POSSESSIVE = re.compile(r"(?:19|20)\d\d['\u2019]s")
 _VERSION = re.compile(r"v?\d+(?:\.\d+)+")
 
 
@@ -217,6 +220,8 @@ def clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[int
     strip_front = (SMALL_WORDS | COMMON_OPENERS) - keep if opener else SMALL_WORDS - keep
     while lo < hi and bare(words[lo]) in strip_front and not (hi - lo == 1 and lo > 0):
         lo += 1
+    if hi - lo > 1 and _YEAR_POSSESSIVE.fullmatch(words[lo]):
+        lo += 1  # "2024's Saltwater Hymns": the year is not the name
     if hi - lo > 2 and _VERSION.fullmatch(words[lo]) and words[lo + 1] == "of":
         lo += 2  # "version 1.0 of Hollow Tide": the work is after "of"
     if hi - lo > 3 and words[lo] in ("Part", "Volume", "Vol.") and words[lo + 2] == "of":

@@ -114,7 +114,10 @@ _ENDS_IN_NUMBER = re.compile(r"\s\d{1,4}$")
 _WEEKDAYS_PLURAL = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days")
 _NO_LETTERS = re.compile(r"[\d\W_]+")
 _NUMBER_NAME = re.compile(r"\d{3,5}")  # "1917", "2046": a film may be a number
-_HYPHEN_ADJECTIVE = re.compile(r"[A-Z][\w.]*-[a-z]+")
+_HYPHEN_ADJECTIVE = re.compile(
+    r"(?:(?:The|A|An)\s+)?[A-Z0-9][\w.]*-[a-z]+"  # "Bafta-nominated", "The 12-episode"
+    r"|.+['\u2019]s\s+(?:19|20)\d\d"  # "Kestrel's 2025": a company's year
+)
 _CONTRACTION = re.compile(r"\w+['\u2019](?:ve|re|ll|d|m)")
 _YEAR_OR_LETTER = re.compile(r"(?:19|20)\d\d|[A-Za-z]")
 

@@ -99,7 +99,7 @@ _ABANDONED = re.compile(
     r"(?:coming\s+out|going\s+to|supposed\s+to|planned\s+for|meant\s+to|originally)\b"
     r"|\b(?:had\s+been|was\s+once|were\s+once)\s+(?:set|scheduled|slated|planned|due|dated)\b"
     r"|\b(?:off|removed\s+from|pulled\s+from)\s+(?:the|its|their)\s+$|\b(?:slips?|slipped|moves?"
-    r"|moved|drops?|dropped|pulled|falls?|fell)\s+out\s+of\s+(?:(?:the|its|their)\s+)?$"
+    r"|moved|drops?|dropped|pulled|falls?|fell)\s+out\s+(?:of\s+)?(?:(?:the|its|their)\s+)?$"
     r"|\bhad\s+(?:\w+\s+)?(?:dated|set|scheduled|slated|planned)(?:\s+it)?\s+for\s+$"
     r"|\b(?:gives?|giving|gave)\s+up\s+(?:its|their|the)\s+(?:[\w-]+\s+)?$"
     r"|\b(?:vacates?|vacated|vacating|abandons?|abandoned|surrenders?|cedes?|ceded)\s+(?:its|their"

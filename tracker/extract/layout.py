@@ -33,9 +33,10 @@ _HERE = re.compile(r"(?:here\s+(?:is|are)|here['\u2019]s|below\s+(?:is|are))\b",
 def is_lead(line: str, s: Sentence) -> bool:
     """A heading or a lead line ("Fall premiere dates:") that gives the rows under it a cue."""
     # "... anything but quiet. Here is what is premiering this week." introduces a list
-    whole = (s.first_in_line and s.last_in_line) or _HERE.match(line) is not None
-    if not whole or len(line) > 200:
-        return False
+    here = _HERE.match(line) is not None
+    whole = s.first_in_line and s.last_in_line and not line.rstrip().endswith(".")
+    if not (whole or here) or len(line) > 200:
+        return False  # a paragraph of prose ("... late-arriving data ...") opens no list
     return LIST_CUE.search(line) is not None and (len(line) < 160 or line.rstrip().endswith(":"))
 
 

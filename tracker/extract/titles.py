@@ -43,9 +43,11 @@ _RUN = re.compile(
 
 
 #: Clock times ("at 9/8c", "10 p.m. ET"), which cut a capitalised run like dates do.
+_ZONE = r"(?:[ECMP][SD]?T|KST|JST|GMT|BST|UTC|CET|CEST|AEST|AEDT)\b"
 _TIME = re.compile(
     r"\b(?:at\s+)?\d{1,2}(?:[:.]\d\d)?(?:\s*[/-]\s*\d{1,2}(?:[:.]\d\d)?)?\s*"
-    r"(?:[ap]\.?m\b\.?|c\b|[ECMP][SD]?T\b)|\bat\s+\d{1,2}(?:[:.]\d\d)?\b",
+    r"(?:[ap]\.?m\b\.?|c\b|" + _ZONE + r")(?:\s*" + _ZONE + r")?"
+    r"|\bat\s+\d{1,2}(?:[:.]\d\d)?\b",
     re.IGNORECASE,
 )
 

@@ -139,6 +139,14 @@ _PRONOUN_SUBJECT = re.compile(
 )
 
 
+#: A new work of the named one's, unnamed, that is the subject of the date.
+_SEQUEL_BETWEEN = re.compile(
+    r"\b(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:sequel|follow-up|prequel|spinoff|spin-off"
+    r"|successor)\s+(?:will|is|to|has|set|slated|arrives|opens|launches)\b",
+    re.IGNORECASE,
+)
+
+
 def _names_the_owner(text: str, t: TitleMention) -> bool:
     """Tell whether a name stands for whoever owns or schedules the work, not for the work."""
     if t.quoted:
@@ -187,6 +195,8 @@ def _sentence(
     out: list[Candidate] = []
     for k, ((m, value), found_group) in enumerate(zip(kept, groups, strict=True)):
         group = [] if field_row else found_group
+        if group and all(_SEQUEL_BETWEEN.search(text, t.end, m.start) for t in group):
+            continue  # "the hit X said its long-awaited sequel will arrive this fall"
         owner = None if field_row else _fallback_owner(text, s, titles, m, group)
         if owner is None and not group:
             c_lo, c_hi = clause(text, s, m.start)

@@ -42,7 +42,8 @@ _TURN = re.compile(r"\b(?:before|after|while|when|whereas)\b|[;(]")
 _FUTURE_NEAR = re.compile(
     r"\b(?:will|'ll|\u2019ll|set\s+to|slated|scheduled|premieres|airs|returns|debuts|opens|arrives"
     r"|launches|lands|drops|hits|bows|kicks\s+off|begins|starts|is\s+due|are\s+due|streams"
-    r"|comes|coming|moves?\s+to|moving\s+to|tonight|tomorrow|brings|bring)\b",
+    r"|comes|coming|moves?\s+to|moving\s+to|tonight|tomorrow|brings|bring|opening|arriving"
+    r"|premiering|debuting|launching|landing|streaming)\b",
     re.IGNORECASE,
 )
 
@@ -152,7 +153,7 @@ def keep(
     if _OR_BEFORE.search(text, max(s.start, m.start - 12), m.start) or _OR_AFTER.match(text, m.end):
         return False  # "moved to 2021, 2022, or ...": alternatives, no announced date
     lo, hi = clause(text, s, m.start)
-    if _VENUE.search(text, lo, hi):
+    if _VENUE.search(text, max(lo, m.start - 50), min(hi, m.end + 40)):
         return False  # "is back at Larkin Hall on Dec. 13": an event at a venue
     part = text[lo:hi]
     at = m.start - lo

@@ -82,6 +82,37 @@ def _restated_platform(text: str, c: Candidate, same: list[Candidate]) -> str | 
     return None
 
 
+#: A release in one more market or form: "In the U.S., ...", "console versions".
+_MARKET = re.compile(
+    r"\b(?:in\s+the\s+U\.?S\.?|in\s+North\s+America|North\s+American|stateside|in\s+the\s+U\.?K\.?"
+    r"|internationally|overseas|in\s+Europe|in\s+Japan|in\s+Australia|console\s+versions?"
+    r"|(?:PlayStation|Xbox|Switch|PC)\s+versions?)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_markets(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Mark a work's later release that a new market or form gives as kind other.
+
+    "The Quiet Estuary opens in the U.K. on Jan. 9 ... In the U.S., it opens Feb. 13": the
+    first is the release, the second one more market.
+    """
+    firsts: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.kind is Kind.RELEASE and c.value.value != "tba":
+            key = title_key(c.title)
+            if key not in firsts or c.value.first < firsts[key].value.first:
+                firsts[key] = c
+    out: list[Candidate] = []
+    for c in candidates:
+        first = firsts.get(title_key(c.title))
+        later = first is not None and c.kind is Kind.RELEASE and c.value.first > first.value.last
+        if later and _MARKET.search(text, c.start, c.end):
+            c = replace(c, kind=Kind.OTHER)
+        out.append(c)
+    return out
+
+
 def _number_from_windows(candidates: list[Candidate]) -> list[Candidate]:
     """Give a dated work the season a coarser restatement of it numbers.
 
@@ -109,7 +140,7 @@ def _number_from_windows(candidates: list[Candidate]) -> list[Candidate]:
 
 def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
     """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
-    candidates = _number_from_windows(candidates)
+    candidates = _later_markets(text, _number_from_windows(candidates))
     best: dict[tuple[str, int | None, Kind], Candidate] = {}
     grouped: dict[tuple[str, int | None, Kind], list[Candidate]] = {}
     for c in candidates:

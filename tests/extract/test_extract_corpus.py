@@ -21,6 +21,17 @@ KNOWN_GAPS: dict[str, str] = {
     "finale_then_documentary": "'a week later' and 'the following Sunday' both count from "
     "the finale; we chain the second from the first",
     "handheld_console_regions": "a console is a platform name to us, never the work launched",
+    "festival_acquisition_theatrical_then_streaming": "a second festival film takes the "
+    "acquired film's date",
+    "games_delay_roundup_four": "'still on track for Sept. 24' next to a rumoured slip reads "
+    "as hedged",
+    "kdrama_same_day_worldwide": "a season 2 teaser at the end numbers the series premiere",
+    "music_albums_announced_week": "'follow 2024's X with Y' joins both albums into one name",
+    "netflix_next_week_weekdays": "a thriller film in a TV week reads as a series premiere",
+    "uk_christmas_tv_schedule": "a festive special reads as a premiere; a repeat is not told apart",
+    "game_early_access_to_1_0": "console versions 'later in 2027' fold into the PC quarter",
+    "manga_volume_schedule": "an omnibus introduced by its publisher loses its name to the "
+    "publisher",
 }
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tracker.extract.cues import Leaning, classify, find_platforms, find_seasons
-from tracker.extract.merge import Candidate
+from tracker.extract.merge import Candidate, title_key
 from tracker.extract.segment import Sentence
 
 #: Words that say a sentence is about a season of a series, not a new work.
@@ -139,6 +139,19 @@ def _next_sentence_platform(
     return found[0][2] if found else None
 
 
+def _later_season_dated(c: Candidate, season: int, candidates: list[Candidate]) -> bool:
+    """Tell whether another record dates ``season`` of the same work after ``c``.
+
+    "The drama premieres April 11 ... a second season will premiere in 2027": the first
+    date is not season 2's.
+    """
+    key = title_key(c.title)
+    return any(
+        o.season == season and title_key(o.title) == key and o.value.first > c.value.last
+        for o in candidates
+    )
+
+
 def complete(
     text: str, sentences: list[Sentence], candidates: list[Candidate], *, tv_article: bool | Leaning
 ) -> list[Candidate]:
@@ -174,7 +187,7 @@ def complete(
         if not read:
             mentions, read = find_seasons(text, 0, len(text))[:_MAX_SEASON_MENTIONS], True
         season = _season_for(text, sentences, c, mentions)
-        if season is None:
+        if season is None or _later_season_dated(c, season, candidates):
             out.append(c)
             continue
         window = text[c.window[0] : c.window[1]] if c.window else evidence

@@ -25,7 +25,6 @@ KNOWN_GAPS: dict[str, str] = {
     "acquired film's date",
     "games_delay_roundup_four": "'still on track for Sept. 24' next to a rumoured slip reads "
     "as hedged",
-    "kdrama_same_day_worldwide": "a season 2 teaser at the end numbers the series premiere",
     "music_albums_announced_week": "'follow 2024's X with Y' joins both albums into one name",
     "netflix_next_week_weekdays": "a thriller film in a TV week reads as a series premiere",
     "uk_christmas_tv_schedule": "a festive special reads as a premiere; a repeat is not told apart",

@@ -56,6 +56,7 @@ PLATFORMS: dict[str, str] = {
     "itv2": "ITV2", "bbc four": "BBC Four", "channel 4": "Channel 4",
     "channel 5": "Channel 5", "sky atlantic": "Sky Atlantic", "sky one": "Sky One",
     "pbs": "PBS", "crunchyroll": "Crunchyroll", "funimation": "Funimation",
+    "tvn": "tvN", "jtbc": "JTBC", "kbs2": "KBS2", "mbc": "MBC", "tokyo mx": "Tokyo MX",
     "hidive": "HIDIVE", "adult swim": "Adult Swim", "cartoon network": "Cartoon Network",
     "comedy central": "Comedy Central", "mtv": "MTV", "vh1": "VH1", "bet": "BET",
     "hallmark channel": "Hallmark Channel", "epix": "Epix", "mgm+": "MGM+",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import replace
 
 from tracker.extract.acronyms import expand_acronyms, expand_short_titles
 from tracker.extract.carry import group_members, inherited
@@ -14,11 +13,11 @@ from tracker.extract.cues import (
     Leaning,
 )
 from tracker.extract.dates import DateMention, Form, find_dates, in_week_span, scan_dates
-from tracker.extract.emit import emit, label_season
+from tracker.extract.emit import emit
 from tracker.extract.enumeration import names_a_group
 from tracker.extract.framing import framed_year, needs_frame
-from tracker.extract.headings import heading_title, is_field_row
-from tracker.extract.keep import clause, is_slot_move, keep, list_row
+from tracker.extract.headings import is_field_row
+from tracker.extract.keep import clause, keep, list_row
 from tracker.extract.kinds import find_platforms
 from tracker.extract.layout import (
     LIST_CUE,
@@ -31,10 +30,18 @@ from tracker.extract.layout import (
     track_departures,
 )
 from tracker.extract.merge import Candidate, merge
-from tracker.extract.model import Announcement, Kind, Precision
-from tracker.extract.pairing import clause_owners, find_anaphor, score
+from tracker.extract.model import Announcement, Precision
+from tracker.extract.ownership import (
+    LEADING_ASIDE,
+    PRONOUN_SUBJECT,
+    SEQUEL_BETWEEN,
+    fallback_owner,
+    names_the_owner,
+)
+from tracker.extract.pairing import clause_owners
 from tracker.extract.refer import refers_back
 from tracker.extract.resolve import resolve
+from tracker.extract.rows import header_row, own_stretch, shared_platform
 from tracker.extract.segment import Sentence, metadata_end, split_sentences
 from tracker.extract.state import State, sentence_titles, topic
 from tracker.extract.titles import TitleMention
@@ -116,45 +123,6 @@ _CAPTION = re.compile(
 )
 
 
-#: A leading subordinate clause, whose names are not the subject of the main clause.
-_LEADING_ASIDE = re.compile(
-    r"(?:Whether|If|Although|Though|Like|Unlike|As\s+with)\b[^,;:\"\u201c]{0,150},"
-)
-
-
-#: "Imogen Rask's first novel", "Ashgrove has set it for": a name that is not the work dated.
-_OWNER_OF = re.compile(
-    r"(?:['\u2019]s|(?<=s)['\u2019])\s+(?!(?:[\w-]+\s+){0,2}(?:season|seasons|series|part|finale|premiere|return"
-    r"|debut|run|installment|chapter|volume)\b)[a-z]"
-    r"|\s+(?:has\s+|have\s+)?(?:set|dated|slated|scheduled|moved|pushed|booked)\s+(?:it|them)\b"
-)
-_SCHEDULES_IT = re.compile(
-    r"\s+(?:has\s+|have\s+)?(?:set|dated|slated|scheduled|moved|pushed|booked)\s+(?:it|them)\b"
-)
-#: "This Friday, it opens in theaters, including the Rialto": the work is the pronoun's.
-_PRONOUN_SUBJECT = re.compile(
-    r"\s*,?\s*(?:it|they|the\s+(?:film|movie|series|show|album|book|game|season))\s+"
-    r"(?:will\s+)?[a-z]+",
-    re.IGNORECASE,
-)
-
-
-#: A new work of the named one's, unnamed, that is the subject of the date.
-_SEQUEL_BETWEEN = re.compile(
-    r"\b(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:sequel|follow-up|prequel|spinoff|spin-off"
-    r"|successor)\s+(?:will|is|to|has|set|slated|arrives|opens|launches)\b",
-    re.IGNORECASE,
-)
-
-
-def _names_the_owner(text: str, t: TitleMention) -> bool:
-    """Tell whether a name stands for whoever owns or schedules the work, not for the work."""
-    if t.quoted:
-        return _SCHEDULES_IT.match(text, t.end + 1) is not None
-    at = t.end - 2 if text[t.end - 2 : t.end] in ("'s", "\u2019s") else t.end
-    return _OWNER_OF.match(text, at) is not None
-
-
 def _sentence(
     text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: State
 ) -> list[Candidate]:
@@ -171,7 +139,7 @@ def _sentence(
         state.header = value if value.first > state.base else None
         return []
     if not found and state.header is not None:
-        return _header_row(text, sentences, i, state)
+        return header_row(text, sentences, i, state)
     if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _CAPTION.search(line):
         return []
     ends = [s.start] + [m.end for m, _ in found]
@@ -183,11 +151,11 @@ def _sentence(
         for t in sentence_titles(text, sentences, i, state)
         if not any(m.start < t.end and t.start < m.end for m, _ in found)
     ]
-    titles = [t for t in titles if not _names_the_owner(text, t)]
+    titles = [t for t in titles if not names_the_owner(text, t)]
     first = kept[0][0]
-    if first.start - s.start < 25 and _PRONOUN_SUBJECT.match(text, first.end):
+    if first.start - s.start < 25 and PRONOUN_SUBJECT.match(text, first.end):
         titles = [t for t in titles if t.end <= first.start]  # "This Friday, it opens ..."
-    aside = _LEADING_ASIDE.match(text, s.start, s.end)
+    aside = LEADING_ASIDE.match(text, s.start, s.end)
     if aside and all(m.start >= aside.end() for m, _ in kept):
         titles = [t for t in titles if t.start >= aside.end()]  # "Whether X ..., the show ..."
     groups = clause_owners(text, titles, [(m.start, m.end) for m, _ in kept], s.start, s.end)
@@ -195,9 +163,9 @@ def _sentence(
     out: list[Candidate] = []
     for k, ((m, value), found_group) in enumerate(zip(kept, groups, strict=True)):
         group = [] if field_row else found_group
-        if group and all(_SEQUEL_BETWEEN.search(text, t.end, m.start) for t in group):
+        if group and all(SEQUEL_BETWEEN.search(text, t.end, m.start) for t in group):
             continue  # "the hit X said its long-awaited sequel will arrive this fall"
-        owner = None if field_row else _fallback_owner(text, s, titles, m, group)
+        owner = None if field_row else fallback_owner(text, s, titles, m, group)
         if owner is None and not group:
             c_lo, c_hi = clause(text, s, m.start)
             if m.start - c_lo > 25:
@@ -236,105 +204,11 @@ def _sentence(
                 m.start,
                 topic=False,
                 tv_article=state.tv_article,
-                stretch=_own_stretch(text, s, kept, k, t.start),
+                stretch=own_stretch(text, s, kept, k, t.start),
             )
             for t in group
         )
     return out
-
-
-_DEPARTS = re.compile(r"\b(?:leaving|expiring|last\s+day|removed)\b", re.IGNORECASE)
-
-
-def _shared_platform(
-    text: str, s: Sentence, found: list[Candidate], state: State
-) -> list[Candidate]:
-    """Give a sentence's works without a platform the one its rows or its list share.
-
-    A row under a network heading ("CBS" / "Sunday, Sept. 27: X (season 4)") takes the
-    network; the items of one list sentence ("will open X in theaters on March 6; Y on
-    July 17; Z on Oct. 9") take the platform the sentence names once.
-    """
-    if not found or all(c.platform is not None for c in found):
-        return found
-    shared: str | None = None
-    if state.network is not None and s.first_in_line and s.end - s.start < 200:
-        shared = state.network
-    elif text.count(";", s.start, s.end) >= 2:
-        named = {c.platform for c in found if c.platform is not None}
-        shared = named.pop() if len(named) == 1 else None
-    if shared is None:
-        return found
-    return [c if c.platform is not None else _on(c, shared) for c in found]
-
-
-def _on(c: Candidate, platform: str) -> Candidate:
-    """``c`` on ``platform``; in theaters, a work is a film whatever genre word came near it."""
-    kind = Kind.RELEASE if platform == "theaters" and c.kind is Kind.PREMIERE else c.kind
-    return replace(c, platform=platform, kind=kind)
-
-
-def _header_row(text: str, sentences: list[Sentence], i: int, state: State) -> list[Candidate]:
-    """A row under a date header ("FEBRUARY", "Oct. 1"): its leading work takes the header's date.
-
-    Prose after the list ends the header; a one-line blurb under a row does not.
-    """
-    header = state.header
-    if header is None:
-        return []
-    s = sentences[i]
-    line = text[s.start : s.end]
-    rows = sentence_titles(text, sentences, i, state)[:1]
-    if not rows and s.first_in_line and s.last_in_line:
-        heading = heading_title(text, s.start, s.end)
-        rows = [] if heading is None else [heading]
-    if is_slot_move(line) or _DEPARTS.search(line):
-        return []  # a show moving to its slot, or one leaving the service
-    lead = bool(rows) and rows[0].start - s.start < 30 and line.count(",") <= 2
-    if state.list_context and s.first_in_line and len(line) <= 300 and lead:
-        hint = label_season(text, sentences, i)
-        return [
-            emit(
-                text,
-                s,
-                t,
-                header,
-                s.start,
-                topic=False,
-                tv_article=state.tv_article,
-                season_hint=hint,
-            )
-            for t in rows
-        ]
-    if (rows and not (s.first_in_line and s.last_in_line)) or len(line) > 300:
-        state.header = None  # prose after the list; a one-line blurb under a row is not
-    return []
-
-
-def _own_stretch(
-    text: str, s: Sentence, kept: list[tuple[DateMention, DateValue]], k: int, first: int
-) -> tuple[int, int] | None:
-    """The part of a sentence of several dates that speaks of date ``k`` and its works.
-
-    "Spindle returns for Season 2 on Aug. 6, and the film Juniper Moon debuts Aug. 22":
-    the second work's kind is read from ", and the film Juniper Moon debuts Aug. 22". A work
-    named before its date reads from the last turn of the sentence before it (", followed
-    by", ";") up to the date; one named after reads from the date to the next date.
-    """
-    if len(kept) < 2:
-        return None
-    m = kept[k][0]
-    lo = kept[k - 1][0].end if k else s.start
-    hi = kept[k + 1][0].start if k + 1 < len(kept) else s.end
-    if first < m.start:
-        turns = [t.end() for t in _TURN.finditer(text, lo, first)]
-        after = _TURN.search(text, m.end, hi)
-        return (turns[-1] if turns else lo), (after.start() if after else hi)
-    return m.start, hi
-
-
-#: Where a list sentence turns to its next work.
-_TURN = re.compile(r";|,\s+(?:followed\s+by|and|while|with|then)\b|\s[\u2013\u2014]\s")
 
 
 def _row(text: str, s: Sentence, state: State) -> bool:
@@ -342,33 +216,6 @@ def _row(text: str, s: Sentence, state: State) -> bool:
     line = text[s.start : s.end]
     whole = s.first_in_line and s.last_in_line and len(line) < 120
     return list_row(text, s, state) or (whole and line[-1] not in ".!?")
-
-
-#: A clause whose subject is a new, unnamed work ("Movie Opens ...", "a sequel is due ...").
-_ANOTHER_WORK = re.compile(
-    r"\W*(?:(?:a|an|new|its)\s+)?(?:new\s+)?(?:movie|film|sequel|prequel|spinoff|spin-off|game"
-    r"|album|special|documentary|novel)\s+(?:is\s+|will\s+)?[a-z]*\b",
-    re.IGNORECASE,
-)
-
-
-def _fallback_owner(
-    text: str, s: Sentence, titles: list[TitleMention], m: DateMention, group: list[TitleMention]
-) -> TitleMention | None:
-    """When a date's own stretch names no work: an earlier title it refers back to, or None."""
-    lo, _hi = clause(text, s, m.start)
-    before = [t for t in titles if t.end <= m.start]
-    if group and group[0].end <= m.start:
-        return None
-    anaphor = find_anaphor(text, lo, m.start)
-    if anaphor is not None:
-        earlier = [t for t in titles if t.end <= anaphor]
-        return earlier[-1] if earlier else None
-    if group or _ANOTHER_WORK.match(text, lo):
-        return None  # "...; Movie Opens in Japan April 24": an unnamed other work's date
-    if before:
-        return max(before, key=lambda t: score(t, m.start))
-    return None
 
 
 _YEAR_AS_DATE = re.compile(r"\b(?:in|of|for|by|since|until|from|to|early|late|mid)\s+$", re.I)
@@ -420,7 +267,7 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
         if spans:
             state.date_spans[i] = spans
         if inside or state.header is not None:
-            found = _shared_platform(text, s, _sentence(text, sentences, i, inside, state), state)
+            found = shared_platform(text, s, _sentence(text, sentences, i, inside, state), state)
             if found:
                 state.last = (i, found[-1].value)
                 if len({c.title for c in found}) == 1:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from tracker.extract.cues import Leaning, classify, find_platforms, find_seasons
 from tracker.extract.merge import Candidate, title_key
+from tracker.extract.model import Kind
 from tracker.extract.segment import Sentence
 
 #: Words that say a sentence is about a season of a series, not a new work.
@@ -123,7 +124,8 @@ _PRINT_OR_RECORD = re.compile(
 #: A sentence that goes on about the work just dated: "The tactical RPG, due on PC and ...".
 _GOES_ON = re.compile(
     r"\W*(?:it|(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:game|rpg|shooter|title|series|show|film"
-    r"|movie|sequel|expansion|dlc|remake|remaster|port))\b",
+    r"|movie|sequel|expansion|dlc|remake|remaster|port)|(?:both|the\s+two|these)\s+(?:films"
+    r"|movies|games|shows|series|titles))\b",
     re.IGNORECASE,
 )
 
@@ -174,7 +176,9 @@ def complete(
             c = replace(c, platform=_topic_platform(text, sentences, starts, c.title_start))
         if c.platform is None:
             starts = starts or [s.start for s in sentences]
-            c = replace(c, platform=_next_sentence_platform(text, sentences, starts, c.end))
+            said = _next_sentence_platform(text, sentences, starts, c.end)
+            kind = Kind.RELEASE if said == "theaters" and c.kind is Kind.PREMIERE else c.kind
+            c = replace(c, platform=said, kind=kind)
         if c.platform is None and not _PRINT_OR_RECORD.search(text, c.start, c.end):
             if default is unset:
                 default = _article_platform(text, sentences)

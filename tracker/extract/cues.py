@@ -77,6 +77,7 @@ _EVENT = re.compile(
     r"\b(?:events?(?![-\s]cinema)|fan\s+event|panels?|tours?|touring|trailers?|teasers?|festivals?|conventions?|ceremon(?:y|ies)"
     r"|awards?|concerts?|screenings?|pre-?orders?|presales?|tickets|livestream|appearances?"
     r"|performances?|keynote|presentation|showcase|interview|earnings|auction|signing|readings?"
+    r"|passes|on\s+sale"
     r"|casting|auditions?|filming|production|shoot(?:ing)?|wrap(?:ped|s)?|upfronts?"
     r"|press\s+conference|q&a|meet-and-greet|celebration|nominations?|voting|beta"
     r"|renew(?:ed|al|s)?|cancel(?:led|ed|lation|s)?|ordered|order|pickup|picked\s+up"
@@ -201,7 +202,7 @@ _EVENT_SUBJECT = re.compile(
     r"|applications|submissions)\s+(?:(?:for|of|from|on)\s+(?:the\s+)?(?:[A-Z0-9][\w'\u2019:&-]*\s+){1,6}?"
     r"|(?:(?!and\b|or\b|a\b|the\b)\w+\s+){0,2}?)(?:opens?|go(?:es)?|drops?|debuts?"
     r"|arrives?|will|is|are|begins?|starts?|launch(?:es)?|hits?|releases?|premieres?"
-    r"|kicks?|takes?)\b",
+    r"|kicks?|takes?|starting|beginning)\b",
     re.IGNORECASE,
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tracker.extract.values import TBA, DateValue, season_value
+from tracker.extract.values import TBA, DateValue, season_value, year_value
 
 _SEASON = re.compile(r"(spring|summer|fall|autumn|winter)(?:\s+((?:19|20)\d\d))?", re.IGNORECASE)
 _UNDATED = re.compile(
@@ -13,6 +13,9 @@ _UNDATED = re.compile(
     r"|tba|tbd|tbc|undated|no\s+date\s+yet|date\s+unknown)",
     re.IGNORECASE,
 )
+
+
+_UNDATED_IN = re.compile(r"(?:TBA|TBD|TBC|date\s+TBA)\s+((?:19|20)\d\d)", re.IGNORECASE)
 
 
 def section_date(line: str, base: dt.date) -> DateValue | None:
@@ -35,6 +38,9 @@ def section_date(line: str, base: dt.date) -> DateValue | None:
         return value
     if _UNDATED.fullmatch(words):
         return TBA
+    dated = _UNDATED_IN.fullmatch(words)
+    if dated:
+        return year_value(int(dated.group(1)))  # "TBA 2027": some day in that year
     return None
 
 

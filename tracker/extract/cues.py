@@ -77,7 +77,7 @@ _EVENT = re.compile(
     r"\b(?:events?(?![-\s]cinema)|fan\s+event|panels?|tours?|touring|trailers?|teasers?|festivals?|conventions?|ceremon(?:y|ies)"
     r"|awards?|concerts?|screenings?|pre-?orders?|presales?|tickets|livestream|appearances?"
     r"|performances?|keynote|presentation|showcase|interview|earnings|auction|signing|readings?"
-    r"|passes|on\s+sale"
+    r"|passes|on\s+sale|(?:gameplay|music|lyric|behind-the-scenes)\s+videos?"
     r"|casting|auditions?|filming|production|shoot(?:ing)?|wrap(?:ped|s)?|upfronts?"
     r"|press\s+conference|q&a|meet-and-greet|celebration|nominations?|voting|beta"
     r"|renew(?:ed|al|s)?|cancel(?:led|ed|lation|s)?|ordered|order|pickup|picked\s+up"

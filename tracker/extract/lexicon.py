@@ -153,6 +153,7 @@ HEADLINE_VERBS = _entries(
     gets confirms confirmed dates launches launch comes back moves delays
     delayed due hits opens heads slates eyes pushes shifts bumps nabs lands
     drops sets premiering arriving returning coming will is are gets come
+    celebrate celebrates react reacts await awaits cheer cheers fans viewers players
     """
 )
 

@@ -17,7 +17,7 @@ from tracker.extract.lexicon import (
 COMPANY_SUFFIX = re.compile(
     r"(?:Entertainment|Studios?|Pictures|Films|Games|Records|Productions|Network|Channel|Media"
     r"|Animation|Television|TV|Interactive|Publishing|Books|Press|Universe|Comics|Group|Inc\.?"
-    r"|Corp\.?|Company|Networks|Devices|Electronics|Technologies|Labs|Corporation)$"
+    r"|Corp\.?|Company|Networks|Devices|Electronics|Technologies|Labs|Corporation|Works)$"
 )
 
 SMALL = (
@@ -202,6 +202,7 @@ SMALL_WORDS = frozenset(SMALL.strip("(?:)").replace("\\.?", "").split("|")) | {"
 _TAIL_KEEP = frozenset({"me", "you", "up", "my", "your"})
 
 
+_FIELD_LABELS = frozenset({"Title:", "Name:", "Game:", "Film:", "Album:", "Show:", "Series:"})
 _YEAR_POSSESSIVE = re.compile(r"(?:19|20)\d\d['\u2019]s")
 _VERSION = re.compile(r"v?\d+(?:\.\d+)+")
 
@@ -220,6 +221,8 @@ def clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[int
     strip_front = (SMALL_WORDS | COMMON_OPENERS) - keep if opener else SMALL_WORDS - keep
     while lo < hi and bare(words[lo]) in strip_front and not (hi - lo == 1 and lo > 0):
         lo += 1
+    if hi - lo > 1 and words[lo] in _FIELD_LABELS:
+        lo += 1  # "Title: Ironbloom Frontier": a fact sheet's label
     if hi - lo > 1 and _YEAR_POSSESSIVE.fullmatch(words[lo]):
         lo += 1  # "2024's Saltwater Hymns": the year is not the name
     if hi - lo > 2 and _VERSION.fullmatch(words[lo]) and words[lo + 1] == "of":

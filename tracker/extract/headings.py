@@ -33,6 +33,37 @@ _SLOT_AFTER = re.compile(r"\(\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\b[^()]*\)", re.IGNO
 _GUIDE_TAIL = re.compile(
     r":\s+(?:Your|Our|Everything|Every|What|How|Why|Here['\u2019]s|Here\s+Is|Where|When|Who|All)\b"
 )
+_NAME_LABEL = re.compile(r"^(?:Title|Name|Game|Film|Album|Show|Series)\s*:\s*")
+
+
+#: Words that turn a headline from a name to its audience: "X Fans Celebrate ...".
+_AUDIENCE_TURN = frozenset(
+    [
+        "fans",
+        "viewers",
+        "players",
+        "readers",
+        "celebrate",
+        "celebrates",
+        "react",
+        "reacts",
+        "await",
+        "awaits",
+        "cheer",
+        "cheers",
+    ]
+)
+
+
+def _before_headline_verb(line: str) -> str:
+    """The words of a headline-like line before its first verb: a name is no sentence."""
+    words = line.split()
+    for k, word in enumerate(words[1:], 1):
+        if word.lower().strip(",:;") in _AUDIENCE_TURN:
+            return " ".join(words[:k])
+    return line
+
+
 _PART_LABEL = re.compile(
     r"\s*[:,\u2013\u2014-]\s*(?:Season|Series|Part|Volume|Vol\.|Chapter)\s+\w+$", re.IGNORECASE
 )
@@ -45,6 +76,8 @@ def heading_title(text: str, lo: int, hi: int) -> TitleMention | None:
     stripped = re.sub(r"\s*\([^()]*\)\s*$", "", line.strip()).strip().strip('\u201c\u201d"*#•')
     stripped = _BY_AUTHOR.sub("", stripped)  # "Doctor Sleep by Stephen King"
     stripped = _PART_LABEL.sub("", stripped)  # "Wintermarch: Season 2"
+    stripped = _NAME_LABEL.sub("", stripped)  # "Title: Ironbloom Frontier"
+    stripped = _before_headline_verb(stripped)  # "X Fans Celebrate Second-Cour Return"
     if not stripped or len(stripped) > 70 or is_field_row(line) or stripped[0] in "([":
         return None
     if stripped[-1] in ".!:;," and not stripped.endswith("..."):

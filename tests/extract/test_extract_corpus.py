@@ -31,6 +31,23 @@ KNOWN_GAPS: dict[str, str] = {
     "game_early_access_to_1_0": "console versions 'later in 2027' fold into the PC quarter",
     "manga_volume_schedule": "an omnibus introduced by its publisher loses its name to the "
     "publisher",
+    "anime_forum_cour2_movie": "a second cour's return reads as a season premiere",
+    "book_hardcover_audiobook_split": "the audiobook's later date folds into the hardcover",
+    "cable_summer_sundays_pairs": "'X (season N) returns ..., followed by Y at 10 p.m.' pairs "
+    "lose their kinds and seasons",
+    "disney_plus_march_2026_rows": "a row with two titles dates only its first",
+    "explainer_season3_buried_date": "a finale that 'would fall in late November' reads as dated",
+    "film_date_swap_christmas": "'Sets X for Christmas' in a headline is missed; a studio's "
+    "short name reads as a work",
+    "games_2027_month_headers": "rows under 'TBA 2027' read as tba; a rumoured title is kept",
+    "negative_billboard_chart_tour": "chart and tour dates pair with 'No. 1' and the album",
+    "press_release_game_fact_sheet": "a gameplay video's premiere reads as a release",
+    "regional_whats_on_tv_weekend": "'Saturday, 8 p.m., ITV' rows under titles are not read",
+    "rerelease_anniversary_directors_cut": "the anniversary re-release is read as the "
+    "director's cut",
+    "streaming_renewal_spinoff_cancel": "'Season 4 is set ...' after a renewal loses its work "
+    "to a place name",
+    "uk_bbc_one_then_pbs": "'its Masterpiece drama strand' reads as the work",
 }
 
 

@@ -36,7 +36,6 @@ KNOWN_GAPS: dict[str, str] = {
     "cable_summer_sundays_pairs": "'X (season N) returns ..., followed by Y at 10 p.m.' pairs "
     "lose their kinds and seasons",
     "disney_plus_march_2026_rows": "a row with two titles dates only its first",
-    "explainer_season3_buried_date": "a finale that 'would fall in late November' reads as dated",
     "film_date_swap_christmas": "'Sets X for Christmas' in a headline is missed; a studio's "
     "short name reads as a work",
     "games_2027_month_headers": "rows under 'TBA 2027' read as tba; a rumoured title is kept",

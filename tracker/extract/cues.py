@@ -67,7 +67,8 @@ _ALREADY = re.compile(
 )
 _HEDGE = re.compile(
     r"\b(?:could|might|perhaps|possibly|probably|rumou?r(?:s|ed)?|speculat\w*|predict\w*"
-    r"|guess\w*|hopefully|hoping|hope|wish\w*|wouldn't|would\s+(?:be|expect|guess|bet|think)"
+    r"|guess\w*|hopefully|hoping|hope|wish\w*|wouldn't"
+    r"|would\s+(?:be|expect|guess|bet|think|fall|land|arrive|come|likely)"
     r"|if\s+(?:all|everything|it|the)|assum\w+|maybe|my\s+bet|i\s+think|we\s+think"
     r"|i'd|we'd|no\s+earlier\s+than|at\s+the\s+earliest|until\s+at\s+least|unlikely|potential(?:ly)?"
     r"|reportedly|eyeing|eyes|eye|in\s+talks|if|tend\s+to\s+think|think\s+that|believe\s+that"

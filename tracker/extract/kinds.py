@@ -76,7 +76,7 @@ _FILM, _RETURN = regroup(_FILM), regroup(_RETURN)
 #: What splits a season ("the second half", "remaining episodes"), not the year's half.
 _SPLIT = re.compile(
     r"\b(?:half(?!\s+of\s+(?:the\s+year|this|next|\d))|part|remaining|episodes|midseason"
-    r"|break|hiatus)",
+    r"|break|hiatus|cour)",
     re.I,
 )
 _EARLY_ACCESS = re.compile(r"\b(?:early[-\s]access|open\s+beta)\b", re.IGNORECASE)

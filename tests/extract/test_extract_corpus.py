@@ -31,7 +31,6 @@ KNOWN_GAPS: dict[str, str] = {
     "game_early_access_to_1_0": "console versions 'later in 2027' fold into the PC quarter",
     "manga_volume_schedule": "an omnibus introduced by its publisher loses its name to the "
     "publisher",
-    "anime_forum_cour2_movie": "a second cour's return reads as a season premiere",
     "book_hardcover_audiobook_split": "the audiobook's later date folds into the hardcover",
     "cable_summer_sundays_pairs": "'X (season N) returns ..., followed by Y at 10 p.m.' pairs "
     "lose their kinds and seasons",

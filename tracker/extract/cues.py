@@ -48,7 +48,7 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"\b(?:premiered|debuted|returned|arrived|dropped|landed|launched|released|opened|aired"
     r"|bowed|kicked\s+off|began|started|resumed|hit|streamed|grossed|earned|won|wrapped"
-    r"|ended|concluded|(?:finished|completed|stopped)\s+(?:airing|streaming|its\s+run)|finished|completed|was\s+released|were\s+released|came\s+out|went\s+live|(?:came|was|were)\s+back|(?:was|were)\s+(?:confirmed|announced|revealed|unveiled|ordered"
+    r"|ended|closed|concluded|(?:finished|completed|stopped)\s+(?:airing|streaming|its\s+run)|finished|completed|was\s+released|were\s+released|came\s+out|went\s+live|(?:came|was|were)\s+back|(?:was|were)\s+(?:confirmed|announced|revealed|unveiled|ordered"
     r"|renewed|picked\s+up)|came|went)\b",
     re.IGNORECASE,
 )

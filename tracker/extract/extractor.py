@@ -181,7 +181,7 @@ def _sentence(
             if owner is None:
                 continue
         if owner is not None and owner not in group:
-            stretch = (kept[k - 1][0].end if k else s.start, m.end) if len(kept) > 1 else None
+            stretch = own_stretch(text, s, kept, k, kept[k - 1][0].end if k else s.start)
             out.append(
                 emit(
                     text,

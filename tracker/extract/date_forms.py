@@ -127,7 +127,7 @@ PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
     (
         Form.NUMERIC,
         re.compile(
-            r"(?<![\d/.])(?P<mon>0?[1-9]|1[0-2])/(?P<day>[12]\d|3[01]|0?[1-9])"
+            r"(?<![\d/.])(?P<mon>[0-3]?\d)/(?P<day>[0-3]?\d)"
             r"(?:/(?P<year>\d{4}|\d\d))?(?![\d/]|c\b|\s*[ap]\.?m\b)"
         ),
     ),

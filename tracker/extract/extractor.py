@@ -94,6 +94,10 @@ def _resolved(
 ) -> list[tuple[DateMention, DateValue]]:
     out: list[tuple[DateMention, DateValue]] = []
     for m in mentions:
+        if m.form is Form.NUMERIC and state.day_first:
+            m = DateMention(
+                m.start, m.end, m.form, {**m.parts, "mon": m.parts["day"], "day": m.parts["mon"]}
+            )
         recent = state.anchor if i - state.anchor_sentence <= 3 else None
         anchor = recent if m.form in (Form.RELATIVE_DAY, Form.WEEKDAY) else None
         if (m.parts.get("wmod") or "").lower() in ("next", "this", "this coming"):
@@ -233,12 +237,21 @@ def _cuts_names(text: str, m: DateMention) -> bool:
     )
 
 
+_SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:\d{4}|\d\d)\b")
+
+
+def _writes_day_first(text: str) -> bool:
+    """Tell whether the article writes dates day first (13/02/2026), as British ones do."""
+    return any(int(a) > 12 and int(b) <= 12 for a, b in _SLASHED.findall(text[:20000]))
+
+
 def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     if not isinstance(text, str) or not text.strip():
         return []
     base, known = _base_date(text, published)
     state = State(base=base, base_known=known, tv_article=Leaning(text))
     sentences = split_sentences(text)
+    state.day_first = _writes_day_first(text)
     skip = metadata_end(text)
     first = sentences[0] if sentences else None
     state.frame_year = next(

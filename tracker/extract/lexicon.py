@@ -109,6 +109,7 @@ COMMON_OPENERS = _entries(
     according per via source update
     ireland britain england scotland wales canada japan china korea india france germany
     italy spain mexico brazil australia europe asia africa
+    tenn calif fla ill mass mich minn tex wash colo ariz nev conn okla wis
     elsewhere today tonight tomorrow yesterday currently previously originally recently
     season series episode episodes premiere premieres premiered finale netflix star stars
     starring directed written produced created based following coming look check watch

@@ -17,7 +17,8 @@ from tracker.extract.lexicon import (
 COMPANY_SUFFIX = re.compile(
     r"(?:Entertainment|Studios?|Pictures|Films|Games|Records|Productions|Network|Channel|Media"
     r"|Animation|Television|TV|Interactive|Publishing|Books|Press|Universe|Comics|Group|Inc\.?"
-    r"|Corp\.?|Company|Networks|Devices|Electronics|Technologies|Labs|Corporation|Works)$"
+    r"|Corp\.?|Company|Networks|Devices|Electronics|Technologies|Labs|Corporation|Works|Events"
+    r"|Digital|League|Association|Federation)$"
 )
 
 SMALL = (
@@ -202,7 +203,9 @@ SMALL_WORDS = frozenset(SMALL.strip("(?:)").replace("\\.?", "").split("|")) | {"
 _TAIL_KEEP = frozenset({"me", "you", "up", "my", "your"})
 
 
-_FIELD_LABELS = frozenset({"Title:", "Name:", "Game:", "Film:", "Album:", "Show:", "Series:"})
+_FIELD_LABELS = frozenset(
+    {"Title:", "Name:", "Game:", "Film:", "Album:", "Show:", "Series:", "Q:", "A:"}
+)
 _YEAR_POSSESSIVE = re.compile(r"(?:19|20)\d\d['\u2019]s")
 _VERSION = re.compile(r"v?\d+(?:\.\d+)+")
 

@@ -114,6 +114,10 @@ _ENDS_IN_NUMBER = re.compile(r"\s\d{1,4}$")
 _WEEKDAYS_PLURAL = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days")
 _NO_LETTERS = re.compile(r"[\d\W_]+")
 _NUMBER_NAME = re.compile(r"\d{3,5}")  # "1917", "2046": a film may be a number
+_EVENT_NAME = re.compile(
+    r"\s(?:Match|Cup|Awards|Festival|Expo|Summit|Gala|Championships?|Tournament|Convention"
+    r"|Conference)$"
+)
 _CHART = re.compile(r"\b(?:Billboard|Hot\s+100|Top\s+40|Official\s+Charts?)\b")
 _HYPHEN_ADJECTIVE = re.compile(
     r"(?:(?:The|A|An)\s+)?[A-Z0-9][\w.]*-[a-z]+"  # "Bafta-nominated", "The 12-episode"
@@ -157,6 +161,8 @@ def acceptable(title: str, *, opener: bool) -> bool:
         return False
     if _NO_LETTERS.fullmatch(title) and not _NUMBER_NAME.fullmatch(title):
         return False
+    if _EVENT_NAME.search(title) or title == "Max":
+        return False  # "All-Star Match", "the Golden Globe Awards"; "Max" is the streamer
     if _CHART.search(title):
         return False  # "the Billboard 200": a chart, not a record
     if _HYPHEN_ADJECTIVE.fullmatch(title):

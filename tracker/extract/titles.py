@@ -109,6 +109,8 @@ def find_titles(
     for r in _RUN.finditer(text, lo, hi):
         if any(qs <= r.start() < qe for qs, qe in quoted_spans):
             continue
+        if r.start() > lo and text[r.start() - 1] in "#@$\u00a3\u20ac":
+            continue  # "#TheLanternKeepers", "@studio", "$349": a tag or a price
         if _never_a_title(r.group()):
             continue  # "The", "Netflix", "October", "8": a lone word that no check would keep
         spans = [(w.start(), w.end()) for w in _WORD.finditer(text[r.start() : r.end()])]

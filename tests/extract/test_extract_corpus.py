@@ -46,6 +46,21 @@ KNOWN_GAPS: dict[str, str] = {
     "streaming_renewal_spinoff_cancel": "'Season 4 is set ...' after a renewal loses its work "
     "to a place name",
     "uk_bbc_one_then_pbs": "'its Masterpiece drama strand' reads as the work",
+    "digital_pvod_then_max_after_theatrical": "digital and streaming windows after a past "
+    "theatrical run read as releases, and 'premium video on demand' is missed",
+    "game_live_service_season3_q2_expansion": "an expansion named after its subject loses "
+    "its name to a character",
+    "reality_dating_returns_spinoff_summer": "a spinoff's season goes to the main show; "
+    "'returns for its fifth season' reads as a return",
+    "sports_docuseries_netflix_podcast_league_event": "a companion podcast reads as a work",
+    "spring_tv_preview_five_shows_mixed": "a show that 'premiered Feb. 8' gets its later "
+    "episode's date; 'Apple TV' is not a platform to us",
+    "stan_local_after_us": "a second market after a past premiere is not kind other; 'Stan' "
+    "after a date is missed",
+    "uk_distributor_table_ddmm": "'Title | Certificate | Release' rows: the certificate and "
+    "'and' in a name split the titles",
+    "youtube_series_next_thursday_feature_in_works": "a weekly slot after the premiere reads "
+    "as another date",
 }
 
 

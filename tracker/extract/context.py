@@ -8,8 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tracker.extract.cues import Leaning, classify, find_platforms, find_seasons
-from tracker.extract.merge import Candidate, title_key
-from tracker.extract.model import Kind
+from tracker.extract.merge import Candidate, on_platform, title_key
 from tracker.extract.segment import Sentence
 
 #: Words that say a sentence is about a season of a series, not a new work.
@@ -176,9 +175,7 @@ def complete(
             c = replace(c, platform=_topic_platform(text, sentences, starts, c.title_start))
         if c.platform is None:
             starts = starts or [s.start for s in sentences]
-            said = _next_sentence_platform(text, sentences, starts, c.end)
-            kind = Kind.RELEASE if said == "theaters" and c.kind is Kind.PREMIERE else c.kind
-            c = replace(c, platform=said, kind=kind)
+            c = on_platform(c, _next_sentence_platform(text, sentences, starts, c.end))
         if c.platform is None and not _PRINT_OR_RECORD.search(text, c.start, c.end):
             if default is unset:
                 default = _article_platform(text, sentences)

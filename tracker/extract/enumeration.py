@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.lexicon import WORK_NOUNS
+from tracker.extract.spans import POSSESSOR
 from tracker.extract.titles import TitleMention
 
 #: A group of works named by number or as a set: "six new dramas", "a slate of films".
@@ -33,7 +34,6 @@ _WORK_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(
     r"\s+(?:headlining|headlines|stars|starring|plays|leads|as)\b|,\s+who\b", re.IGNORECASE
 )
-_POSSESSOR = re.compile(r"['\u2019]s\s+[a-z]")  # "James Herbert's ghost story": its author
 _ADJECTIVE = re.compile(r"^[\w.]+-(?:[a-z]+)$|^\d+(?:st|nd|rd|th)-", re.IGNORECASE)
 
 
@@ -70,7 +70,7 @@ def listed_works(text: str, lo: int, hi: int, titles: list[TitleMention]) -> lis
 def _is_work(text: str, t: TitleMention) -> bool:
     if _ADJECTIVE.match(t.title) or _PERSON_AFTER.match(text, t.end):
         return False
-    if _POSSESSOR.match(text, max(0, t.end - 2)):
+    if POSSESSOR.match(text, max(0, t.end - 2)):
         return False
     before = text[max(0, t.start - 2) : t.start]
     return "(" not in before

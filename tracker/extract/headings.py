@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.lexicon import COMMON_OPENERS, NON_TITLES, PLATFORMS
-from tracker.extract.spans import SMALL_WORDS
+from tracker.extract.spans import FIELD_LABELS, SMALL_WORDS
 from tracker.extract.titles import NOT_A_NAME, TitleMention, acceptable, tidy
 
 _FIELD = re.compile(
@@ -33,7 +33,7 @@ _SLOT_AFTER = re.compile(r"\(\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\b[^()]*\)", re.IGNO
 _GUIDE_TAIL = re.compile(
     r":\s+(?:Your|Our|Everything|Every|What|How|Why|Here['\u2019]s|Here\s+Is|Where|When|Who|All)\b"
 )
-_NAME_LABEL = re.compile(r"^(?:Title|Name|Game|Film|Album|Show|Series)\s*:\s*")
+_NAME_LABEL = re.compile("^(?:" + "|".join(re.escape(w[:-1]) for w in FIELD_LABELS) + r")\s*:\s*")
 
 
 #: Words that turn a headline from a name to its audience: "X Fans Celebrate ...".

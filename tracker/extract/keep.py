@@ -60,10 +60,10 @@ _REPORTED_AFTER = re.compile(
 )
 
 
-#: "continues through Aug. 21", "runs until May 3": the end of something, not a release.
 #: A date among alternatives: "2021, 2022, or later", "in May or June".
 _OR_AFTER = re.compile(r",?\s+or\b|,\s+(?:19|20)\d\d,?\s+or\b")
 _OR_BEFORE = re.compile(r"\bor\s+(?:in\s+|on\s+)?(?:early\s+|late\s+)?$")
+#: "continues through Aug. 21", "runs until May 3": the end of something, not a release.
 _UNTIL_START = re.compile(r"(?:through|thru|until|till)\s", re.IGNORECASE)
 _UNTIL = re.compile(
     r"(?<!\bdelayed\s)(?<!\bpushed\s)(?<!\bpostponed\s)(?<!\bmoved\s)\b(?:through|thru"

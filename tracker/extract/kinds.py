@@ -79,15 +79,13 @@ _SPLIT = re.compile(
     r"|break|hiatus|cour)",
     re.I,
 )
-_EARLY_ACCESS = re.compile(r"\b(?:early[-\s]access|open\s+beta)\b", re.IGNORECASE)
-#: A device launch ("its new handheld console, the Halcyon Kite"): kind other.
-_HARDWARE = re.compile(
-    r"\b(?:handheld|console|headset|hardware|device)\b(?!\s+(?:exclusive|version|port|edition"
-    r"|players?|owners?|games?|title))",
-    re.IGNORECASE,
-)
-_ANOTHER_WINDOW = re.compile(
-    r"\bafter\s+(?:its|their|the)\s+(?:theatrical\s+|cinema\s+)?(?:run|release|window|night"
+#: A release of kind other: early access, a device launch ("its new handheld console"), or
+#: one more window after the first release ("after its run in theaters", "expands to").
+_OTHER_RELEASE = re.compile(
+    r"\b(?:early[-\s]access|open\s+beta)\b"
+    r"|\b(?:handheld|console|headset|hardware|device)\b(?!\s+(?:exclusive|version|port|edition"
+    r"|players?|owners?|games?|title))"
+    r"|\bafter\s+(?:its|their|the)\s+(?:theatrical\s+|cinema\s+)?(?:run|release|window|night"
     r"|debut|bow)\b"
     r"|\bexpands?\s+(?:to|into)\s+(?:more|other|\d+)\b",
     re.IGNORECASE,
@@ -216,7 +214,7 @@ def _kind_from_words(window: str, numbered: bool, platform: str | None) -> Kind 
 
     Cached: the works of one sentence share its words.
     """
-    if _EARLY_ACCESS.search(window) or _ANOTHER_WINDOW.search(window) or _HARDWARE.search(window):
+    if _OTHER_RELEASE.search(window):
         return Kind.OTHER  # early access, or one more window after the first release
     if _FINALE.search(window) and not _NEW_SEASON.search(window):
         return Kind.FINALE

@@ -72,6 +72,12 @@ def _unnumbered_twin(c: Candidate, o: Candidate) -> bool:
 _VERSION = re.compile(r"\b(?:version|port|edition|remaster)\b", re.IGNORECASE)
 
 
+def on_platform(c: Candidate, platform: str | None) -> Candidate:
+    """``c`` on ``platform``; in theaters, a work is a film whatever genre word came near it."""
+    kind = Kind.RELEASE if platform == "theaters" and c.kind is Kind.PREMIERE else c.kind
+    return replace(c, platform=platform, kind=kind)
+
+
 def _restated_platform(text: str, c: Candidate, same: list[Candidate]) -> str | None:
     """The platform a restatement of ``c``'s date (the same or a window around it) names."""
     for o in same:

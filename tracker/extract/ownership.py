@@ -17,14 +17,14 @@ LEADING_ASIDE = re.compile(
 
 
 #: "Imogen Rask's first novel", "Ashgrove has set it for": a name that is not the work dated.
-_OWNER_OF = re.compile(
-    r"(?:['\u2019]s|(?<=s)['\u2019])\s+(?!(?:[\w-]+\s+){0,2}(?:season|seasons|series|part|finale|premiere|return"
-    r"|debut|run|installment|chapter|volume)\b)[a-z]"
-    r"|\s+(?:has\s+|have\s+)?(?:set|dated|slated|scheduled|moved|pushed|booked)\s+(?:it|them)\b"
-)
-_SCHEDULES_IT = re.compile(
+_SCHEDULES_IT = (
     r"\s+(?:has\s+|have\s+)?(?:set|dated|slated|scheduled|moved|pushed|booked)\s+(?:it|them)\b"
 )
+_OWNER_OF = re.compile(
+    r"(?:['\u2019]s|(?<=s)['\u2019])\s+(?!(?:[\w-]+\s+){0,2}(?:season|seasons|series|part|finale"
+    r"|premiere|return|debut|run|installment|chapter|volume)\b)[a-z]|" + _SCHEDULES_IT
+)
+_SCHEDULES = re.compile(_SCHEDULES_IT)
 #: "This Friday, it opens in theaters, including the Rialto": the work is the pronoun's.
 PRONOUN_SUBJECT = re.compile(
     r"\s*,?\s*(?:it|they|the\s+(?:film|movie|series|show|album|book|game|season))\s+"
@@ -44,7 +44,7 @@ SEQUEL_BETWEEN = re.compile(
 def names_the_owner(text: str, t: TitleMention) -> bool:
     """Tell whether a name stands for whoever owns or schedules the work, not for the work."""
     if t.quoted:
-        return _SCHEDULES_IT.match(text, t.end + 1) is not None
+        return _SCHEDULES.match(text, t.end + 1) is not None
     at = t.end - 2 if text[t.end - 2 : t.end] in ("'s", "\u2019s") else t.end
     return _OWNER_OF.match(text, at) is not None
 

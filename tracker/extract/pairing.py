@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from tracker.extract.lexicon import WORK_NOUNS
+from tracker.extract.spans import POSSESSOR
 from tracker.extract.titles import TitleMention
 
 _CHAIN_GAP = re.compile(
@@ -51,7 +52,6 @@ _SCHEDULES = re.compile(
     r"(?:[\w-]+\s+){0,2})?[\"\u201c\u2018']?",
     re.IGNORECASE,
 )
-_POSSESSOR = re.compile(r"['\u2019]s\s+[a-z]")
 _OPENS_WITH = re.compile(r"[\s,.]*(?:with|by)\s+[\"\u201c\u2018]?")
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
 _WORK_NOUN = re.compile(
@@ -69,7 +69,7 @@ def _followers(
     for t in titles:
         if t.start < after or t.end > hi:
             continue
-        if _POSSESSOR.match(text, t.end - 2):
+        if POSSESSOR.match(text, t.end - 2):
             continue  # "followed by series eight of Jimmy McGovern's drama X": X's author
         if not _FOLLOWER.search(text, max(cursor, t.start - 80), t.start):
             if _LEADS_INTO.match(text, t.end) is None:
@@ -97,7 +97,7 @@ def chain(text: str, titles: Sequence[TitleMention], pick: int) -> list[TitleMen
     while (
         hi + 1 < len(titles)
         and _CHAIN_GAP.fullmatch(text, titles[hi].end, titles[hi + 1].start)
-        and not _POSSESSOR.match(text, titles[hi + 1].end - 2)  # "McGovern's drama X"
+        and not POSSESSOR.match(text, titles[hi + 1].end - 2)  # "McGovern's drama X"
     ):
         hi += 1
     return list(titles[lo : hi + 1])

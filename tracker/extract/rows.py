@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tracker.extract.dates import DateMention
 from tracker.extract.emit import emit, label_season
 from tracker.extract.headings import heading_title
 from tracker.extract.keep import is_slot_move
-from tracker.extract.merge import Candidate
-from tracker.extract.model import Kind
+from tracker.extract.merge import Candidate, on_platform
 from tracker.extract.segment import Sentence
 from tracker.extract.state import State, sentence_titles
 from tracker.extract.values import DateValue
@@ -37,13 +35,7 @@ def shared_platform(
         shared = named.pop() if len(named) == 1 else None
     if shared is None:
         return found
-    return [c if c.platform is not None else _on(c, shared) for c in found]
-
-
-def _on(c: Candidate, platform: str) -> Candidate:
-    """``c`` on ``platform``; in theaters, a work is a film whatever genre word came near it."""
-    kind = Kind.RELEASE if platform == "theaters" and c.kind is Kind.PREMIERE else c.kind
-    return replace(c, platform=platform, kind=kind)
+    return [c if c.platform is not None else on_platform(c, shared) for c in found]
 
 
 def header_row(text: str, sentences: list[Sentence], i: int, state: State) -> list[Candidate]:

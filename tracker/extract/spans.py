@@ -203,9 +203,13 @@ SMALL_WORDS = frozenset(SMALL.strip("(?:)").replace("\\.?", "").split("|")) | {"
 _TAIL_KEEP = frozenset({"me", "you", "up", "my", "your"})
 
 
-_FIELD_LABELS = frozenset(
+#: A fact sheet's or an interview's labels, which stand before a name and are not part of it.
+FIELD_LABELS = frozenset(
     {"Title:", "Name:", "Game:", "Film:", "Album:", "Show:", "Series:", "Q:", "A:"}
 )
+#: A name followed by its possessive and a lower-case noun: "James Herbert's ghost story",
+#: "McGovern's drama X". The name owns or wrote the work; it is not the work.
+POSSESSOR = re.compile(r"['\u2019]s\s+[a-z]")
 _YEAR_POSSESSIVE = re.compile(r"(?:19|20)\d\d['\u2019]s")
 _VERSION = re.compile(r"v?\d+(?:\.\d+)+")
 
@@ -224,7 +228,7 @@ def clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[int
     strip_front = (SMALL_WORDS | COMMON_OPENERS) - keep if opener else SMALL_WORDS - keep
     while lo < hi and bare(words[lo]) in strip_front and not (hi - lo == 1 and lo > 0):
         lo += 1
-    if hi - lo > 1 and words[lo] in _FIELD_LABELS:
+    if hi - lo > 1 and words[lo] in FIELD_LABELS:
         lo += 1  # "Title: Ironbloom Frontier": a fact sheet's label
     if hi - lo > 1 and _YEAR_POSSESSIVE.fullmatch(words[lo]):
         lo += 1  # "2024's Saltwater Hymns": the year is not the name

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tracker.cli.context import ready
-from tracker.cli.output import err, show_json, show_table
+from tracker.cli.output import JsonFlag, err, show_json, show_table
 from tracker.errors import InputError, SourceError
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def add(
 @channels_app.command("list")
 def list_(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """List channels with their secrets masked, e.g. `tracker channels list`."""
     from sqlmodel import col, select
@@ -131,7 +131,7 @@ def list_alerts(
     ctx: typer.Context,
     failed: Annotated[bool, typer.Option("--failed", help="Only alerts that gave up.")] = False,
     limit: Annotated[int, typer.Option(min=1, help="At most this many, newest first.")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """List alerts and their state, e.g. `tracker alerts list --failed`."""
     from sqlmodel import col, select

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.context import ready
+from tracker.cli.output import JsonFlag
 
 if TYPE_CHECKING:
     from tracker.runtime import Runtime
@@ -89,7 +90,7 @@ def _set_up_demo(rt: Runtime, *, serve: bool) -> None:
 
 def status(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Show how the tracker is doing: jobs, sources in error, alerts, e.g. `tracker status`."""
     from tracker.daemon.health import status as report

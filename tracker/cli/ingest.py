@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.context import ready
-from tracker.cli.output import show_json
+from tracker.cli.output import JsonFlag, show_json
 from tracker.core.states import SourceKind
 from tracker.errors import InputError
 
@@ -44,7 +44,7 @@ def ingest(
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) for texts that do not give one."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Ingest articles once, without adding a source, e.g. `tracker ingest article.txt`.
 

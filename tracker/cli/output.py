@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 from rich.table import Table
+
+#: The ``--json`` flag of the commands that print records.
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def is_terminal() -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.context import ready
-from tracker.cli.output import err, is_terminal, show_json, show_jsonl, show_table
+from tracker.cli.output import JsonFlag, err, is_terminal, show_json, show_jsonl, show_table
 from tracker.core.durations import parse_duration
 from tracker.errors import InputError
 from tracker.extract.model import Kind, Precision
@@ -141,7 +141,7 @@ def _machine(records: list[dict[str, object]], *, as_json: bool, as_jsonl: bool)
 def show(
     ctx: typer.Context,
     title: Annotated[str, typer.Argument(help="The work's title (close spellings work).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Show a work's releases, their date history and evidence, e.g. `tracker show "Iron Fist"`."""
     from tracker.queries.lookup import find_work, work_detail
@@ -214,7 +214,7 @@ def _print_detail(rt: Runtime, detail: WorkDetail) -> None:
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Part of a title, or a close spelling.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Find works by title or alias, e.g. `tracker search "iron"`."""
     from tracker.queries.lookup import search as find
@@ -237,7 +237,7 @@ def search(
 def changes(
     ctx: typer.Context,
     since: Annotated[str, typer.Option(help="How far back: 12h, 7d, or a date.")] = "7d",
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """List recent date changes, newest first, e.g. `tracker changes --since 12h`.
 

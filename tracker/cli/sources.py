@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from tracker.cli.context import ready
-from tracker.cli.output import err, is_terminal, show_json, show_table
+from tracker.cli.output import JsonFlag, err, is_terminal, show_json, show_table
 from tracker.core.durations import format_duration, parse_duration
 from tracker.core.states import SourceKind
 from tracker.errors import InputError, SourceError
@@ -70,7 +70,7 @@ def add(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """List sources and their state, e.g. `tracker sources list --json`."""
     from tracker.ingest import sources as service

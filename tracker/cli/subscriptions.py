@@ -10,7 +10,7 @@ import typer
 
 from tracker.calendar.render import Coarse
 from tracker.cli.context import ready
-from tracker.cli.output import err, show_json, show_table
+from tracker.cli.output import JsonFlag, err, show_json, show_table
 from tracker.core.durations import format_duration, parse_duration
 from tracker.errors import InputError
 from tracker.extract.model import Kind, Precision
@@ -93,7 +93,7 @@ def add(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """List subscriptions (never their tokens), e.g. `tracker subscriptions list`."""
     from tracker.calendar import subscriptions

@@ -14,7 +14,6 @@ import asyncio
 import json
 import logging
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,13 +23,15 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from enum import StrEnum
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Generic, Protocol, TypeVar
 from urllib.parse import urlencode
 
 import apprise
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+from tests.support import LoopbackServer
 
 HOST = "127.0.0.1"
 SENDER = "tracker@example.org"
@@ -290,20 +291,18 @@ class Posted:
     status: int | None  # None: never answered (hang)
 
 
-class _WebhookServer(ThreadingHTTPServer):
+class _WebhookServer(LoopbackServer):
     daemon_threads = False  # server_close() joins every handler: nothing outlives a test
     block_on_close = True
 
     def __init__(self, behaviour: Behaviour, *, failures: int, every: int) -> None:
-        super().__init__((HOST, 0), _WebhookHandler)
+        super().__init__(HOST, _WebhookHandler)
         self.behaviour = behaviour
         self.failures = failures
         self.every = every
         self.stop = threading.Event()  # wakes handlers that hang
         self.inbox: _Inbox[Posted] = _Inbox()
-        self.lock = threading.Lock()
         self.count = 0
-        self.errors: list[BaseException] = []
 
     def next_status(self) -> int | None:
         """The answer to the next request, by behaviour and request number (from 1)."""
@@ -321,13 +320,6 @@ class _WebhookServer(ThreadingHTTPServer):
                 return 401
             case Behaviour.FLAKY:
                 return 500 if n % self.every == 0 else 200
-
-    def handle_error(self, _request: object, _client_address: object) -> None:
-        """Ignore clients that hang up (Apprise does on timeout); keep anything else."""
-        error = sys.exception()
-        if error is not None and not isinstance(error, ConnectionError):
-            with self.lock:
-                self.errors.append(error)
 
 
 class _WebhookHandler(BaseHTTPRequestHandler):

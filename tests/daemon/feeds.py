@@ -9,16 +9,17 @@ wall-clock time (`time.time()`) of every request is kept per path, under a lock.
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
+
+from tests.support import LoopbackServer
 
 HOST = "127.0.0.1"
 PLATFORMS = ("Netflix", "Hulu", "Apple TV+", "Disney+", "Max")
@@ -81,26 +82,17 @@ def feed_xml(n: int, *, moved: bool, base: str) -> bytes:
     ).encode()
 
 
-class _Server(ThreadingHTTPServer):
+class _Server(LoopbackServer):
     daemon_threads = False  # server_close() joins every handler: nothing outlives a test
     block_on_close = True
 
     def __init__(self, count: int, delay: float) -> None:
-        super().__init__((HOST, 0), _Handler)
+        super().__init__(HOST, _Handler)
         self.count = count
         self.delay = delay
         self.base = f"http://{HOST}:{self.server_address[1]}"
-        self.lock = threading.Lock()
         self.hits: dict[str, list[float]] = {}
         self.moved = False
-        self.errors: list[BaseException] = []
-
-    def handle_error(self, _request: object, _client_address: object) -> None:
-        """Ignore clients that hang up (a killed daemon does); keep anything else."""
-        error = sys.exception()
-        if error is not None and not isinstance(error, ConnectionError):
-            with self.lock:
-                self.errors.append(error)
 
 
 class _Handler(BaseHTTPRequestHandler):

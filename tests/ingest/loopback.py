@@ -9,16 +9,17 @@ and what it cost.
 from __future__ import annotations
 
 import gzip
-import sys
 import threading
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tests.support import LoopbackServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RSS_ETAG = '"rss-v1"'
@@ -81,27 +82,18 @@ class ConcurrencyProbe:
             return self._changed.wait_for(lambda: self.arrivals >= count, timeout)
 
 
-class _Server(ThreadingHTTPServer):
+class _Server(LoopbackServer):
     daemon_threads = False  # server_close() joins every handler: nothing outlives a test
     block_on_close = True
 
     def __init__(self, *, gzip_bomb: bytes, deflate_bomb: bytes) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__("127.0.0.1", _Handler)
         self.gzip_bomb = gzip_bomb
         self.deflate_bomb = deflate_bomb
         self.stop = threading.Event()  # wakes handlers that stall, trickle or wait on the probe
         self.recorded: list[Recorded] = []
-        self.lock = threading.Lock()
         self.flaky_calls = 0
         self.probe = ConcurrencyProbe()
-        self.errors: list[BaseException] = []
-
-    def handle_error(self, _request: object, _client_address: object) -> None:
-        """Ignore clients that hang up (the tests make them); keep anything else for the test."""
-        error = sys.exception()
-        if error is not None and not isinstance(error, ConnectionError):
-            with self.lock:
-                self.errors.append(error)
 
 
 class _Handler(BaseHTTPRequestHandler):

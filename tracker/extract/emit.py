@@ -180,4 +180,5 @@ def emit(
         title=title.title, season=season, kind=kind, value=value, platform=platform,
         start=s.start, end=s.end, confidence=max(0.05, min(0.99, confidence)),
         title_start=title.start, topic=topic, window=stretch,
+        title_end=title.end, date_at=at, quoted=title.quoted,
     )  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 
 from tracker.extract.acronyms import expand_acronyms, expand_short_titles
 from tracker.extract.carry import group_members, inherited
@@ -29,7 +30,9 @@ from tracker.extract.layout import (
     read_section,
     track_departures,
 )
-from tracker.extract.merge import Candidate, merge
+from tracker.extract.features import Article, features
+from tracker.extract.learned import Model, shipped
+from tracker.extract.merge import Candidate, merge, title_key
 from tracker.extract.model import Announcement, Precision
 from tracker.extract.ownership import (
     LEADING_ASIDE,
@@ -144,6 +147,7 @@ def _sentence(
         return []
     if not found and state.header is not None:
         return header_row(text, sentences, i, state)
+    _propose(text, sentences, i, found, state)
     if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _CAPTION.search(line):
         return []
     ends = [s.start] + [m.end for m, _ in found]
@@ -215,6 +219,41 @@ def _sentence(
     return out
 
 
+def _propose(
+    text: str,
+    sentences: list[Sentence],
+    i: int,
+    found: list[tuple[DateMention, DateValue]],
+    state: State,
+) -> None:
+    """Pair every date of sentence ``i`` with every name in it (or the topic), for the model.
+
+    The rules above decide ownership narrowly; these pairs are the generous proposals that
+    the learned model judges beside the rules' own candidates.
+    """
+    if not found:
+        return
+    s = sentences[i]
+    titles = [
+        t
+        for t in sentence_titles(text, sentences, i, state)
+        if not any(m.start < t.end and t.start < m.end for m, _ in found)
+    ]
+    owners = [(t, False) for t in titles[:8]]
+    if not owners:
+        owner = topic(text, sentences, i, state)
+        if owner is not None:
+            owners.append((owner, True))
+    if i > 0:  # a row's name on the line above ("City on Fire" / "Apple TV+, May 12")
+        named = {t.title for t, _ in owners}
+        before = sentence_titles(text, sentences, i - 1, state)
+        owners.extend((t, True) for t in before[-3:] if t.title not in named)
+    for m, value in found[:6]:
+        for t, topical in owners:
+            c = emit(text, s, t, value, m.start, topic=topical, tv_article=state.tv_article)
+            state.proposals.append(replace(c, proposed=True))
+
+
 def _row(text: str, s: Sentence, state: State) -> bool:
     """A list row or a short line without a full stop, whose subject is the list's work."""
     line = text[s.start : s.end]
@@ -248,6 +287,12 @@ def _writes_day_first(text: str) -> bool:
 def _extract(text: str, published: dt.date | None) -> list[Announcement]:
     if not isinstance(text, str) or not text.strip():
         return []
+    article, candidates = propose(text, published)
+    return decide(article, candidates, shipped())
+
+
+def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candidate]]:
+    """Read ``text`` and return it with every candidate announcement, before any decision."""
     base, known = _base_date(text, published)
     state = State(base=base, base_known=known, tv_article=Leaning(text))
     sentences = split_sentences(text)
@@ -298,4 +343,36 @@ def _extract(text: str, published: dt.date | None) -> list[Announcement]:
                 named = {p for _, _, p in find_platforms(text, s.start, s.end)}
                 state.network = named.pop() if len(named) == 1 else state.network
     candidates = expand_short_titles(text, expand_acronyms(text, candidates))
-    return merge(text, complete(text, sentences, candidates, tv_article=state.tv_article))
+    rules = complete(text, sentences, candidates, tv_article=state.tv_article)
+    proposals = complete(text, sentences, state.proposals, tv_article=state.tv_article)
+    return Article(text, base, sentences), pool(rules, proposals)
+
+
+def pool(rules: list[Candidate], proposals: list[Candidate]) -> list[Candidate]:
+    """The rules' candidates, then each proposal that none of them already states."""
+    seen = {(title_key(c.title), c.season, c.value.value) for c in rules}
+    out = list(rules)
+    for c in proposals:
+        key = (title_key(c.title), c.season, c.value.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def decide(article: Article, candidates: list[Candidate], model: Model | None) -> list[Announcement]:
+    """Keep the candidates the model believes, with its probability as their confidence."""
+    if model is None:  # no weights installed: the rules alone
+        return merge(article.text, [c for c in candidates if not c.proposed])
+    probs = [model.probability(features(article, c)) for c in candidates]
+    return decide_with(article, candidates, probs, model.threshold)
+
+
+def decide_with(
+    article: Article, candidates: list[Candidate], probs: list[float], threshold: float
+) -> list[Announcement]:
+    """Keep the candidates whose probability reaches ``threshold``, then merge restatements."""
+    kept = [
+        replace(c, confidence=p) for c, p in zip(candidates, probs, strict=True) if p >= threshold
+    ]
+    return merge(article.text, kept)

@@ -26,6 +26,10 @@ class Candidate:
     title_start: int = -1
     topic: bool = False
     window: tuple[int, int] | None = None  # the words its kind was read from, if not all
+    title_end: int = -1
+    date_at: int = -1  # where the date phrase starts (-1: a header's or the article's)
+    quoted: bool = False
+    proposed: bool = False  # proposed by pairing alone, not by the rules that read ownership
 
 
 @lru_cache(maxsize=4096)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from tracker.extract.headings import heading_title, is_field_row
 from tracker.extract.kinds import Leaning
+from tracker.extract.merge import Candidate
 from tracker.extract.segment import Sentence
 from tracker.extract.titles import TitleMention, find_titles
 from tracker.extract.values import DateValue
@@ -34,6 +35,7 @@ class State:
     header_evidence: tuple[int, int] = (0, 0)
     titles: dict[int, list[TitleMention]] = field(default_factory=dict)
     date_spans: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    proposals: list[Candidate] = field(default_factory=list)  # pairs for the model to judge
 
 
 def sentence_titles(

@@ -1,0 +1,200 @@
+"""Describe a candidate announcement as named features for the learned model to weigh.
+
+A feature is a short string ("prec=day", "b1=actor"); the model holds a weight for each one it
+saw in training and ignores the rest. Everything here reads only the article and the candidate,
+so the same text always gives the same features.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tracker.extract.merge import Candidate, title_key
+from tracker.extract.segment import Sentence
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d+|[\"\u201c\u201d\u2018\u2019()\[\]:;,\u2013\u2014|-]")
+#: Words that say a date is a release's, a past event's or not a release at all.
+_CUES = frozenset(
+    """premiere premieres premiered premiering debut debuts debuted return returns returned
+    returning release releases released releasing arrive arrives arrived arriving launch
+    launches launched land lands landed drop drops dropped open opens opened hit hits bow
+    bows stream streams streaming air airs aired airing available out set slated scheduled
+    dated date dates expected due coming confirmed announced will delayed delay pushed moved
+    postponed shifted rescheduled now finale final season series film movie game album book
+    trailer teaser tour concert festival panel screening convention awards box office ratings
+    viewers rumored rumoured reportedly could might may possibly likely hopefully sometime
+    renewed cancelled canceled ended wrapped filming production began begins starts start
+    review recap episode episodes ago last previously since until through was were has had
+    been tba tbd tbc announce later early late mid pre-order preorder preorders tickets sale
+    weekend tonight tomorrow""".split()
+)
+_PERSON_ROLE = re.compile(
+    r"\b(?:actor|actress|star|stars|starring|director|directed|creator|created|showrunner|"
+    r"writer|written|producer|produced|executive|ceo|president|chief|host|hosted|singer|"
+    r"rapper|author|novelist|co-star|played|plays|playing|voiced|cast|by|with|according|"
+    r"told|says|said|chairman|head|founder|composer|journalist|reporter)\s+$",
+    re.IGNORECASE,
+)
+_SAID_AFTER = re.compile(r"['\u2019]?\s*(?:said|says|told|added|explained|noted|revealed|tweeted)\b")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+@dataclass(slots=True)
+class Article:
+    """What the features need of the whole article, computed once per text."""
+
+    text: str
+    base: dt.date
+    sentences: list[Sentence]
+    starts: list[int] = field(default_factory=list)
+    lower: str = ""
+    _mentions: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = [s.start for s in self.sentences]
+        self.lower = self.text.lower()
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset``, if any."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if 0 <= k < len(self.sentences):
+            return self.sentences[k]
+        return None
+
+    def mentions(self, title: str) -> int:
+        """How often the article names ``title`` (case-insensitive, capped at 1,000 hits)."""
+        key = title.lower()
+        if key not in self._mentions:
+            count, at = 0, self.lower.find(key)
+            while at >= 0 and count < 1000:
+                count += 1
+                at = self.lower.find(key, at + 1)
+            self._mentions[key] = count
+        return self._mentions[key]
+
+
+def _bucket(n: float, edges: tuple[float, ...]) -> str:
+    for k, edge in enumerate(edges):
+        if n < edge:
+            return str(k)
+    return str(len(edges))
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _norm(word: str) -> str:
+    """A word as a feature: numbers and month names collapse to their class."""
+    if word.isdigit():
+        return "<year>" if len(word) == 4 else "<num>"
+    if word in _MONTHS:
+        return "<month>"
+    return word
+
+
+def _title_shape(title: str) -> list[str]:
+    words = title.split()
+    out = [f"tn={min(len(words), 6)}"]
+    if title.isupper() and len(title) > 1:
+        out.append("t_caps")
+    if any(ch.isdigit() for ch in title):
+        out.append("t_digit")
+    if ":" in title:
+        out.append("t_colon")
+    caps = [w for w in words if w[:1].isupper()]
+    if len(words) == 2 and len(caps) == 2 and all(w.isalpha() for w in words):
+        out.append("t_two_caps")  # the shape of a person's name
+    if len(words) == 1:
+        out.append("t_one_word")
+    low = [_norm(w.lower().strip(".,:!?'\u2019")) for w in words]
+    out.extend(f"tw={w}" for w in low[:6])
+    out.append(f"tl={low[-1]}" if low else "tl=")
+    out.append(f"tf={low[0]}" if low else "tf=")
+    return out
+
+
+def _delta(c: Candidate, base: dt.date) -> str:
+    if c.value.value == "tba":
+        return "tba"
+    if c.value.last < base:
+        return "past"
+    days = (c.value.first - base).days
+    return _bucket(days, (0, 8, 31, 91, 181, 366, 731))
+
+
+def features(article: Article, c: Candidate) -> list[str]:
+    """Name what is known of candidate ``c`` in ``article``."""
+    text = article.text
+    prec = str(c.value.precision)
+    origin = "pair" if c.proposed else "rule"
+    out = [
+        "bias",
+        f"origin={origin}",
+        f"prec={prec}",
+        f"prec={prec}&{origin}",
+        f"kind={c.kind}",
+        f"delta={_delta(c, article.base)}",
+        f"delta={_delta(c, article.base)}&{prec}",
+    ]
+    if c.season is not None:
+        out.append("season")
+    if c.platform is not None:
+        out.append("platform")
+    if c.topic:
+        out.append(f"topic&{origin}")
+    if c.quoted:
+        out.append("quoted")
+    out.extend(_title_shape(c.title))
+    s = article.sentence_at(c.start)
+    line = text[c.start : c.end]
+    if s is not None:
+        if s.first_in_line and s.last_in_line:
+            out.append("whole_line")
+        if s.line == 0:
+            out.append("first_line")
+    out.append("len=" + _bucket(len(line), (40, 80, 160, 300)))
+    if line.rstrip().endswith("?"):
+        out.append("question")
+    sentence_words = _words(line)
+    out.extend(f"cue={w}" for w in sorted(set(sentence_words) & _CUES))
+    if c.title_start >= 0 and c.title_end > c.title_start:
+        before = _words(text[max(0, c.title_start - 40) : c.title_start])[-3:]
+        after = _words(text[c.title_end : c.title_end + 40])[:3]
+        for k, w in enumerate(reversed(before), 1):
+            out.append(f"b{k}={_norm(w)}")
+        for k, w in enumerate(after, 1):
+            out.append(f"a{k}={_norm(w)}")
+        if _PERSON_ROLE.search(text, max(0, c.title_start - 30), c.title_start):
+            out.append("role_before")
+        if _SAID_AFTER.match(text, c.title_end):
+            out.append("said_after")
+        inside = c.start <= c.title_start < c.end
+        out.append(f"title_in_sentence={inside}")
+        if inside and c.date_at >= c.start:
+            lo, hi = sorted((c.title_end, c.date_at))
+            between = _words(text[lo:hi])
+            order = "title_first" if c.title_end <= c.date_at else "date_first"
+            out.append(f"order={order}")
+            out.append(f"gap={_bucket(len(between), (1, 3, 6, 10, 16, 25))}&{origin}")
+            out.extend(f"bt={_norm(w)}" for w in sorted(set(between[:12])))
+            if any(ch in text[lo:hi] for ch in ".;"):
+                out.append("gap_stop")
+    if c.date_at >= 0:
+        near = _words(text[max(0, c.date_at - 25) : c.date_at])[-2:]
+        for k, w in enumerate(reversed(near), 1):
+            out.append(f"d-{k}={_norm(w)}")
+        tail = _words(text[c.date_at : c.date_at + 60])
+        if tail:
+            out.append(f"d0={_norm(tail[0])}")
+    count = article.mentions(c.title)
+    out.append("mentions=" + _bucket(count, (2, 3, 5)))
+    key = title_key(c.title)
+    if key and key in title_key(text[:200]):
+        out.append("in_head")
+    return out

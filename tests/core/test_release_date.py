@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.core.release_date import ReleaseDate
-from tracker.extract.model import Precision
+from tracker.extract.records import Precision
 
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31))
 years = st.integers(min_value=1900, max_value=2199)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker.extract.anchors import anchors
-from tracker.extract.date_forms import Form
-from tracker.extract.dates import _GATE_OF, _GATE_RES
+from tracker.extract.reading.anchors import anchors
+from tracker.extract.reading.date_forms import Form
+from tracker.extract.reading.dates import _GATE_OF, _GATE_RES
 
 CORPUS = Path(__file__).parent / "corpus"
 SAMPLES = [

@@ -8,7 +8,7 @@ from typing import Any
 
 from tracker.core.alert_rules import AlertEvent
 from tracker.core.release_date import ReleaseDate
-from tracker.extract.model import Precision
+from tracker.extract.records import Precision
 
 _PRECISION_WORDS = {
     Precision.DAY: "exact day",

@@ -13,7 +13,7 @@ from tracker.core.alert_rules import AlertEvent, Reminder, change_key, event_for
 from tracker.core.states import ChangeKind
 from tracker.core.titles import base_key, similar
 from tracker.db.models import Channel, Delivery, Release, Subscription, Watch, Work, WorkAlias
-from tracker.extract.model import Precision
+from tracker.extract.records import Precision
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

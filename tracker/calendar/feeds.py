@@ -15,7 +15,7 @@ from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
 from tracker.db.models import Article, DateChange, Release, Sighting, Subscription, Watch, Work
 from tracker.errors import InputError
-from tracker.extract.model import Kind, Precision
+from tracker.extract.records import Kind, Precision
 from tracker.queries.watch import watched_work_ids
 
 

@@ -18,7 +18,7 @@ from icalendar import Alarm, Calendar, Event, vDuration, vText
 
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
-from tracker.extract.model import Precision
+from tracker.extract.records import Precision
 
 PRODID = "-//tracker//release dates from the news//EN"
 MAX_EVIDENCE = 3

@@ -13,7 +13,7 @@ from tracker.calendar.render import Coarse
 from tracker.calendar.tokens import derive_token, new_salt, token_hash
 from tracker.db.models import Subscription, Watch
 from tracker.errors import InputError, NotFoundError
-from tracker.extract.model import Precision
+from tracker.extract.records import Precision
 from tracker.queries.watch import add_watches
 
 

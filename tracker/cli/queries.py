@@ -13,7 +13,7 @@ from tracker.cli.context import ready
 from tracker.cli.output import JsonFlag, err, is_terminal, show_json, show_jsonl, show_table
 from tracker.core.durations import parse_duration
 from tracker.errors import InputError
-from tracker.extract.model import Kind, Precision
+from tracker.extract.records import Kind, Precision
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -13,7 +13,7 @@ from tracker.cli.context import ready
 from tracker.cli.output import JsonFlag, err, show_json, show_table
 from tracker.core.durations import format_duration, parse_duration
 from tracker.errors import InputError
-from tracker.extract.model import Kind, Precision
+from tracker.extract.records import Kind, Precision
 
 if TYPE_CHECKING:
     from tracker.runtime import Runtime

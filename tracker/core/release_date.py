@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.extract.model import Precision
+from tracker.extract.records import Precision
 
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11)}
 _FORMS: tuple[tuple[re.Pattern[str], Precision], ...] = (

@@ -14,7 +14,7 @@ from sqlmodel import Field, SQLModel
 
 from tracker.core.states import ChangeKind, DeliveryStatus, ReleaseStatus, SourceKind
 from tracker.db.types import UTCDateTime
-from tracker.extract.model import Kind, Precision
+from tracker.extract.records import Kind, Precision
 
 # Stable constraint names: Alembic's batch mode on SQLite needs them, and diffs stay readable.
 SQLModel.metadata.naming_convention = {

@@ -13,7 +13,7 @@ from tracker.core.states import ChangeKind, ReleaseStatus
 from tracker.core.timeline import Change, ReleaseState
 from tracker.core.titles import TitleIndex, base_key, title_key
 from tracker.db.models import Article, DateChange, Release, Sighting, Work, WorkAlias
-from tracker.extract.model import Announcement, Precision
+from tracker.extract.records import Announcement, Precision
 
 
 def find_article(session: Session, *, url: str | None, content_hash: str) -> Article | None:

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from tracker.extract.extractor import extract_announcements
-from tracker.extract.model import Announcement, Kind, Precision
+from tracker.extract.records import Announcement, Kind, Precision
 
 __all__ = ["Announcement", "Kind", "Precision", "extract_announcements"]

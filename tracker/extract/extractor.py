@@ -1,60 +1,24 @@
-"""Read a text and return its release announcements: the extractor's entry point."""
+"""The extractor's entry point: text in, announcements out, one stage after another.
+
+1. reading (``reading/``): sentences, lines, date mentions and their values;
+2. candidates (``candidates/``): names of works and the (work, date) pairs the rules and the
+   generous proposer put forward;
+3. features (``features.py``): each candidate described by named features;
+4. model (``model/``): learned weights give each candidate a probability;
+5. decisions (``decisions/``): the believed candidates, restatements merged, as announcements.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-from dataclasses import replace
 
-from tracker.extract.acronyms import expand_acronyms, expand_short_titles
-from tracker.extract.carry import group_members, inherited
-from tracker.extract.context import complete
-from tracker.extract.cues import (
-    Leaning,
-)
-from tracker.extract.dates import DateMention, Form, find_dates, in_week_span, scan_dates
-from tracker.extract.emit import emit
-from tracker.extract.enumeration import names_a_group
-from tracker.extract.framing import framed_year, needs_frame
-from tracker.extract.headings import is_field_row
-from tracker.extract.keep import clause, keep, list_row
-from tracker.extract.kinds import find_platforms
-from tracker.extract.layout import (
-    LIST_CUE,
-    LIST_HEADING,
-    is_date_header,
-    is_headline,
-    is_lead,
-    read_network_heading,
-    read_section,
-    track_departures,
-)
-from tracker.extract.features import Article, features
-from tracker.extract.learned import Model, shipped
-from tracker.extract.merge import Candidate, merge, title_key
-from tracker.extract.model import Announcement, Precision
-from tracker.extract.ownership import (
-    LEADING_ASIDE,
-    PRONOUN_SUBJECT,
-    SEQUEL_BETWEEN,
-    fallback_owner,
-    names_the_owner,
-)
-from tracker.extract.pairing import clause_owners
-from tracker.extract.refer import refers_back
-from tracker.extract.resolve import resolve
-from tracker.extract.rows import header_row, own_stretch, shared_platform
-from tracker.extract.segment import Sentence, metadata_end, split_sentences
-from tracker.extract.state import State, sentence_titles, topic
-from tracker.extract.titles import TitleMention
-from tracker.extract.values import DateValue
+from tracker.extract.candidates.reader import propose
+from tracker.extract.decisions.decide import decide
+from tracker.extract.model.logistic import shipped
+from tracker.extract.records import Announcement
 
 _LOG = logging.getLogger(__name__)
-
-_LEADING_DATE = re.compile(
-    r"\s*(?:date\s+)?(\d{4})-(\d\d)-(\d\d)\b|\s*(?:\w+day,?\s+)?([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
-)
 
 
 def extract_announcements(text: str, published: dt.date | None = None) -> list[Announcement]:
@@ -66,313 +30,14 @@ def extract_announcements(text: str, published: dt.date | None = None) -> list[A
             resolved against it. When None, a date at the top of the text, else today.
 
     Returns:
-        Announcements sorted by their evidence's position; never raises.
+        Announcements sorted by their evidence's position, each with the model's probability
+        as its confidence; never raises.
     """
     try:
-        return _extract(text, published)
+        if not isinstance(text, str) or not text.strip():
+            return []
+        article, candidates = propose(text, published)
+        return decide(article, candidates, shipped())
     except Exception:  # a bad article must never stop a batch; the caller gets nothing
         _LOG.exception("extractor failed on a text of %d characters", len(text or ""))
         return []
-
-
-def _base_date(text: str, published: dt.date | None) -> tuple[dt.date, bool]:
-    if published is not None:
-        return published, True
-    head = _LEADING_DATE.match(text[:200])
-    if head and head.group(1):
-        try:
-            return dt.date(int(head.group(1)), int(head.group(2)), int(head.group(3))), True
-        except ValueError:
-            pass
-    for m in find_dates(text[:300]):
-        if m.form is Form.MONTH_DAY and "year" in m.parts:
-            value = resolve(m, text[m.start : m.end], dt.date(2000, 1, 1))
-            if value is not None:
-                return value.first, True
-    return dt.datetime.now(dt.UTC).date(), False
-
-
-def _resolved(
-    text: str, i: int, mentions: list[DateMention], state: State
-) -> list[tuple[DateMention, DateValue]]:
-    out: list[tuple[DateMention, DateValue]] = []
-    for m in mentions:
-        if m.form is Form.NUMERIC and state.day_first:
-            m = DateMention(
-                m.start, m.end, m.form, {**m.parts, "mon": m.parts["day"], "day": m.parts["mon"]}
-            )
-        recent = state.anchor if i - state.anchor_sentence <= 3 else None
-        anchor = recent if m.form in (Form.RELATIVE_DAY, Form.WEEKDAY) else None
-        if (m.parts.get("wmod") or "").lower() in ("next", "this", "this coming"):
-            anchor = None  # "next Friday" counts from publication, whatever came before
-        if m.form is Form.WEEKDAY and anchor is not None and anchor < state.base:
-            anchor = None
-        value = resolve(
-            m, text[m.start : m.end], state.base, anchor=anchor, base_known=state.base_known
-        )
-        if value is None:
-            continue
-        if state.frame_year is not None and needs_frame(m, value.first, state.frame_year):
-            framed = dt.date(state.frame_year, 1, 1)
-            value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
-        if value.precision is Precision.DAY and not in_week_span(text, m):
-            state.anchor, state.anchor_sentence = value.first, i
-        out.append((m, value))
-    return out
-
-
-#: A question ("Is X Coming This Year?") asks about a date; it announces none.
-_ASKS = re.compile(r"\W*(?:is|are|will|does|do|did|could|can|should|when|what|which)\b", re.I)
-_CAPTION = re.compile(
-    r"\b(?:L-R|Pictured|Photo\s+(?:by|credit)|Credit|Courtesy)\s*:"
-    r"|^\W*(?:Related|Read\s+more|See\s+also|Also\s+read|More)\s*:",
-    re.IGNORECASE,
-)
-
-
-def _sentence(
-    text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: State
-) -> list[Candidate]:
-    s = sentences[i]
-    line = text[s.start : s.end]
-    if s.first_in_line and len(line) < 160 and state.leaving:
-        return []  # a row of what leaves a service
-    lead = is_lead(line, s)
-    if lead:
-        state.list_context = True
-    found = _resolved(text, i, mentions, state)
-    if is_date_header(text, s, found):
-        value = found[0][1]
-        state.header = value if value.first > state.base else None
-        return []
-    if not found and state.header is not None:
-        return header_row(text, sentences, i, state)
-    _propose(text, sentences, i, found, state)
-    if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _CAPTION.search(line):
-        return []
-    ends = [s.start] + [m.end for m, _ in found]
-    kept = [(m, v) for k, (m, v) in enumerate(found) if keep(text, s, m, v, state, ends[k])]
-    if not kept:
-        return []
-    titles = [
-        t
-        for t in sentence_titles(text, sentences, i, state)
-        if not any(m.start < t.end and t.start < m.end for m, _ in found)
-    ]
-    titles = [t for t in titles if not names_the_owner(text, t)]
-    first = kept[0][0]
-    if first.start - s.start < 25 and PRONOUN_SUBJECT.match(text, first.end):
-        titles = [t for t in titles if t.end <= first.start]  # "This Friday, it opens ..."
-    aside = LEADING_ASIDE.match(text, s.start, s.end)
-    if aside and all(m.start >= aside.end() for m, _ in kept):
-        titles = [t for t in titles if t.start >= aside.end()]  # "Whether X ..., the show ..."
-    groups = clause_owners(text, titles, [(m.start, m.end) for m, _ in kept], s.start, s.end)
-    field_row = is_field_row(line)
-    out: list[Candidate] = []
-    for k, ((m, value), found_group) in enumerate(zip(kept, groups, strict=True)):
-        group = [] if field_row else found_group
-        if group and all(SEQUEL_BETWEEN.search(text, t.end, m.start) for t in group):
-            continue  # "the hit X said its long-awaited sequel will arrive this fall"
-        owner = None if field_row else fallback_owner(text, s, titles, m, group)
-        if owner is None and not group:
-            c_lo, c_hi = clause(text, s, m.start)
-            if m.start - c_lo > 25:
-                c_hi = m.start  # the reference stands before the date: its subject
-            list_heading = lead and LIST_HEADING.match(line) is not None  # "Coming to X in April"
-            if list_heading or not refers_back(
-                text, c_lo, c_hi, row=field_row or _row(text, s, state)
-            ):
-                if names_a_group(text, c_lo, c_hi):
-                    state.group = (i, value)
-                continue
-            owner = topic(text, sentences, i, state)
-            if owner is None:
-                continue
-        if owner is not None and owner not in group:
-            stretch = own_stretch(text, s, kept, k, kept[k - 1][0].end if k else s.start)
-            out.append(
-                emit(
-                    text,
-                    s,
-                    owner,
-                    value,
-                    m.start,
-                    topic=owner not in titles,
-                    tv_article=state.tv_article,
-                    stretch=stretch,
-                )
-            )
-            continue
-        out.extend(
-            emit(
-                text,
-                s,
-                t,
-                value,
-                m.start,
-                topic=False,
-                tv_article=state.tv_article,
-                stretch=own_stretch(text, s, kept, k, t.start),
-            )
-            for t in group
-        )
-    return out
-
-
-def _propose(
-    text: str,
-    sentences: list[Sentence],
-    i: int,
-    found: list[tuple[DateMention, DateValue]],
-    state: State,
-) -> None:
-    """Pair every date of sentence ``i`` with every name in it (or the topic), for the model.
-
-    The rules above decide ownership narrowly; these pairs are the generous proposals that
-    the learned model judges beside the rules' own candidates.
-    """
-    if not found:
-        return
-    s = sentences[i]
-    titles = [
-        t
-        for t in sentence_titles(text, sentences, i, state)
-        if not any(m.start < t.end and t.start < m.end for m, _ in found)
-    ]
-    owners = [(t, False) for t in titles[:8]]
-    if not owners:
-        owner = topic(text, sentences, i, state)
-        if owner is not None:
-            owners.append((owner, True))
-    if i > 0:  # a row's name on the line above ("City on Fire" / "Apple TV+, May 12")
-        named = {t.title for t, _ in owners}
-        before = sentence_titles(text, sentences, i - 1, state)
-        owners.extend((t, True) for t in before[-3:] if t.title not in named)
-    for m, value in found[:6]:
-        for t, topical in owners:
-            c = emit(text, s, t, value, m.start, topic=topical, tv_article=state.tv_article)
-            state.proposals.append(replace(c, proposed=True))
-
-
-def _row(text: str, s: Sentence, state: State) -> bool:
-    """A list row or a short line without a full stop, whose subject is the list's work."""
-    line = text[s.start : s.end]
-    whole = s.first_in_line and s.last_in_line and len(line) < 120
-    return list_row(text, s, state) or (whole and line[-1] not in ".!?")
-
-
-_YEAR_AS_DATE = re.compile(r"\b(?:in|of|for|by|since|until|from|to|early|late|mid)\s+$", re.I)
-
-
-def _cuts_names(text: str, m: DateMention) -> bool:
-    """Tell whether a date phrase ends a capitalised run: a bare year does only as a date.
-
-    "Also in 2021: You Can Do Anything" is a date; "Blade Runner 2049" is a name.
-    """
-    if m.form is not Form.YEAR:
-        return True
-    return text.startswith(":", m.end) or bool(
-        _YEAR_AS_DATE.search(text, max(0, m.start - 8), m.start)
-    )
-
-
-_SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:\d{4}|\d\d)\b")
-
-
-def _writes_day_first(text: str) -> bool:
-    """Tell whether the article writes dates day first (13/02/2026), as British ones do."""
-    return any(int(a) > 12 and int(b) <= 12 for a, b in _SLASHED.findall(text[:20000]))
-
-
-def _extract(text: str, published: dt.date | None) -> list[Announcement]:
-    if not isinstance(text, str) or not text.strip():
-        return []
-    article, candidates = propose(text, published)
-    return decide(article, candidates, shipped())
-
-
-def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candidate]]:
-    """Read ``text`` and return it with every candidate announcement, before any decision."""
-    base, known = _base_date(text, published)
-    state = State(base=base, base_known=known, tv_article=Leaning(text))
-    sentences = split_sentences(text)
-    state.day_first = _writes_day_first(text)
-    skip = metadata_end(text)
-    first = sentences[0] if sentences else None
-    state.frame_year = next(
-        (
-            year
-            for s in sentences[:4]
-            if s.first_in_line and s.last_in_line and is_headline(text[s.start : s.end])
-            if (year := framed_year(text[s.start : s.end], base)) is not None
-        ),
-        None,
-    )
-    if first is not None and LIST_CUE.search(text[first.start : first.end]):
-        state.list_context = True
-    candidates: list[Candidate] = []
-    read = [s for s in sentences if s.start >= skip]
-    by_sentence = dict(zip(read, scan_dates(text, [(s.start, s.end) for s in read]), strict=True))
-    for i, s in enumerate(sentences):
-        inside = by_sentence.get(s, [])
-        if s.first_in_line and s.last_in_line:
-            track_departures(text[s.start : s.end], state)
-            if not inside and s.end - s.start <= 40 and read_section(text[s.start : s.end], state):
-                continue
-            if not inside and read_network_heading(text, s, state):
-                continue
-        spans = tuple((m.start, m.end) for m in inside if _cuts_names(text, m))
-        if spans:
-            state.date_spans[i] = spans
-        if inside or state.header is not None:
-            found = shared_platform(text, s, _sentence(text, sentences, i, inside, state), state)
-            if found:
-                state.last = (i, found[-1].value)
-                if len({c.title for c in found}) == 1:
-                    c = found[0]
-                    end = c.title_start + len(c.title)
-                    state.emitted[i] = TitleMention(c.title_start, end, c.title, False, True)
-            candidates.extend(found)
-        elif state.group is not None and state.group[0] == i - 1:
-            candidates.extend(group_members(text, sentences, i, state, state.group[1]))
-        elif state.last is not None and state.last[0] == i - 1:
-            candidates.extend(inherited(text, sentences, i, state, state.last[1]))
-        elif is_lead(text[s.start : s.end], s):
-            state.list_context = True  # "Fall premiere dates:", "Here's what's arriving"
-            if text[s.start : s.end].rstrip().endswith(":"):
-                named = {p for _, _, p in find_platforms(text, s.start, s.end)}
-                state.network = named.pop() if len(named) == 1 else state.network
-    candidates = expand_short_titles(text, expand_acronyms(text, candidates))
-    rules = complete(text, sentences, candidates, tv_article=state.tv_article)
-    proposals = complete(text, sentences, state.proposals, tv_article=state.tv_article)
-    return Article(text, base, sentences), pool(rules, proposals)
-
-
-def pool(rules: list[Candidate], proposals: list[Candidate]) -> list[Candidate]:
-    """The rules' candidates, then each proposal that none of them already states."""
-    seen = {(title_key(c.title), c.season, c.value.value) for c in rules}
-    out = list(rules)
-    for c in proposals:
-        key = (title_key(c.title), c.season, c.value.value)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out
-
-
-def decide(article: Article, candidates: list[Candidate], model: Model | None) -> list[Announcement]:
-    """Keep the candidates the model believes, with its probability as their confidence."""
-    if model is None:  # no weights installed: the rules alone
-        return merge(article.text, [c for c in candidates if not c.proposed])
-    probs = [model.probability(features(article, c)) for c in candidates]
-    return decide_with(article, candidates, probs, model.threshold)
-
-
-def decide_with(
-    article: Article, candidates: list[Candidate], probs: list[float], threshold: float
-) -> list[Announcement]:
-    """Keep the candidates whose probability reaches ``threshold``, then merge restatements."""
-    kept = [
-        replace(c, confidence=p) for c, p in zip(candidates, probs, strict=True) if p >= threshold
-    ]
-    return merge(article.text, kept)

@@ -12,24 +12,154 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from tracker.extract.merge import Candidate, title_key
-from tracker.extract.segment import Sentence
+from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.reading.segment import Sentence
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d+|[\"\u201c\u201d\u2018\u2019()\[\]:;,\u2013\u2014|-]")
+_WORD = re.compile(
+    r"[A-Za-z][A-Za-z'\u2019-]*|\d+|[\"\u201c\u201d\u2018\u2019()\[\]:;,\u2013\u2014|-]"
+)
 #: Words that say a date is a release's, a past event's or not a release at all.
 _CUES = frozenset(
-    """premiere premieres premiered premiering debut debuts debuted return returns returned
-    returning release releases released releasing arrive arrives arrived arriving launch
-    launches launched land lands landed drop drops dropped open opens opened hit hits bow
-    bows stream streams streaming air airs aired airing available out set slated scheduled
-    dated date dates expected due coming confirmed announced will delayed delay pushed moved
-    postponed shifted rescheduled now finale final season series film movie game album book
-    trailer teaser tour concert festival panel screening convention awards box office ratings
-    viewers rumored rumoured reportedly could might may possibly likely hopefully sometime
-    renewed cancelled canceled ended wrapped filming production began begins starts start
-    review recap episode episodes ago last previously since until through was were has had
-    been tba tbd tbc announce later early late mid pre-order preorder preorders tickets sale
-    weekend tonight tomorrow""".split()
+    [
+        "premiere",
+        "premieres",
+        "premiered",
+        "premiering",
+        "debut",
+        "debuts",
+        "debuted",
+        "return",
+        "returns",
+        "returned",
+        "returning",
+        "release",
+        "releases",
+        "released",
+        "releasing",
+        "arrive",
+        "arrives",
+        "arrived",
+        "arriving",
+        "launch",
+        "launches",
+        "launched",
+        "land",
+        "lands",
+        "landed",
+        "drop",
+        "drops",
+        "dropped",
+        "open",
+        "opens",
+        "opened",
+        "hit",
+        "hits",
+        "bow",
+        "bows",
+        "stream",
+        "streams",
+        "streaming",
+        "air",
+        "airs",
+        "aired",
+        "airing",
+        "available",
+        "out",
+        "set",
+        "slated",
+        "scheduled",
+        "dated",
+        "date",
+        "dates",
+        "expected",
+        "due",
+        "coming",
+        "confirmed",
+        "announced",
+        "will",
+        "delayed",
+        "delay",
+        "pushed",
+        "moved",
+        "postponed",
+        "shifted",
+        "rescheduled",
+        "now",
+        "finale",
+        "final",
+        "season",
+        "series",
+        "film",
+        "movie",
+        "game",
+        "album",
+        "book",
+        "trailer",
+        "teaser",
+        "tour",
+        "concert",
+        "festival",
+        "panel",
+        "screening",
+        "convention",
+        "awards",
+        "box",
+        "office",
+        "ratings",
+        "viewers",
+        "rumored",
+        "rumoured",
+        "reportedly",
+        "could",
+        "might",
+        "may",
+        "possibly",
+        "likely",
+        "hopefully",
+        "sometime",
+        "renewed",
+        "cancelled",
+        "canceled",
+        "ended",
+        "wrapped",
+        "filming",
+        "production",
+        "began",
+        "begins",
+        "starts",
+        "start",
+        "review",
+        "recap",
+        "episode",
+        "episodes",
+        "ago",
+        "last",
+        "previously",
+        "since",
+        "until",
+        "through",
+        "was",
+        "were",
+        "has",
+        "had",
+        "been",
+        "tba",
+        "tbd",
+        "tbc",
+        "announce",
+        "later",
+        "early",
+        "late",
+        "mid",
+        "pre-order",
+        "preorder",
+        "preorders",
+        "tickets",
+        "sale",
+        "weekend",
+        "tonight",
+        "tomorrow",
+    ]
 )
 _PERSON_ROLE = re.compile(
     r"\b(?:actor|actress|star|stars|starring|director|directed|creator|created|showrunner|"
@@ -38,9 +168,24 @@ _PERSON_ROLE = re.compile(
     r"told|says|said|chairman|head|founder|composer|journalist|reporter)\s+$",
     re.IGNORECASE,
 )
-_SAID_AFTER = re.compile(r"['\u2019]?\s*(?:said|says|told|added|explained|noted|revealed|tweeted)\b")
+_SAID_AFTER = re.compile(
+    r"['\u2019]?\s*(?:said|says|told|added|explained|noted|revealed|tweeted)\b"
+)
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 
@@ -56,6 +201,7 @@ class Article:
     _mentions: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """Index the sentence starts and lower-case the text once."""
         self.starts = [s.start for s in self.sentences]
         self.lower = self.text.lower()
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, col
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
 from tracker.db.models import Release, Work
-from tracker.extract.model import Precision
+from tracker.extract.records import Precision
 from tracker.queries.views import ReleaseView
 
 LONGEST_WINDOW = timedelta(days=366)

@@ -8,7 +8,7 @@ from typing import Any
 
 from tracker.core.release_date import ReleaseDate
 from tracker.db.models import Release, Work
-from tracker.extract.model import Precision
+from tracker.extract.records import Precision
 
 RELEASE_FIELDS = (
     "id",

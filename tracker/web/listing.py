@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from tracker.calendar.feeds import FeedParams, feed_releases
 from tracker.core.release_date import ReleaseDate
 from tracker.db.models import DateChange, Subscription
-from tracker.extract.model import Precision
+from tracker.extract.records import Precision
 from tracker.web.page import PageRow
 
 RECENT = timedelta(days=14)

@@ -1,0 +1,152 @@
+"""Merge restatements: one announcement per work, season and kind, the most precise kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.records import Announcement, Kind
+
+
+def _better(a: Candidate, b: Candidate) -> bool:
+    """Tell whether ``a`` should replace ``b`` for the same key."""
+    if a.value.precision.rank != b.value.precision.rank:
+        return a.value.precision.rank < b.value.precision.rank
+    return a.confidence > b.confidence
+
+
+def _older_season(c: Candidate, o: Candidate) -> bool:
+    """A lower season of the same work on the same date: a season the text recalled."""
+    return (
+        c.season is not None
+        and o.season is not None
+        and o.season > c.season
+        and o.value.value == c.value.value
+    )
+
+
+def _unnumbered_twin(c: Candidate, o: Candidate) -> bool:
+    """Tell whether ``c`` restates ``o``'s date without the season number ``o`` has."""
+    return c.season is None and o.season is not None and c.value.value == o.value.value
+
+
+#: A sentence about one version of a work ("a Switch 2 version is expected in 2027"): its
+#: platform is that version's, not the work's.
+_VERSION = re.compile(r"\b(?:version|port|edition|remaster)\b", re.IGNORECASE)
+
+
+def _restated_platform(text: str, c: Candidate, same: list[Candidate]) -> str | None:
+    """The platform a restatement of ``c``'s date (the same or a window around it) names."""
+    for o in same:
+        if o.platform is None or not (o.value.value == c.value.value or o.value.contains(c.value)):
+            continue
+        if o.value.value == c.value.value or not _VERSION.search(text, o.start, o.end):
+            return o.platform
+    return None
+
+
+#: A release in one more market or form: "In the U.S., ...", "console versions".
+_MARKET = re.compile(
+    r"\b(?:in\s+the\s+U\.?S\.?|in\s+North\s+America|North\s+American|stateside|in\s+the\s+U\.?K\.?"
+    r"|internationally|overseas|in\s+Europe|in\s+Japan|in\s+Australia|console\s+versions?"
+    r"|(?:PlayStation|Xbox|Switch|PC)\s+versions?)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_markets(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Mark a work's later release that a new market or form gives as kind other.
+
+    "The Quiet Estuary opens in the U.K. on Jan. 9 ... In the U.S., it opens Feb. 13": the
+    first is the release, the second one more market.
+    """
+    firsts: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.kind is Kind.RELEASE and c.value.value != "tba":
+            key = title_key(c.title)
+            if key not in firsts or c.value.first < firsts[key].value.first:
+                firsts[key] = c
+    out: list[Candidate] = []
+    for c in candidates:
+        first = firsts.get(title_key(c.title))
+        later = first is not None and c.kind is Kind.RELEASE and c.value.first > first.value.last
+        if later and _MARKET.search(text, c.start, c.end):
+            c = replace(c, kind=Kind.OTHER)
+        out.append(c)
+    return out
+
+
+def _number_from_windows(candidates: list[Candidate]) -> list[Candidate]:
+    """Give a dated work the season a coarser restatement of it numbers.
+
+    "'Kingsmoor' Sets February Return for the Back Half of Season 5" and "Kingsmoor will
+    return ... on Thursday, Feb. 26": the day is the record, season 5 is its season.
+    """
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.season is None:
+            key = title_key(c.title)
+            wider = [
+                o
+                for o in candidates
+                if o.season is not None
+                and title_key(o.title) == key
+                and o.value.value != c.value.value
+                and o.value.contains(c.value)
+            ]
+            if len({o.season for o in wider}) == 1:
+                kind = wider[0].kind if c.kind is Kind.PREMIERE else c.kind
+                c = replace(c, season=wider[0].season, kind=kind)
+        out.append(c)
+    return out
+
+
+def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
+    """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
+    candidates = _later_markets(text, _number_from_windows(candidates))
+    best: dict[tuple[str, int | None, Kind], Candidate] = {}
+    grouped: dict[tuple[str, int | None, Kind], list[Candidate]] = {}
+    for c in candidates:
+        key = (title_key(c.title), c.season, c.kind)
+        if not key[0]:
+            continue
+        if key not in best or _better(c, best[key]):
+            best[key] = c
+        grouped.setdefault(key, []).append(c)
+    for key, c in best.items():
+        if c.platform is None:
+            said = _restated_platform(text, c, grouped[key])
+            if said is not None:  # "will now open in theaters on the first weekend of April"
+                best[key] = replace(c, platform=said)
+    kept = list(best.values())
+    final: list[Candidate] = []
+    for c in kept:
+        ck = title_key(c.title)
+        coarser = any(
+            o is not c
+            and title_key(o.title) == ck
+            and (o.season == c.season or c.season is None or o.season is None)
+            and (c.value.contains(o.value) or (c.value.value == "tba" and o.value.value != "tba"))
+            for o in kept
+        ) or any(
+            _older_season(c, o) or _unnumbered_twin(c, o) for o in kept if title_key(o.title) == ck
+        )
+        if not coarser:
+            final.append(c)
+    final.sort(key=lambda c: (c.start, c.title))
+    return [
+        Announcement(
+            title=c.title,
+            season=c.season,
+            kind=c.kind,
+            date=c.value.value,
+            precision=c.value.precision,
+            platform=c.platform,
+            evidence=text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            confidence=c.confidence,
+        )
+        for c in final
+    ]

@@ -1,0 +1,64 @@
+"""The learned model: a logistic regression over named features, shipped as JSON weights.
+
+Training (``python -m tracker.extract.training.train``) writes ``weights.json`` beside this module;
+reading it needs nothing but the standard library, so the extractor runs anywhere offline.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+WEIGHTS_FILE = "weights.json"  # beside this module
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Weights per feature name, and the probability from which a candidate is announced."""
+
+    weights: dict[str, float]
+    threshold: float
+    meta: dict[str, Any]
+
+    def probability(self, names: list[str]) -> float:
+        """The model's probability that a candidate with these features is a right announcement.
+
+        >>> Model({"bias": 0.0, "quoted": 2.0}, 0.5, {}).probability(["bias", "quoted"]) > 0.8
+        True
+        """
+        score = sum(self.weights.get(name, 0.0) for name in names)
+        if score >= 0:
+            return 1.0 / (1.0 + math.exp(-score))
+        e = math.exp(score)
+        return e / (1.0 + e)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Model:
+        """Read a model from the dictionary ``to_json`` wrote."""
+        return cls(
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            threshold=float(data["threshold"]),
+            meta=dict(data.get("meta", {})),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as a JSON-ready dictionary, weights sorted by name (stable bytes)."""
+        return {
+            "threshold": round(self.threshold, 4),
+            "meta": self.meta,
+            "weights": {k: round(v, 5) for k, v in sorted(self.weights.items())},
+        }
+
+
+@cache
+def shipped() -> Model | None:
+    """The model that ships with the package, or None when no weights are installed."""
+    try:
+        raw = resources.files("tracker.extract.model").joinpath(WEIGHTS_FILE).read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return Model.from_json(json.loads(raw))

@@ -1,0 +1,51 @@
+"""The year an article is framed around: "Dates Two More for 2017", "the Summer of 2015".
+
+A listing that frames itself by a coming year gives its yearless dates in that year, even
+where the next occurrence from the publication date would fall sooner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tracker.extract.reading.dates import DateMention, Form
+
+_FRAMED = re.compile(
+    r"\b(?:for|of|in|through)\s+(?P<a>(?:19|20)\d\d)\b(?!\s*[-/])"
+    r"|\b(?P<b>(?:19|20)\d\d)\s+(?:calendar|slate|line-?up|schedule|release\s+schedule)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: Forms that may leave the year out.
+_YEARLESS_FORMS = frozenset({Form.MONTH_DAY, Form.DAY_MONTH, Form.NUMERIC, Form.MONTH})
+
+
+def framed_year(headline: str, base: dt.date) -> int | None:
+    """The coming year a headline frames the article around, if it names exactly one.
+
+    >>> framed_year("Meridian Moves 'Ember Road', Dates Two More for 2017", dt.date(2016, 11, 2))
+    2017
+    >>> framed_year("What Does the Summer of 2015 Look Like Now?", dt.date(2014, 1, 18))
+    2015
+    >>> framed_year("Best of 2016: Our Critics' Picks", dt.date(2016, 12, 20)) is None
+    True
+    """
+    years = {int(y) for y in _YEAR.findall(headline)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if year != base.year + 1:
+        return None
+    found = _FRAMED.search(headline)
+    return year if found else None
+
+
+def needs_frame(m: DateMention, first: dt.date, year: int | None) -> bool:
+    """Tell whether a yearless date resolved before the framed year should move into it."""
+    return (
+        year is not None
+        and m.form in _YEARLESS_FORMS
+        and "year" not in m.parts
+        and (first.year < year)
+    )

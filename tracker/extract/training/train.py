@@ -1,0 +1,338 @@
+"""Rebuild the extractor's weights from labelled articles and print cross-validated figures.
+
+    pip install '.[train]'
+    python -m tracker.extract.training.train --texts ../real-texts
+
+Reads the labels in ``training/labels/*.jsonl`` (real articles; texts rebuilt outside the
+repository, see ``training/README.md``) and the written corpus in ``tests/extract/corpus``. Every
+candidate the rules propose for an article is labelled right when it strictly states one of the
+article's labelled announcements. A logistic regression learns from those; k-fold
+cross-validation by article (real articles only are scored; written ones always train) gives
+precision, recall, F1, misses by cause and a reliability table. Then the model is fitted on
+everything and written to ``tracker/extract/weights.json``. Seeds are fixed: the same data gives
+the same weights.
+
+``--first-sight FILE`` scores a batch the model has not learned from: the training leaves it out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import random
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tracker.extract.candidates.candidate import Candidate
+from tracker.extract.candidates.reader import propose
+from tracker.extract.decisions.decide import decide_with
+from tracker.extract.features import Article, features
+from tracker.extract.model.logistic import WEIGHTS_FILE, Model
+from tracker.extract.training.evaluation import Label, Tally, same_title, strict_match
+
+ROOT = Path(__file__).resolve().parents[2]
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
+
+
+@dataclass(slots=True)
+class Example:
+    """One article, its labels and its candidates described as features."""
+
+    id: str
+    real: bool
+    gold: list[Label]
+    optional: list[Label]
+    negative: bool
+    article: Article
+    candidates: list[Candidate]
+    names: list[list[str]] = field(default_factory=list)
+    right: list[int] = field(default_factory=list)
+
+
+def _published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    return dt.date.fromisoformat(value if len(value) == 10 else value[:7] + "-01")
+
+
+def _example(ident: str, text: str, record: dict[str, Any], *, real: bool) -> Example:
+    article, candidates = propose(text, _published(record.get("published")))
+    gold = list(record.get("announcements") or [])
+    ex = Example(
+        id=ident,
+        real=real,
+        gold=gold,
+        optional=list(record.get("optional") or []),
+        negative=bool(record.get("negative")),
+        article=article,
+        candidates=candidates,
+    )
+    for c in candidates:
+        found = {"title": c.title, "season": c.season, "date": c.value.value}
+        ex.names.append(features(article, c))
+        ex.right.append(int(any(strict_match(g, found) for g in gold)))
+    return ex
+
+
+def load_real(files: Sequence[Path], texts: Path) -> tuple[list[Example], list[str]]:
+    """Read labelled real articles whose texts are rebuilt; say which could not be used."""
+    out: list[Example] = []
+    problems: list[str] = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            ident = str(record["id"])
+            text_path = texts / f"{ident}.txt"
+            if not text_path.exists():
+                problems.append(f"{ident}: no text at {text_path}")
+                continue
+            text = text_path.read_text(encoding="utf-8")
+            want = record.get("text_sha256")
+            if want and hashlib.sha256(text.encode("utf-8")).hexdigest() != want:
+                problems.append(f"{ident}: text differs from the labelled one (hash)")
+                continue
+            out.append(_example(ident, text, record, real=True))
+    return out, problems
+
+
+def load_corpus(folder: Path) -> list[Example]:
+    """Read the written corpus: ``NAME.txt`` with ``NAME.expected.json``."""
+    out: list[Example] = []
+    for txt in sorted(folder.glob("*.txt")):
+        expected = txt.with_suffix(".expected.json")
+        if expected.exists():
+            record = json.loads(expected.read_text(encoding="utf-8"))
+            out.append(_example(txt.stem, txt.read_text(encoding="utf-8"), record, real=False))
+    return out
+
+
+def fit(examples: Sequence[Example], c_value: float, seed: int) -> dict[str, float]:
+    """Fit a logistic regression on the candidates of ``examples``; return weights by name."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    support: Counter[str] = Counter()
+    for ex in examples:
+        for names in ex.names:
+            support.update(set(names))
+    rows = [{n: 1.0 for n in names if support[n] >= 2} for ex in examples for names in ex.names]
+    y = [r for ex in examples for r in ex.right]
+    if len(set(y)) < 2:
+        return {"bias": -5.0}
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(rows)
+    regression = LogisticRegression(C=c_value, solver="lbfgs", random_state=seed, max_iter=5000)
+    regression.fit(matrix, y)
+    weights = {
+        str(name): float(w)
+        for name, w in zip(vectorizer.get_feature_names_out(), regression.coef_[0], strict=True)
+        if abs(w) >= 1e-4
+    }
+    weights["bias"] = weights.get("bias", 0.0) + float(regression.intercept_[0])
+    return weights
+
+
+@dataclass(slots=True)
+class Report:
+    """Figures from scoring held-out articles."""
+
+    tally: Tally = field(default_factory=Tally)
+    causes: Counter[str] = field(default_factory=Counter)
+    reliability: list[tuple[float, bool]] = field(default_factory=list)
+
+
+def score(examples: Sequence[Example], model: Model, report: Report) -> None:
+    """Run the decision on each example with ``model`` and add the results to ``report``."""
+    for ex in examples:
+        probs = [model.probability(names) for names in ex.names]
+        found: list[dict[str, Any]] = [
+            a.to_dict() for a in decide_with(ex.article, ex.candidates, probs, model.threshold)
+        ]
+        extras_ok = [
+            f for f in found if any(same_title(o["title"], str(f["title"])) for o in ex.optional)
+        ]
+        counted = [f for f in found if f not in extras_ok]
+        right = report.tally.add(ex.id, ex.gold, counted)
+        for f, ok in zip(counted, right, strict=True):
+            report.reliability.append((float(f["confidence"]), ok))
+            if not ok:
+                report.causes[_false_cause(ex, f)] += 1
+        for g in ex.gold:
+            if not any(strict_match(g, f) for f in counted):
+                report.causes[_miss_cause(ex, g, probs, model.threshold)] += 1
+
+
+def _false_cause(ex: Example, found: dict[str, Any]) -> str:
+    if ex.negative:
+        return "false: in a negative article"
+    if any(same_title(g["title"], found["title"]) for g in ex.gold):
+        return "false: a labelled work, wrong date or season"
+    return "false: not a labelled work"
+
+
+def _miss_cause(ex: Example, gold: Label, probs: list[float], threshold: float) -> str:
+    titled = [i for i, c in enumerate(ex.candidates) if same_title(gold["title"], c.title)]
+    if not titled:
+        return "miss: work never proposed"
+    exact = [
+        i
+        for i in titled
+        if strict_match(
+            gold,
+            {
+                "title": ex.candidates[i].title,
+                "season": ex.candidates[i].season,
+                "date": ex.candidates[i].value.value,
+            },
+        )
+    ]
+    if not exact:
+        return "miss: work proposed, never with this date or season"
+    if all(probs[i] < threshold for i in exact):
+        return "miss: right pair proposed, model said no"
+    return "miss: right pair kept, lost to another of the same work"
+
+
+def folds(examples: Sequence[Example], k: int, seed: int) -> list[list[Example]]:
+    """Split the real examples into ``k`` folds by article, shuffled with ``seed``."""
+    real = sorted((ex for ex in examples if ex.real), key=lambda ex: ex.id)
+    random.Random(seed).shuffle(real)
+    return [real[i::k] for i in range(k)]
+
+
+def cross_validate(
+    examples: Sequence[Example], k: int, c_value: float, seed: int
+) -> dict[float, Report]:
+    """Out-of-fold reports, one per threshold in ``THRESHOLDS``."""
+    reports = {t: Report() for t in THRESHOLDS}
+    parts = folds(examples, k, seed)
+    for held in parts:
+        held_ids = {ex.id for ex in held}
+        weights = fit([ex for ex in examples if ex.id not in held_ids], c_value, seed)
+        for t, report in reports.items():
+            score(held, Model(weights, t, {}), report)
+    return reports
+
+
+def reliability_table(pairs: Sequence[tuple[float, bool]]) -> list[str]:
+    """Lines: for each confidence band, how many announcements and the share right."""
+    lines = ["confidence   announcements   right"]
+    for lo in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        hi = lo + 0.1
+        band = [ok for p, ok in pairs if lo <= p < hi or (hi > 1 and p >= lo)]
+        share = f"{sum(band) / len(band):.2f}" if band else "-"
+        lines.append(f"{lo:.1f}-{min(hi, 1.0):.1f}      {len(band):>6}          {share}")
+    high = [ok for p, ok in pairs if p >= 0.8]
+    if high:
+        lines.append(f">= 0.8        {len(high):>6}          {sum(high) / len(high):.2f}")
+    return lines
+
+
+def _pick(reports: dict[float, Report], min_precision: float) -> float:
+    """The threshold with the best F1 among those meeting ``min_precision`` (else best F1)."""
+    meeting = [t for t, r in reports.items() if r.tally.precision >= min_precision]
+    pool = meeting or list(reports)
+    return max(pool, key=lambda t: (round(reports[t].tally.f1, 4), t))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Train, cross-validate, and write the weights (see the module's docstring)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m tracker.extract.training.train", description=__doc__
+    )
+    parser.add_argument("--labels", type=Path, default=ROOT / "training" / "labels")
+    parser.add_argument("--texts", type=Path, default=ROOT.parent / "real-texts")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "extract" / "corpus")
+    parser.add_argument("--no-corpus", action="store_true", help="train on real articles only")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    parser.add_argument("--min-precision", type=float, default=0.9)
+    parser.add_argument("--first-sight", type=Path, nargs="*", default=[], metavar="FILE")
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).parents[1] / "model" / WEIGHTS_FILE
+    )
+    parser.add_argument("--no-write", action="store_true", help="print figures only")
+    parser.add_argument("--details", type=Path, help="write every miss and false announcement")
+    args = parser.parse_args(argv)
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("training needs scikit-learn: pip install '.[train]'", file=sys.stderr)
+        return 2
+    held_files = {p.resolve() for p in args.first_sight}
+    files = sorted(p for p in args.labels.glob("*.jsonl") if p.resolve() not in held_files)
+    real, problems = load_real(files, args.texts)
+    for problem in problems[:20]:
+        print(f"skipped {problem}", file=sys.stderr)
+    if not real:
+        print(f"no labelled real article with its text under {args.texts}", file=sys.stderr)
+        return 2
+    written = [] if args.no_corpus else load_corpus(args.corpus)
+    examples = real + written
+    print(
+        f"{len(real)} real articles ({sum(len(e.gold) for e in real)} labels), "
+        f"{len(written)} written, {sum(len(e.candidates) for e in examples)} candidates "
+        f"({sum(sum(e.right) for e in examples)} right)"
+    )
+    reports = cross_validate(examples, args.folds, args.c, args.seed)
+    print(f"\n{args.folds}-fold cross-validation by article, real articles only, strict:")
+    for t, r in reports.items():
+        print(f"  threshold {t:.2f}: {r.tally.summary()}")
+    threshold = _pick(reports, args.min_precision)
+    chosen = reports[threshold]
+    print(f"\nchosen threshold {threshold:.2f}: {chosen.tally.summary()}")
+    for cause, n in sorted(chosen.causes.items()):
+        print(f"  {n:>5}  {cause}")
+    print("\nreliability (cross-validated):")
+    print("\n".join("  " + line for line in reliability_table(chosen.reliability)))
+    if args.details:
+        lines = [
+            f"{i} MISS  {g['title']!r} s={g.get('season')} {g['date']}"
+            for i, g in chosen.tally.misses
+        ]
+        lines += [
+            f"{i} EXTRA {f['title']!r} s={f.get('season')} {f['date']} p={f['confidence']}"
+            for i, f in chosen.tally.extras
+        ]
+        args.details.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
+    weights = fit(examples, args.c, args.seed)
+    model = Model(
+        weights,
+        threshold,
+        {
+            "real_articles": len(real),
+            "written_articles": len(written),
+            "c": args.c,
+            "seed": args.seed,
+            "folds": args.folds,
+            "cv_f1": round(chosen.tally.f1, 4),
+            "cv_precision": round(chosen.tally.precision, 4),
+            "cv_recall": round(chosen.tally.recall, 4),
+        },
+    )
+    if args.first_sight:
+        held, held_problems = load_real(sorted(held_files), args.texts)
+        for problem in held_problems[:20]:
+            print(f"skipped {problem}", file=sys.stderr)
+        report = Report()
+        score(held, model, report)
+        print(f"\nfirst sight on {len(held)} held-out articles: {report.tally.summary()}")
+        for cause, n in sorted(report.causes.items()):
+            print(f"  {n:>5}  {cause}")
+    if not args.no_write:
+        args.out.write_text(json.dumps(model.to_json(), indent=0) + "\n", encoding="utf-8")
+        print(f"\nwrote {len(weights)} weights to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

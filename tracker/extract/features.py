@@ -343,4 +343,61 @@ def features(article: Article, c: Candidate) -> list[str]:
     key = title_key(c.title)
     if key and key in title_key(text[:200]):
         out.append("in_head")
+    out.extend(_name_use(article, c))
+    return out
+
+
+def _name_use(article: Article, c: Candidate) -> list[str]:
+    """How the article uses the name elsewhere: as a person's surname, quoted, possessive."""
+    out: list[str] = []
+    text, title = article.text, c.title
+    if not title:
+        return out
+    escaped = re.escape(title)
+    if " " not in title and re.search(rf"\b[A-Z][a-z]+\s+{escaped}\b", text):
+        out.append("after_given_name")  # "Mandy Patinkin ... Patinkin is": a surname
+    if re.search(rf"\b{escaped}\s+[A-Z][a-z]+\b(?!\s*(?:season|series))", text):
+        out.append("before_capword")  # "Rufus" in "Rufus Sewell": part of a longer name
+    if re.search(rf"[\"\u201c\u2018']{escaped}[\"\u201d\u2019',.]", text):
+        out.append("quoted_somewhere")
+    if c.title_end > 0 and text.startswith(("'s", "\u2019s"), c.title_end):
+        out.append("possessive")
+    if c.title_start >= 0:
+        s = article.sentence_at(c.title_start)
+        if s is not None and text[s.start : c.title_start].strip(" \"'\u201c\u2018-*\u2022") == "":
+            out.append("opens_sentence")
+    return out
+
+
+def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
+    """Features of every candidate of an article, with how each pairing ranks among its rivals.
+
+    A date usually belongs to the name nearest to it, and a name to its nearest date: for each
+    candidate, the rank of its name's distance among the names paired with the same date, and
+    of its date's among the dates paired with the same name.
+    """
+
+    def gap(c: Candidate) -> int:
+        if c.date_at < 0 or c.title_start < 0:
+            return 10_000
+        return min(abs(c.date_at - c.title_end), abs(c.title_start - c.date_at))
+
+    by_date: dict[int, list[int]] = {}
+    by_name: dict[int, list[int]] = {}
+    for c in candidates:
+        by_date.setdefault(c.date_at, []).append(gap(c))
+        by_name.setdefault(c.title_start, []).append(gap(c))
+    out: list[list[str]] = []
+    for c in candidates:
+        names = features(article, c)
+        g = gap(c)
+        if c.date_at >= 0:
+            rivals = by_date[c.date_at]
+            rank = sum(1 for x in rivals if x < g)
+            names.append(f"name_rank={min(rank, 2)}&n={min(len(rivals), 3)}")
+        if c.title_start >= 0:
+            rivals = by_name[c.title_start]
+            rank = sum(1 for x in rivals if x < g)
+            names.append(f"date_rank={min(rank, 2)}&n={min(len(rivals), 3)}")
+        out.append(names)
     return out

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from tracker.extract.candidates.candidate import Candidate
 from tracker.extract.decisions.merge import merge
-from tracker.extract.features import Article, features
+from tracker.extract.features import Article, describe
 from tracker.extract.model.logistic import Model
 from tracker.extract.records import Announcement
 
@@ -17,15 +17,21 @@ def decide(
     """Keep the candidates the model believes, with its probability as their confidence."""
     if model is None:  # no weights installed: the rules alone
         return merge(article.text, [c for c in candidates if not c.proposed])
-    probs = [model.probability(features(article, c)) for c in candidates]
-    return decide_with(article, candidates, probs, model.threshold)
+    probs = [model.probability(names) for names in describe(article, candidates)]
+    return decide_with(article, candidates, probs, model)
 
 
 def decide_with(
-    article: Article, candidates: list[Candidate], probs: list[float], threshold: float
+    article: Article, candidates: list[Candidate], probs: list[float], model: Model
 ) -> list[Announcement]:
-    """Keep the candidates whose probability reaches ``threshold``, then merge restatements."""
+    """Keep the candidates whose probability reaches the model's threshold, then merge.
+
+    The merge keeps, per work, season and kind, the most precise of the believed dates; each
+    announcement's confidence is what its probability has meant in cross-validation.
+    """
     kept = [
-        replace(c, confidence=p) for c, p in zip(candidates, probs, strict=True) if p >= threshold
+        replace(c, confidence=model.confidence(p))
+        for c, p in zip(candidates, probs, strict=True)
+        if p >= model.threshold
     ]
     return merge(article.text, kept)

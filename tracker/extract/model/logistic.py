@@ -6,6 +6,7 @@ reading it needs nothing but the standard library, so the extractor runs anywher
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ class Model:
     weights: dict[str, float]
     threshold: float
     meta: dict[str, Any]
+    #: (probability, share right) points measured out of fold; confidence interpolates them
+    calibration: tuple[tuple[float, float], ...] = ()
 
     def probability(self, names: list[str]) -> float:
         """The model's probability that a candidate with these features is a right announcement.
@@ -36,6 +39,22 @@ class Model:
         e = math.exp(score)
         return e / (1.0 + e)
 
+    def confidence(self, probability: float) -> float:
+        """What ``probability`` has meant in cross-validation: the share of such calls right.
+
+        >>> Model({}, 0.5, {}, ((0.5, 0.6), (1.0, 0.9))).confidence(0.75)
+        0.75
+        """
+        points = self.calibration
+        if not points:
+            return probability
+        if probability <= points[0][0]:
+            return points[0][1]
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            if probability <= x1:
+                return y0 if x1 == x0 else y0 + (y1 - y0) * (probability - x0) / (x1 - x0)
+        return points[-1][1]
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
         """Read a model from the dictionary ``to_json`` wrote."""
@@ -43,6 +62,7 @@ class Model:
             weights={str(k): float(v) for k, v in data["weights"].items()},
             threshold=float(data["threshold"]),
             meta=dict(data.get("meta", {})),
+            calibration=tuple((float(x), float(y)) for x, y in data.get("calibration", [])),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -50,6 +70,7 @@ class Model:
         return {
             "threshold": round(self.threshold, 4),
             "meta": self.meta,
+            "calibration": [[round(x, 4), round(y, 4)] for x, y in self.calibration],
             "weights": {k: round(v, 5) for k, v in sorted(self.weights.items())},
         }
 

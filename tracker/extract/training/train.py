@@ -32,7 +32,7 @@ from typing import Any
 from tracker.extract.candidates.candidate import Candidate
 from tracker.extract.candidates.reader import propose
 from tracker.extract.decisions.decide import decide_with
-from tracker.extract.features import Article, features
+from tracker.extract.features import Article, describe
 from tracker.extract.model.logistic import WEIGHTS_FILE, Model
 from tracker.extract.training.evaluation import Label, Tally, same_title, strict_match
 
@@ -73,9 +73,9 @@ def _example(ident: str, text: str, record: dict[str, Any], *, real: bool) -> Ex
         article=article,
         candidates=candidates,
     )
+    ex.names = describe(article, candidates)
     for c in candidates:
         found = {"title": c.title, "season": c.season, "date": c.value.value}
-        ex.names.append(features(article, c))
         ex.right.append(int(any(strict_match(g, found) for g in gold)))
     return ex
 
@@ -154,7 +154,7 @@ def score(examples: Sequence[Example], model: Model, report: Report) -> None:
     for ex in examples:
         probs = [model.probability(names) for names in ex.names]
         found: list[dict[str, Any]] = [
-            a.to_dict() for a in decide_with(ex.article, ex.candidates, probs, model.threshold)
+            a.to_dict() for a in decide_with(ex.article, ex.candidates, probs, model)
         ]
         extras_ok = [
             f for f in found if any(same_title(o["title"], str(f["title"])) for o in ex.optional)
@@ -236,6 +236,18 @@ def reliability_table(pairs: Sequence[tuple[float, bool]]) -> list[str]:
     return lines
 
 
+def calibrate(pairs: Sequence[tuple[float, bool]]) -> tuple[tuple[float, float], ...]:
+    """Map out-of-fold probabilities to the share right (isotonic), as interpolation points."""
+    if len(pairs) < 20:
+        return ()
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip")
+    iso.fit([p for p, _ in pairs], [float(ok) for _, ok in pairs])
+    points = zip(iso.X_thresholds_, iso.y_thresholds_, strict=True)
+    return tuple((round(float(x), 4), round(float(y), 4)) for x, y in points)
+
+
 def _pick(reports: dict[float, Report], min_precision: float) -> float:
     """The threshold with the best F1 among those meeting ``min_precision`` (else best F1)."""
     meeting = [t for t, r in reports.items() if r.tally.precision >= min_precision]
@@ -308,7 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = Model(
         weights,
         threshold,
-        {
+        calibration=calibrate(chosen.reliability),
+        meta={
             "real_articles": len(real),
             "written_articles": len(written),
             "c": args.c,
@@ -317,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cv_f1": round(chosen.tally.f1, 4),
             "cv_precision": round(chosen.tally.precision, 4),
             "cv_recall": round(chosen.tally.recall, 4),
+            "cv_reliability": reliability_table(chosen.reliability),
         },
     )
     if args.first_sight:

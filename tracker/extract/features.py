@@ -189,21 +189,37 @@ _MONTHS = frozenset(
 )
 
 
+_QUOTED = re.compile(r"[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019'\n]{1,100})[\"\u201d\u2019']")
+#: Two capitalised words in a row, the first shaped like a given name: "Mandy Patinkin".
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][\w'\u2019-]*)")
+#: How far around a candidate its name's other mentions are counted (keeps time linear).
+_MENTION_REACH = 20_000
+
+
 @dataclass(slots=True)
 class Article:
-    """What the features need of the whole article, computed once per text."""
+    """What the features need of the whole article, indexed once per text in linear time."""
 
     text: str
     base: dt.date
     sentences: list[Sentence]
     starts: list[int] = field(default_factory=list)
-    lower: str = ""
-    _mentions: dict[str, int] = field(default_factory=dict)
+    surnames: set[str] = field(default_factory=set)  # words a given name stands before
+    given: set[str] = field(default_factory=set)  # capitalised words another one follows
+    quoted: set[str] = field(default_factory=set)  # what the text puts in quotes, lower-cased
+    head: str = ""  # the opening words, as a title key
+    _sentences: dict[tuple[int, int], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        """Index the sentence starts and lower-case the text once."""
+        """Index sentence starts, name pairs and quoted strings, one pass each."""
         self.starts = [s.start for s in self.sentences]
-        self.lower = self.text.lower()
+        for m in _NAME_PAIR.finditer(self.text):
+            second = m.group(2).lower()
+            self.surnames.add(second)
+            if second not in _SEASON_WORDS:
+                self.given.add(m.group(1).lower())
+        self.quoted = {q.group(1).strip().lower() for q in _QUOTED.finditer(self.text)}
+        self.head = title_key(self.text[:200])
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset``, if any."""
@@ -212,16 +228,27 @@ class Article:
             return self.sentences[k]
         return None
 
-    def mentions(self, title: str) -> int:
-        """How often the article names ``title`` (case-insensitive, capped at 1,000 hits)."""
-        key = title.lower()
-        if key not in self._mentions:
-            count, at = 0, self.lower.find(key)
-            while at >= 0 and count < 1000:
-                count += 1
-                at = self.lower.find(key, at + 1)
-            self._mentions[key] = count
-        return self._mentions[key]
+    def sentence_features(self, start: int, end: int) -> list[str]:
+        """Features of the evidence ``text[start:end]``: its length, a question, its cue words."""
+        key = (start, end)
+        if key not in self._sentences:
+            line = self.text[start:end]
+            found = ["len=" + _bucket(len(line), (40, 80, 160, 300))]
+            if line.rstrip().endswith("?"):
+                found.append("question")
+            found.extend(f"cue={w}" for w in sorted(set(_words(line)) & _CUES))
+            self._sentences[key] = found
+        return self._sentences[key]
+
+    def mentions(self, title: str, at: int) -> int:
+        """How often the article names ``title`` within reach of offset ``at``."""
+        if not title:
+            return 0
+        lo = max(0, at - _MENTION_REACH)
+        return self.text.count(title, lo, at + _MENTION_REACH)
+
+
+_SEASON_WORDS = frozenset({"season", "series", "part", "volume", "chapter"})
 
 
 def _bucket(n: float, edges: tuple[float, ...]) -> str:
@@ -298,17 +325,12 @@ def features(article: Article, c: Candidate) -> list[str]:
         out.append("quoted")
     out.extend(_title_shape(c.title))
     s = article.sentence_at(c.start)
-    line = text[c.start : c.end]
     if s is not None:
         if s.first_in_line and s.last_in_line:
             out.append("whole_line")
         if s.line == 0:
             out.append("first_line")
-    out.append("len=" + _bucket(len(line), (40, 80, 160, 300)))
-    if line.rstrip().endswith("?"):
-        out.append("question")
-    sentence_words = _words(line)
-    out.extend(f"cue={w}" for w in sorted(set(sentence_words) & _CUES))
+    out.extend(article.sentence_features(c.start, c.end))
     if c.title_start >= 0 and c.title_end > c.title_start:
         before = _words(text[max(0, c.title_start - 40) : c.title_start])[-3:]
         after = _words(text[c.title_end : c.title_end + 40])[:3]
@@ -338,10 +360,10 @@ def features(article: Article, c: Candidate) -> list[str]:
         tail = _words(text[c.date_at : c.date_at + 60])
         if tail:
             out.append(f"d0={_norm(tail[0])}")
-    count = article.mentions(c.title)
+    count = article.mentions(c.title, c.start)
     out.append("mentions=" + _bucket(count, (2, 3, 5)))
     key = title_key(c.title)
-    if key and key in title_key(text[:200]):
+    if key and key in article.head:
         out.append("in_head")
     out.extend(_name_use(article, c))
     return out
@@ -350,15 +372,14 @@ def features(article: Article, c: Candidate) -> list[str]:
 def _name_use(article: Article, c: Candidate) -> list[str]:
     """How the article uses the name elsewhere: as a person's surname, quoted, possessive."""
     out: list[str] = []
-    text, title = article.text, c.title
-    if not title:
+    text, words = article.text, c.title.lower().split()
+    if not words:
         return out
-    escaped = re.escape(title)
-    if " " not in title and re.search(rf"\b[A-Z][a-z]+\s+{escaped}\b", text):
+    if len(words) == 1 and words[0] in article.surnames:
         out.append("after_given_name")  # "Mandy Patinkin ... Patinkin is": a surname
-    if re.search(rf"\b{escaped}\s+[A-Z][a-z]+\b(?!\s*(?:season|series))", text):
+    if words[-1] in article.given:
         out.append("before_capword")  # "Rufus" in "Rufus Sewell": part of a longer name
-    if re.search(rf"[\"\u201c\u2018']{escaped}[\"\u201d\u2019',.]", text):
+    if c.title.lower() in article.quoted:
         out.append("quoted_somewhere")
     if c.title_end > 0 and text.startswith(("'s", "\u2019s"), c.title_end):
         out.append("possessive")

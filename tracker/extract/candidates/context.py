@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from tracker.extract.candidates.candidate import Candidate, on_platform, title_key
 from tracker.extract.candidates.cues import Leaning, classify, find_platforms, find_seasons
@@ -30,38 +30,48 @@ _PLATFORM_SCAN = 20000
 _MAX_SEASON_MENTIONS = 300
 
 
-@lru_cache(maxsize=1024)
-def _title_patterns(title: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The patterns that bind a season to ``title`` before and after it (cached)."""
-    tail = re.compile(
-        re.escape(title) + r"[\"\u201d\u2019']?(?:['\u2019]s)?[\s:,\u2013-]*"
-        r"(?:(?:new|final|upcoming|next|the)\s+)?$"
+#: What may stand between a title and a season after it: "X's new", "X: the final".
+_TAIL_GAP = re.compile(
+    r"[\"\u201d\u2019']?(?:['\u2019]s)?[\s:,\u2013-]*(?:(?:new|final|upcoming|next|the)\s+)?$"
+)
+#: What leads from a season to the work after it: "season 3 of the".
+_HEAD_GAP = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the\s+)?[\"\u201c\u2018']?")
+
+
+def _ends_with_title(text: str, lo: int, hi: int, title: str) -> bool:
+    """Tell whether ``text[lo:hi]`` ends with ``title`` and a gap such as "'s new"."""
+    window = text[lo:hi]
+    return any(
+        window.endswith(title, 0, i) and _TAIL_GAP.match(window, i) is not None
+        for i in range(len(window), max(-1, len(window) - 26), -1)
     )
-    head = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the\s+)?[\"\u201c\u2018']?" + re.escape(title))
-    return tail, head
 
 
 def _bound_seasons(text: str, title: str, mentions: list[tuple[int, int, int]]) -> set[int]:
     """Season numbers the article attaches to ``title``: "X Season 8", "season 3 of X"."""
-    tail, head = _title_patterns(title)
+    if text.find(title) < 0:
+        return set()
     found: set[int] = set()
     for start, end, number in mentions:
         if number == 1:
             continue  # a first season is a new series: the spec gives it no number
         of_after = text.startswith(" of ", end)
-        if (
-            not of_after and tail.search(text, max(0, start - len(title) - 30), start)
-        ) or head.match(text, end):
+        lo = max(0, start - len(title) - 30)
+        near = text.find(title, lo, start) >= 0
+        if not of_after and near and _ends_with_title(text, lo, start, title):
+            found.add(number)
+            continue
+        head = _HEAD_GAP.match(text, end)
+        if head and text.startswith(title, head.end()):
             found.add(number)
     return found
 
 
-def _topic_season(text: str, sentences: list[Sentence], at: int) -> int | None:
+def _topic_season(text: str, sentences: list[Sentence], starts: list[int], at: int) -> int | None:
     """The highest season number of the sentence holding ``at`` (a topic's sentence).
 
     The highest is the coming one: "after a first season, renewed for a third season".
     """
-    starts = [s.start for s in sentences]
     k = bisect.bisect_right(starts, at) - 1
     if k < 0:
         return None
@@ -97,17 +107,26 @@ def _article_platform(text: str, sentences: list[Sentence]) -> str | None:
 
 
 def _season_for(
-    text: str, sentences: list[Sentence], c: Candidate, mentions: list[tuple[int, int, int]]
+    text: str,
+    sentences: list[Sentence],
+    starts: list[int],
+    c: Candidate,
+    mentions: list[tuple[int, int, int]],
+    bound: dict[str, set[int]],
 ) -> int | None:
-    """The season the article gives ``c`` outside its own sentence, if any."""
+    """The season the article gives ``c`` outside its own sentence, if any.
+
+    ``bound`` caches, per title, the seasons the article attaches to it.
+    """
     evidence = text[c.start : c.end]
     if c.topic and c.title_start >= 0:
-        season = _topic_season(text, sentences, c.title_start)
+        season = _topic_season(text, sentences, starts, c.title_start)
         if season is not None:
             return season
-    bound = _bound_seasons(text, c.title, mentions)
-    if bound:
-        return max(bound)
+    if c.title not in bound:
+        bound[c.title] = _bound_seasons(text, c.title, mentions)
+    if bound[c.title]:
+        return max(bound[c.title])
     numbers = {n for _, _, n in mentions}
     if _UNNUMBERED.search(evidence) and len(numbers) == 1:
         return numbers.pop()  # the one season the article talks of
@@ -140,17 +159,25 @@ def _next_sentence_platform(
     return found[0][2] if found else None
 
 
-def _later_season_dated(c: Candidate, season: int, candidates: list[Candidate]) -> bool:
+def _latest_dated(candidates: list[Candidate]) -> dict[tuple[str, int], dt.date]:
+    """The latest first day dated for each (work, season) the candidates number."""
+    latest: dict[tuple[str, int], dt.date] = {}
+    for o in candidates:
+        if o.season is not None:
+            key = (title_key(o.title), o.season)
+            if key not in latest or o.value.first > latest[key]:
+                latest[key] = o.value.first
+    return latest
+
+
+def _later_season_dated(c: Candidate, season: int, latest: dict[tuple[str, int], dt.date]) -> bool:
     """Tell whether another record dates ``season`` of the same work after ``c``.
 
     "The drama premieres April 11 ... a second season will premiere in 2027": the first
     date is not season 2's.
     """
-    key = title_key(c.title)
-    return any(
-        o.season == season and title_key(o.title) == key and o.value.first > c.value.last
-        for o in candidates
-    )
+    later = latest.get((title_key(c.title), season))
+    return later is not None and later > c.value.last
 
 
 def complete(
@@ -168,6 +195,8 @@ def complete(
     mentions: list[tuple[int, int, int]] = []
     starts: list[int] = []
     read = False
+    bound: dict[str, set[int]] = {}
+    latest: dict[tuple[str, int], dt.date] | None = None
     out: list[Candidate] = []
     for c in candidates:
         if c.platform is None and c.topic and c.title_start >= 0:
@@ -187,8 +216,11 @@ def complete(
             continue
         if not read:
             mentions, read = find_seasons(text, 0, len(text))[:_MAX_SEASON_MENTIONS], True
-        season = _season_for(text, sentences, c, mentions)
-        if season is None or _later_season_dated(c, season, candidates):
+        starts = starts or [s.start for s in sentences]
+        season = _season_for(text, sentences, starts, c, mentions, bound)
+        if season is not None and latest is None:
+            latest = _latest_dated(candidates)
+        if season is None or (latest is not None and _later_season_dated(c, season, latest)):
             out.append(c)
             continue
         window = text[c.window[0] : c.window[1]] if c.window else evidence

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from tracker.extract.candidates.emit import emit
 from tracker.extract.candidates.state import State, sentence_titles, topic
+from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.reading.dates import DateMention
 from tracker.extract.reading.segment import Sentence
 from tracker.extract.reading.values import DateValue
@@ -28,8 +29,9 @@ def propose_pairs(
     The rules above decide ownership narrowly; these pairs are the generous proposals that
     the learned model judges beside the rules' own candidates.
     """
+    found = [(m, v) for m, v in found[:6] if v.last >= state.base]
     if not found:
-        return
+        return  # dates already past at publication announce nothing
     s = sentences[i]
     titles = [
         t
@@ -41,11 +43,25 @@ def propose_pairs(
         owner = topic(text, sentences, i, state)
         if owner is not None:
             owners.append((owner, True))
-    if i > 0:  # a row's name on the line above ("City on Fire" / "Apple TV+, May 12")
+    above = sentences[i - 1] if i > 0 else None
+    row_name = above is not None and above.first_in_line and above.last_in_line
+    if above is not None and (not titles or (row_name and above.end - above.start <= 80)):
+        # a row's name on the line above ("City on Fire" / "Apple TV+, May 12"), or the work
+        # the sentence before named when this one names none
         named = {t.title for t, _ in owners}
         before = sentence_titles(text, sentences, i - 1, state)
         owners.extend((t, True) for t in before[-3:] if t.title not in named)
-    for m, value in found[:6]:
-        for t, topical in owners:
+    for m, value in found:
+        # the owner of a date is nearly always among the names nearest to it
+        near = sorted(owners, key=lambda o: _gap(o[0], m))[:_NEAREST]
+        for t, topical in near:
             c = emit(text, s, t, value, m.start, topic=topical, tv_article=state.tv_article)
             state.proposals.append(replace(c, proposed=True))
+
+
+#: How many of the names nearest to a date are proposed as its owner.
+_NEAREST = 3
+
+
+def _gap(t: TitleMention, m: DateMention) -> int:
+    return min(abs(m.start - t.end), abs(t.start - m.end))

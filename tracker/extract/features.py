@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.reading.lexicon import GIVEN_NAMES, NOT_WORK_WORDS
 from tracker.extract.reading.segment import Sentence
 
 _WORD = re.compile(
@@ -161,6 +162,47 @@ _CUES = frozenset(
         "tomorrow",
     ]
 )
+#: Classes of words, so that what the model learns of one verb holds for its kin.
+_CLASSES: dict[str, str] = {
+    w: cls
+    for cls, words in (
+        (
+            "release",
+            """premiere premieres premiering debut debuts debuting release releases releasing
+            launch launches launching arrive arrives arriving open opens opening hits hitting
+            drops dropping lands landing bow bows bowing stream streams streaming air airs
+            airing available due out slated scheduled set dated coming return returns returning
+            back expected starts start kicks kick begins bows comes come will""",
+        ),
+        (
+            "past",
+            """premiered debuted released launched arrived opened aired was were had ago last
+            earlier previously already originally landed wrapped ended concluded has been""",
+        ),
+        (
+            "move",
+            """delayed delay delays pushed moved postponed shifted rescheduled bumped moving
+            pushing instead""",
+        ),
+        (
+            "hedge",
+            """rumored rumoured reportedly could might may possibly likely probably hopefully
+            speculation rumor rumour hope hoping guess unconfirmed""",
+        ),
+        (
+            "event",
+            """tour trailer teaser panel festival screening screenings convention awards ceremony
+            concert pre-order preorder preorders tickets sale presale livestream showcase
+            conference comic-con e3 auction exhibition""",
+        ),
+        ("negation", "not no never yet without tba tbd tbc unknown unannounced"),
+        (
+            "renewal",
+            "renewed renewal renews ordered greenlit greenlights picked cancelled canceled",
+        ),
+    )
+    for w in words.split()
+}
 _PERSON_ROLE = re.compile(
     r"\b(?:actor|actress|star|stars|starring|director|directed|creator|created|showrunner|"
     r"writer|written|producer|produced|executive|ceo|president|chief|host|hosted|singer|"
@@ -209,10 +251,28 @@ class Article:
     quoted: set[str] = field(default_factory=set)  # what the text puts in quotes, lower-cased
     head: str = ""  # the opening words, as a title key
     _sentences: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    _shapes: dict[str, list[str]] = field(default_factory=dict)
+    _words: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict)
+
+    def window(self, lo: int, hi: int) -> list[str]:
+        """The lower-cased words of the sentence at ``lo`` that start in ``text[lo:hi]``.
+
+        Each sentence is split into words once, when a candidate first needs it.
+        """
+        k = bisect.bisect_right(self.starts, max(lo, 0)) - 1
+        if k < 0:
+            return []
+        if k not in self._words:
+            s = self.sentences[k]
+            found = list(_WORD.finditer(self.text, s.start, s.end))
+            self._words[k] = ([w.start() for w in found], [w.group().lower() for w in found])
+        starts, words = self._words[k]
+        return words[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
     def __post_init__(self) -> None:
-        """Index sentence starts, name pairs and quoted strings, one pass each."""
+        """Index sentence starts, words, name pairs and quoted strings, one pass each."""
         self.starts = [s.start for s in self.sentences]
+
         for m in _NAME_PAIR.finditer(self.text):
             second = m.group(2).lower()
             self.surnames.add(second)
@@ -228,6 +288,12 @@ class Article:
             return self.sentences[k]
         return None
 
+    def title_shape(self, title: str) -> list[str]:
+        """The features of a title's own words, computed once per title."""
+        if title not in self._shapes:
+            self._shapes[title] = _title_shape(title)
+        return self._shapes[title]
+
     def sentence_features(self, start: int, end: int) -> list[str]:
         """Features of the evidence ``text[start:end]``: its length, a question, its cue words."""
         key = (start, end)
@@ -236,7 +302,9 @@ class Article:
             found = ["len=" + _bucket(len(line), (40, 80, 160, 300))]
             if line.rstrip().endswith("?"):
                 found.append("question")
-            found.extend(f"cue={w}" for w in sorted(set(_words(line)) & _CUES))
+            words = set(self.window(start, end))
+            found.extend(f"cue={w}" for w in sorted(words & _CUES))
+            found.extend(f"sc={k}" for k in sorted({_CLASSES[w] for w in words if w in _CLASSES}))
             self._sentences[key] = found
         return self._sentences[key]
 
@@ -274,6 +342,13 @@ def _norm(word: str) -> str:
 def _title_shape(title: str) -> list[str]:
     words = title.split()
     out = [f"tn={min(len(words), 6)}"]
+    low_words = [w.lower().strip(".,:;!?'\u2019") for w in words]
+    if low_words and low_words[0] in GIVEN_NAMES:
+        out.append(f"t_given_name&n={min(len(words), 3)}")
+    if any(w in NOT_WORK_WORDS for w in low_words):
+        out.append("t_org_word")
+    if any(w in ("of", "the", "and", "in", "a", "to", "at") for w in low_words[1:]):
+        out.append("t_inner_small")
     if title.isupper() and len(title) > 1:
         out.append("t_caps")
     if any(ch.isdigit() for ch in title):
@@ -305,7 +380,7 @@ def features(article: Article, c: Candidate) -> list[str]:
     """Name what is known of candidate ``c`` in ``article``."""
     text = article.text
     prec = str(c.value.precision)
-    origin = "pair" if c.proposed else "rule"
+    origin = "row" if c.row else "caps" if c.generous else "pair" if c.proposed else "rule"
     out = [
         "bias",
         f"origin={origin}",
@@ -323,7 +398,7 @@ def features(article: Article, c: Candidate) -> list[str]:
         out.append(f"topic&{origin}")
     if c.quoted:
         out.append("quoted")
-    out.extend(_title_shape(c.title))
+    out.extend(article.title_shape(c.title))
     s = article.sentence_at(c.start)
     if s is not None:
         if s.first_in_line and s.last_in_line:
@@ -332,8 +407,8 @@ def features(article: Article, c: Candidate) -> list[str]:
             out.append("first_line")
     out.extend(article.sentence_features(c.start, c.end))
     if c.title_start >= 0 and c.title_end > c.title_start:
-        before = _words(text[max(0, c.title_start - 40) : c.title_start])[-3:]
-        after = _words(text[c.title_end : c.title_end + 40])[:3]
+        before = article.window(c.title_start - 40, c.title_start)[-3:]
+        after = article.window(c.title_end, c.title_end + 40)[:3]
         for k, w in enumerate(reversed(before), 1):
             out.append(f"b{k}={_norm(w)}")
         for k, w in enumerate(after, 1):
@@ -346,18 +421,22 @@ def features(article: Article, c: Candidate) -> list[str]:
         out.append(f"title_in_sentence={inside}")
         if inside and c.date_at >= c.start:
             lo, hi = sorted((c.title_end, c.date_at))
-            between = _words(text[lo:hi])
+            between = article.window(lo, hi)
             order = "title_first" if c.title_end <= c.date_at else "date_first"
             out.append(f"order={order}")
             out.append(f"gap={_bucket(len(between), (1, 3, 6, 10, 16, 25))}&{origin}")
             out.extend(f"bt={_norm(w)}" for w in sorted(set(between[:12])))
+            out.extend(f"btc={k}" for k in sorted({_CLASSES[w] for w in between if w in _CLASSES}))
             if any(ch in text[lo:hi] for ch in ".;"):
                 out.append("gap_stop")
+    out.append(f"kept={c.date_kept}&{origin}")
     if c.date_at >= 0:
-        near = _words(text[max(0, c.date_at - 25) : c.date_at])[-2:]
+        before_date = article.window(max(c.start, c.date_at - 40), c.date_at)
+        out.extend(f"dc={k}" for k in sorted({_CLASSES[w] for w in before_date if w in _CLASSES}))
+        near = before_date[-2:]
         for k, w in enumerate(reversed(near), 1):
             out.append(f"d-{k}={_norm(w)}")
-        tail = _words(text[c.date_at : c.date_at + 60])
+        tail = article.window(c.date_at, c.date_at + 30)
         if tail:
             out.append(f"d0={_norm(tail[0])}")
     count = article.mentions(c.title, c.start)

@@ -30,6 +30,9 @@ class Candidate:
     date_at: int = -1  # where the date phrase starts (-1: a header's or the article's)
     quoted: bool = False
     proposed: bool = False  # proposed by pairing alone, not by the rules that read ownership
+    generous: bool = False  # its name comes from the generous finder, not the strict one
+    row: bool = False  # a name on a line of its own under a date line
+    date_kept: bool = True  # the rules read its date as an announcement's, not background
 
 
 @lru_cache(maxsize=4096)

@@ -7,14 +7,20 @@ line above its date). Here every plausible pair is proposed; the model judges th
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import replace
 
 from tracker.extract.candidates.emit import emit
+from tracker.extract.candidates.names import generous_names
 from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.reading.dates import DateMention
+from tracker.extract.reading.framing import needs_frame
+from tracker.extract.reading.resolve import resolve
 from tracker.extract.reading.segment import Sentence
 from tracker.extract.reading.values import DateValue
+from tracker.extract.records import Precision
 
 
 def propose_pairs(
@@ -22,6 +28,7 @@ def propose_pairs(
     sentences: list[Sentence],
     i: int,
     found: list[tuple[DateMention, DateValue]],
+    verdicts: list[bool],
     state: State,
 ) -> None:
     """Pair every date of sentence ``i`` with every name in it (or the topic), for the model.
@@ -29,16 +36,19 @@ def propose_pairs(
     The rules above decide ownership narrowly; these pairs are the generous proposals that
     the learned model judges beside the rules' own candidates.
     """
-    found = [(m, v) for m, v in found[:6] if v.last >= state.base]
+    found = [mv for mv, ok in zip(found, verdicts, strict=True) if ok][:6]
     if not found:
-        return  # dates already past at publication announce nothing
+        return  # dates the rules read as background (past, withdrawn, hedged) announce nothing
     s = sentences[i]
     titles = [
         t
         for t in sentence_titles(text, sentences, i, state)
         if not any(m.start < t.end and t.start < m.end for m, _ in found)
     ]
-    owners = [(t, False) for t in titles[:8]]
+    strict = {t.title for t in titles}
+    spans = tuple((m.start, m.end) for m, _ in found) + state.date_spans.get(i, ())
+    extra = [t for t in generous_names(text, s.start, s.end, spans) if t.title not in strict]
+    owners = [(t, False) for t in titles[:8]] + [(t, False) for t in extra[:8]]
     if not owners:
         owner = topic(text, sentences, i, state)
         if owner is not None:
@@ -56,11 +66,69 @@ def propose_pairs(
         near = sorted(owners, key=lambda o: _gap(o[0], m))[:_NEAREST]
         for t, topical in near:
             c = emit(text, s, t, value, m.start, topic=topical, tv_article=state.tv_article)
-            state.proposals.append(replace(c, proposed=True))
+            state.proposals.append(
+                replace(
+                    c,
+                    proposed=True,
+                    generous=t.title not in strict,
+                )
+            )
 
 
 #: How many of the names nearest to a date are proposed as its owner.
-_NEAREST = 3
+_NEAREST = 2
+#: The longest line read as a date line over rows ("July 17"), and as a row under it.
+_HEADER_LINE = 40
+_BRACKETED_YEAR = re.compile(r"\(\d{4}\)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ROW_LINE = 100
+
+
+def propose_rows(
+    text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: State
+) -> None:
+    """Give each name on a row under a date line that date ("May 29" / "Drag Me to Hell").
+
+    A short line that is mostly one date opens a run of rows; a line of prose ends it.
+    """
+    s = sentences[i]
+    whole = s.first_in_line and s.last_in_line
+    length = s.end - s.start
+    mentions = [m for m in mentions if not _BRACKETED_YEAR.fullmatch(text, m.start - 1, m.end + 1)]
+    if mentions:
+        m = mentions[0]
+        covered = sum(x.end - x.start for x in mentions)
+        if whole and length <= _HEADER_LINE and len(mentions) == 1 and covered * 2 >= length:
+            phrase = text[m.start : m.end]
+            year = _YEAR.search(phrase)
+            if year is None and state.row_header is not None and state.row_header[0].first.year:
+                # "July 2009" above "July 1": the day is in the section's year
+                section = state.row_header[0]
+                if section.precision is not Precision.DAY:
+                    value = resolve(m, phrase, section.first, base_known=True)
+                    state.row_header = (value, m.start) if value is not None else None
+                    return
+            value = resolve(m, phrase, state.base, base_known=state.base_known)
+            frame = state.frame_year
+            if value is not None and frame is not None and needs_frame(m, value.first, frame):
+                framed = dt.date(frame, 1, 1)
+                value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
+            state.row_header = (value, m.start) if value is not None else None
+        elif length > _ROW_LINE:
+            state.row_header = None
+        return
+    if state.row_header is None:
+        return
+    if not whole or length > _ROW_LINE:
+        if length > _ROW_LINE:
+            state.row_header = None
+        return
+    value, at = state.row_header
+    if value.last < state.base:
+        return
+    for t in generous_names(text, s.start, s.end)[:2]:
+        c = emit(text, s, t, value, at, topic=False, tv_article=state.tv_article)
+        state.proposals.append(replace(c, proposed=True, generous=True, row=True))
 
 
 def _gap(t: TitleMention, m: DateMention) -> int:

@@ -40,7 +40,7 @@ from tracker.extract.candidates.ownership import (
     names_the_owner,
 )
 from tracker.extract.candidates.pairing import clause_owners
-from tracker.extract.candidates.proposals import propose_pairs
+from tracker.extract.candidates.proposals import propose_pairs, propose_rows
 from tracker.extract.candidates.refer import refers_back
 from tracker.extract.candidates.rows import header_row, own_stretch, shared_platform
 from tracker.extract.candidates.state import State, sentence_titles, topic
@@ -132,11 +132,12 @@ def _sentence(
         return []
     if not found and state.header is not None:
         return header_row(text, sentences, i, state)
-    propose_pairs(text, sentences, i, found, state)
+    ends = [s.start] + [m.end for m, _ in found]
+    verdicts = [keep(text, s, m, v, state, ends[k]) for k, (m, v) in enumerate(found)]
+    propose_pairs(text, sentences, i, found, verdicts, state)
     if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _CAPTION.search(line):
         return []
-    ends = [s.start] + [m.end for m, _ in found]
-    kept = [(m, v) for k, (m, v) in enumerate(found) if keep(text, s, m, v, state, ends[k])]
+    kept = [mv for mv, ok in zip(found, verdicts, strict=True) if ok]
     if not kept:
         return []
     titles = [
@@ -258,6 +259,7 @@ def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candida
     by_sentence = dict(zip(read, scan_dates(text, [(s.start, s.end) for s in read]), strict=True))
     for i, s in enumerate(sentences):
         inside = by_sentence.get(s, [])
+        propose_rows(text, sentences, i, inside, state)
         if s.first_in_line and s.last_in_line:
             track_departures(text[s.start : s.end], state)
             if not inside and s.end - s.start <= 40 and read_section(text[s.start : s.end], state):
@@ -287,7 +289,8 @@ def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candida
                 state.network = named.pop() if len(named) == 1 else state.network
     candidates = expand_short_titles(text, expand_acronyms(text, candidates))
     rules = complete(text, sentences, candidates, tv_article=state.tv_article)
-    proposals = complete(text, sentences, state.proposals, tv_article=state.tv_article)
+    fresh = pool(rules, state.proposals)[len(rules) :]
+    proposals = complete(text, sentences, fresh, tv_article=state.tv_article)
     return Article(text, base, sentences), pool(rules, proposals)
 
 

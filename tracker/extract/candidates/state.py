@@ -36,6 +36,7 @@ class State:
     titles: dict[int, list[TitleMention]] = field(default_factory=dict)
     date_spans: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     proposals: list[Candidate] = field(default_factory=list)  # pairs for the model to judge
+    row_header: tuple[DateValue, int] | None = None  # a date line over rows of names, for them
 
 
 def sentence_titles(

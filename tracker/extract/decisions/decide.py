@@ -29,9 +29,21 @@ def decide_with(
     The merge keeps, per work, season and kind, the most precise of the believed dates; each
     announcement's confidence is what its probability has meant in cross-validation.
     """
-    kept = [
-        replace(c, confidence=model.confidence(p))
-        for c, p in zip(candidates, probs, strict=True)
-        if p >= model.threshold
-    ]
+    believed = [(p, c) for c, p in zip(candidates, probs, strict=True) if p >= model.threshold]
+    kept: list[Candidate] = []
+    for p, c in sorted(believed, key=lambda pc: -pc[0]):
+        if not any(_rival_names(c, o) for o in kept):
+            kept.append(replace(c, confidence=model.confidence(p)))
     return merge(article.text, kept)
+
+
+def _rival_names(c: Candidate, o: Candidate) -> bool:
+    """Two readings of one name for one date ("Branagh-directed Artemis Fowl", "Artemis Fowl")."""
+    return (
+        c.title != o.title
+        and c.value.value == o.value.value
+        and c.title_start >= 0
+        and o.title_start >= 0
+        and c.title_start < o.title_end
+        and o.title_start < c.title_end
+    )

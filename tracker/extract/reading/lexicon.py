@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 
-def _entries(spec: str, sep: str | None = None) -> frozenset[str]:
+def entries(spec: str, sep: str | None = None) -> frozenset[str]:
     """Read a word list written as one string.
 
-    >>> sorted(_entries("a b"))
+    >>> sorted(entries("a b"))
     ['a', 'b']
     """
     return frozenset(w.strip() for w in spec.split(sep) if w.strip())
@@ -72,7 +72,7 @@ PLATFORMS: dict[str, str] = {
 }  # fmt: skip
 
 #: Capitalised names that are never the work itself (studios, events, outlets, places).
-NON_TITLES = _entries(
+NON_TITLES = entries(
     (
         "disney|marvel|lucasfilm|pixar|dreamworks|sony|warner bros|warner|universal|paramount"
         "|lionsgate|mgm|a24|neon|focus features|searchlight|legendary|bandai namco|ubisoft"
@@ -97,7 +97,7 @@ NON_TITLES = _entries(
 )
 
 #: Single words that are ordinary sentence openers, never titles on their own.
-COMMON_OPENERS = _entries(
+COMMON_OPENERS = entries(
     """
     the a an and but or so yet also then now here there this that these those it its
     he she they we i you his her their our my your when while after before since until
@@ -121,7 +121,7 @@ COMMON_OPENERS = _entries(
 )
 
 #: Words that introduce people, so the capitalised names after them are not works.
-PERSON_CUES = _entries(
+PERSON_CUES = entries(
     """
     starring stars star co-stars co-starring featuring feat. featured by
     creator creators co-creator showrunner showrunners director directors producer
@@ -136,7 +136,7 @@ PERSON_CUES = _entries(
 )
 
 #: Nouns for events that are not releases.
-EVENT_NOUNS = _entries(
+EVENT_NOUNS = entries(
     """
     panel panels tour tours trailer trailers teaser teasers festival festivals
     convention conventions ceremony ceremonies awards concert concerts screening
@@ -147,7 +147,7 @@ EVENT_NOUNS = _entries(
 )
 
 #: Verbs of headlines ("Netflix Sets ..."), never a title on their own.
-HEADLINE_VERBS = _entries(
+HEADLINE_VERBS = entries(
     """
     sets set arrives arrive debuts debut premieres premiere returns return
     renews renewed announces announced reveals revealed unveils unveiled drops lands
@@ -160,7 +160,7 @@ HEADLINE_VERBS = _entries(
 
 #: Nouns that name a kind of work: "the coastal mystery X", "its animated musical Y".
 #: Before a capitalised name they say that the name is a work and not part of it.
-WORK_NOUNS = _entries(
+WORK_NOUNS = entries(
     """
     album ep lp single record mixtape soundtrack film movie feature picture novel book memoir
     novella anthology game shooter rpg platformer roguelike sequel prequel spinoff spin-off
@@ -174,12 +174,56 @@ WORK_NOUNS = _entries(
 
 #: Capitalised words that may stand before a bare year without making it part of a name
 #: ("Coming 2025", "Summer 2024"); any other ("E3 2017", "Stagecoach 2025") names an event.
-YEAR_NAME_WORDS = _entries(
+YEAR_NAME_WORDS = entries(
     """
     in by of for since until till from to through early late mid end beginning start
     summer spring fall autumn winter holiday holidays christmas coming arriving due out
     release released releasing premiere premieres premiering launch launches launching
     returns returning debut debuts debuting hits opens dated set slated sometime later
     season series and or the year during after before
+    """
+)
+
+#: Common given names (English-language news names people by them): a run that starts with
+#: one is more often a person than a work.
+GIVEN_NAMES = entries(
+    """
+    aaron adam adrian aidan alan albert alex alexander alexandra alice alicia alison amanda amber
+    amy andrea andrew angela angelina anna anne anthony antonio ariana arnold ashley austin ava
+    barbara ben benedict benjamin beth betty bill billie billy blake bob bobby brad bradley brandon
+    brendan brian brie bruce bryan caitlin cameron carl carlos carol caroline carrie casey
+    catherine charles charlie charlotte chloe chris christian christina christine christopher
+    chuck claire colin connor courtney craig daisy dakota dan dana daniel danielle danny dave
+    david dean debra denis dennis denzel diana diane dick don donald donna doug douglas drew
+    dwayne dylan eddie edward elizabeth ella ellen emily emma eric erin ethan eva evan florence
+    frances francis frank fred gary gavin gene george gina glenn grace greg gregory gwyneth hannah
+    harold harrison harry heather helen henry hugh hugo ian isaac isabella jack jackie jacob jake
+    james jamie jane janet jared jason jay jean jeff jeffrey jen jennifer jenny jeremy jerry jesse
+    jessica jill jim jimmy joan joe joel john johnny jon jonah jonathan jordan jose joseph josh
+    joshua joy judd judith julia julian julie justin kaley karen kate katherine kathleen kathryn
+    katie kay keanu keira keith kelly ken kenneth kerry kevin kim kirsten kristen kumail kyle
+    larry laura lauren lee leo leonardo lily linda lisa liz logan lori louis lucas lucy luke
+    lupita lynn maggie malcolm mandy marc margaret margot maria mariah marie mark marsha martin
+    mary matt matthew maya megan meghan melissa meryl michael michelle mike mila miles mindy molly
+    morgan nancy natalie nathan neil nicholas nick nicole noah octavia olivia oscar owen pamela
+    patricia patrick paul paula pedro peter phil philip phoebe rachel ralph randy raymond rebecca
+    reese regina richard rick rob robert robin roger ron ronald rose ruby russell ruth ryan sally
+    sam samantha samuel sandra sara sarah scarlett scott sean sebastian seth shannon sharon shawn
+    sheila sophia sophie stanley stephen steve steven susan tara taylor ted teresa terry thomas
+    tiffany tim timothy tina toby todd tom tommy tony tracy tyler valerie vanessa victor victoria
+    vin viola walter wayne wendy will william winona zach zachary zendaya zoe
+    """
+)
+
+#: Words that make a run the name of a company, a format, a venue, an event or a place.
+NOT_WORK_WORDS = entries(
+    """
+    entertainment pictures studios studio records media films productions games interactive
+    network networks channel theater theaters theatre theatres cinema cinemas center centre hall
+    festival fest awards dvd blu-ray imax digital 3-d 4k uhd edition inc llc ltd co company
+    group league university college school museum park street city county state department
+    association council agency foundation press publishing books magazine times post news
+    reporter journal radio tv television corporation corp brothers bros universal paramount
+    warner sony disney lionsgate
     """
 )

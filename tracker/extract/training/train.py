@@ -36,8 +36,8 @@ from tracker.extract.features import Article, describe
 from tracker.extract.model.logistic import WEIGHTS_FILE, Model
 from tracker.extract.training.evaluation import Label, Tally, same_title, strict_match
 
-ROOT = Path(__file__).resolve().parents[2]
-THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
+ROOT = Path(__file__).resolve().parents[3]
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
 @dataclass(slots=True)

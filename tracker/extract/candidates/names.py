@@ -1,0 +1,111 @@
+"""Generous names: every capitalised run or quoted phrase that could name a work.
+
+The rule-based title finder (``titles.py``) is strict: it drops spans that look like people,
+openers or descriptors, and news keeps finding ways past it ("#18: The New Mutants (Aug. 2)",
+"Kenneth Branagh-directed Artemis Fowl adaptation"). This finder keeps almost everything and
+leaves the judgment to the model: its spans carry only what is certain (the words, whether
+quoted), and features describe the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.candidates.spans import SMALL, TitleMention, tidy
+from tracker.extract.reading.lexicon import (
+    COMMON_OPENERS,
+    MONTHS,
+    PLATFORMS,
+    WEEKDAYS,
+    entries,
+)
+
+_CAP = r"(?:[A-Z0-9][\w'\u2019.!?&+:\-]*|&)"
+_RUN = re.compile(rf"(?<![\w'\u2019]){_CAP}(?:[ \t]+(?:(?:{SMALL}|and)[ \t]+)*{_CAP})*")
+_QUOTED = re.compile(
+    r"[\"\u201c]([^\"\u201c\u201d\n]{2,100}?)[\"\u201d]|\u2018([^\u2018\u2019\n]{2,100}?)\u2019(?![A-Za-z])"
+)
+#: Words after which the name of a work starts: a possessive, a "-directed" descriptor.
+_LEAD = re.compile(
+    r".*(?:['\u2019]s|-(?:directed|led|starring|produced|backed|helmed|fronted|penned))\s+"
+)
+#: Words that open a sentence, never a name: dropped from the front of a run.
+_OPENERS = entries(
+    """
+    according while after before meanwhile also and but so then when if as in on at for
+    with from by to of this that these those here there it its his her their our we i you they
+    he she now plus however although though because since until despite like unlike elsewhere
+    today tonight tomorrow yesterday currently previously originally recently additionally
+    finally fans viewers critics update related photo credit courtesy advertisement read watch
+    see check look
+    """
+)
+_NEVER_ALONE = COMMON_OPENERS | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(PLATFORMS)
+_MAX_WORDS = 12
+_NUMBERING = re.compile(r"#?\d{1,3}[:.)]")
+
+
+def _alone_never(title: str) -> bool:
+    words = title.split()
+    if not words:
+        return True
+    if len(words) == 1:
+        low = words[0].lower().strip(".,:;!?")
+        return low in _NEVER_ALONE or low.isdigit() or len(low) < 2
+    return all(w.lower().strip(".,:;!?") in _NEVER_ALONE or w.isdigit() for w in words)
+
+
+def generous_names(
+    text: str, lo: int, hi: int, exclude: tuple[tuple[int, int], ...] = ()
+) -> list[TitleMention]:
+    """Every plausible name of a work in ``text[lo:hi]``, dates in ``exclude`` cutting runs."""
+    found: list[TitleMention] = []
+    for q in _QUOTED.finditer(text, lo, hi):
+        group = 1 if q.group(1) is not None else 2
+        start, end = q.start(group), q.end(group)
+        title = tidy(text[start:end])
+        if title and not _alone_never(title) and len(title.split()) <= _MAX_WORDS:
+            found.append(TitleMention(start, end, title, True, False))
+    for r in _RUN.finditer(text, lo, hi):
+        for start, end in _outside(r.start(), r.end(), exclude):
+            _add_run(text, start, end, found)
+    found.sort(key=lambda t: (t.start, -t.end))
+    return found
+
+
+def _outside(start: int, end: int, exclude: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside the excluded spans."""
+    parts = [(start, end)]
+    for a, b in exclude:
+        parts = (
+            [
+                piece
+                for s, e in parts
+                for piece in ((s, min(e, a)), (max(s, b), e))
+                if piece[0] < piece[1]
+            ]
+            if any(s < b and a < e for s, e in parts)
+            else parts
+        )
+    return parts
+
+
+def _add_run(text: str, start: int, end: int, found: list[TitleMention]) -> None:
+    span = text[start:end]
+    lead = _LEAD.match(span)
+    if lead:
+        start += lead.end()
+        span = text[start:end]
+    words = span.split()
+    while len(words) > 1 and _NUMBERING.fullmatch(words[0]):
+        start = text.index(words[1], start + len(words[0]))  # "#18: The New Mutants"
+        words = words[1:]
+    while words and words[0].lower().strip(".,:") in _OPENERS and len(words) > 1:
+        start = text.index(words[1], start + len(words[0]))
+        words = words[1:]
+    title = tidy(text[start:end])
+    if not title or _alone_never(title) or len(title.split()) > _MAX_WORDS:
+        return
+    if any(t.start <= start < t.end for t in found):
+        return  # inside a quoted name already found
+    found.append(TitleMention(start, start + len(title), title, False, False))

@@ -85,7 +85,27 @@ def _batch_wall_time(texts: list[str], count: int = 1000) -> float | None:
         return time.perf_counter() - start
 
 
+def _reliability() -> None:
+    """The shipped model's reliability table: cross-validated (from training), then first sight."""
+    from tracker.extract.model.logistic import shipped
+
+    model = shipped()
+    if model is None:
+        print("reliability: no weights shipped")
+        return
+    for key, label in (
+        ("cv_reliability", "cross-validated"),
+        ("first_sight_reliability", "first sight"),
+    ):
+        lines = model.meta.get(key)
+        if lines:
+            print(f"reliability ({label}, real articles):")
+            for line in lines:
+                print(f"  {line}")
+
+
 def main() -> None:
+    _reliability()
     folder = _texts_dir()
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     print(f"texts: {len(texts)} from {folder} (mean {sum(map(len, texts)) // len(texts)} chars)")

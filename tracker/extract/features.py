@@ -387,9 +387,9 @@ def features(article: Article, c: Candidate) -> list[str]:
         f"prec={prec}",
         f"prec={prec}&{origin}",
         f"kind={c.kind}",
-        f"delta={_delta(c, article.base)}",
-        f"delta={_delta(c, article.base)}&{prec}",
     ]
+    delta = _delta(c, article.base)
+    out += [f"delta={delta}", f"delta={delta}&{prec}"]
     if c.season is not None:
         out.append("season")
     if c.platform is not None:
@@ -413,6 +413,8 @@ def features(article: Article, c: Candidate) -> list[str]:
             out.append(f"b{k}={_norm(w)}")
         for k, w in enumerate(after, 1):
             out.append(f"a{k}={_norm(w)}")
+        out.extend(f"ac={k}" for k in sorted({_CLASSES[w] for w in after if w in _CLASSES}))
+        out.extend(f"bc={k}" for k in sorted({_CLASSES[w] for w in before if w in _CLASSES}))
         if _PERSON_ROLE.search(text, max(0, c.title_start - 30), c.title_start):
             out.append("role_before")
         if _SAID_AFTER.match(text, c.title_end):

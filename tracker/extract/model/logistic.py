@@ -33,7 +33,8 @@ class Model:
         >>> Model({"bias": 0.0, "quoted": 2.0}, 0.5, {}).probability(["bias", "quoted"]) > 0.8
         True
         """
-        score = sum(self.weights.get(name, 0.0) for name in names)
+        get = self.weights.get
+        score = sum([get(name, 0.0) for name in names])
         if score >= 0:
             return 1.0 / (1.0 + math.exp(-score))
         e = math.exp(score)

@@ -431,7 +431,7 @@ def features(article: Article, c: Candidate) -> list[str]:
             out.extend(f"btc={k}" for k in sorted({_CLASSES[w] for w in between if w in _CLASSES}))
             if any(ch in text[lo:hi] for ch in ".;"):
                 out.append("gap_stop")
-    out.append(f"kept={c.date_kept}&{origin}")
+    out.append(f"verdict={c.date_verdict}&{origin}")
     if c.date_at >= 0:
         before_date = article.window(max(c.start, c.date_at - 40), c.date_at)
         out.extend(f"dc={k}" for k in sorted({_CLASSES[w] for w in before_date if w in _CLASSES}))

@@ -32,7 +32,7 @@ class Candidate:
     proposed: bool = False  # proposed by pairing alone, not by the rules that read ownership
     generous: bool = False  # its name comes from the generous finder, not the strict one
     row: bool = False  # a name on a line of its own under a date line
-    date_kept: bool = True  # the rules read its date as an announcement's, not background
+    date_verdict: str | None = None  # why the rules read its date as background, if they do
 
 
 @lru_cache(maxsize=4096)

@@ -138,34 +138,48 @@ def keep(
     ``since`` is where the previous date of the sentence ends: what was said of that one
     ("had been set for March 13") does not withdraw this one.
     """
+    return verdict(text, s, m, value, state, since) is None
+
+
+def verdict(
+    text: str, s: Sentence, m: DateMention, value: DateValue, state: State, since: int
+) -> str | None:
+    """The first rule that reads this date as background, or None when none does.
+
+    The names ("past", "hedged", "no cue" ...) are features for the model too: a rule that is
+    usually right is one strong signal among others, not the last word.
+    """
     if value.last < state.base or _COMMENT_STAMP.search(text[max(s.start, m.start - 12) : m.start]):
-        return False
+        return "past"
     if is_withdrawn(text[s.start : m.start], text[m.end : s.end], since - s.start):
-        return False
+        return "withdrawn"
     if _UNTIL.search(text, max(s.start, m.start - 40), m.start) or _UNTIL_START.match(
         text, m.start
     ):
-        return False
+        return "until"
     if _SINCE.search(text, max(s.start, m.start - 60), m.start):
-        return False  # "since its move to Wednesdays in September": the past
+        return "since"  # "since its move to Wednesdays in September": the past
     if m.form in _DAY_FORMS and _RANGE_AFTER.match(text, m.end):
-        return False  # "Feb. 9\u201315": a week's span, not one day's release
+        return "range"  # "Feb. 9\u201315": a week's span, not one day's release
     if _OR_BEFORE.search(text, max(s.start, m.start - 12), m.start) or _OR_AFTER.match(text, m.end):
-        return False  # "moved to 2021, 2022, or ...": alternatives, no announced date
+        return "alternatives"  # "moved to 2021, 2022, or ...": no announced date
     lo, hi = clause(text, s, m.start)
     if _VENUE.search(text, max(lo, m.start - 50), min(hi, m.end + 40)):
-        return False  # "is back at Larkin Hall on Dec. 13": an event at a venue
+        return "venue"  # "is back at Larkin Hall on Dec. 13": an event at a venue
     part = text[lo:hi]
     at = m.start - lo
     ahead = min(hi, m.end + 40)
     turn = _TURN.search(text, m.end, ahead)  # "on Jan. 17 before X moves into the slot"
-    slot = _SLOT.search(text, max(lo, since, m.start - 80), turn.start() if turn else ahead)
-    if is_hedged(text[lo : m.end]) or says_already_out(part) or slot:
-        return False
+    if is_hedged(text[lo : m.end]):
+        return "hedged"
+    if says_already_out(part):
+        return "already out"
+    if _SLOT.search(text, max(lo, since, m.start - 80), turn.start() if turn else ahead):
+        return "slot"
     if nearest_cue_is_past(part, at):
-        return False
+        return "past cue"
     if _a_year_out(m, value, state) and mentions_past(part):
-        return False  # "wrapped last month with a finale on Dec. 11": last December's
+        return "last year"  # "wrapped last month with a finale on Dec. 11": last December's
     if m.form is Form.WEEKDAY and (
         not _FUTURE_NEAR.search(part)
         or _REPORTED.search(text, max(s.start, m.start - 25), m.start)
@@ -173,17 +187,20 @@ def keep(
         or _said_when(text, lo, m.start)
         or _PAST_NEWS_AFTER.match(text, m.end)
     ):
-        return False
+        return "reported weekday"
     if not has_future_cue(part) and not has_future_cue(text[s.start : s.end]):
         if value.precision is Precision.TBA:
             if _DATE_NOUN.search(part):
-                return True  # "Transmission date and more details to be confirmed"
-            return list_row(text, s, state) and s.end - s.start < 100  # "Date TBA - X (series)"
+                return None  # "Transmission date and more details to be confirmed"
+            row = list_row(text, s, state) and s.end - s.start < 100  # "Date TBA - X (series)"
+            return None if row else "no cue"
         if title_row(text, s, m.start):
-            return value.first >= state.base
+            return None if value.first >= state.base else "past"
         row = list_row(text, s, state) and value.first > state.base
-        return row and not event_nearer_than_cue(part, at)
-    return not event_nearer_than_cue(part, at)
+        if not row:
+            return "no cue"
+        return "event" if event_nearer_than_cue(part, at) else None
+    return "event" if event_nearer_than_cue(part, at) else None
 
 
 #: A line that is a name and its date in brackets: "3) Before I Fall (March)".

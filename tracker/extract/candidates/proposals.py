@@ -28,7 +28,7 @@ def propose_pairs(
     sentences: list[Sentence],
     i: int,
     found: list[tuple[DateMention, DateValue]],
-    verdicts: list[bool],
+    verdicts: list[str | None],
     state: State,
 ) -> None:
     """Pair every date of sentence ``i`` with every name in it (or the topic), for the model.
@@ -36,7 +36,8 @@ def propose_pairs(
     The rules above decide ownership narrowly; these pairs are the generous proposals that
     the learned model judges beside the rules' own candidates.
     """
-    found = [mv for mv, ok in zip(found, verdicts, strict=True) if ok][:6]
+    why = {m.start: reason for (m, _), reason in zip(found, verdicts, strict=True)}
+    found = [(m, v) for m, v in found if why[m.start] in _PROPOSED_VERDICTS][:6]
     if not found:
         return  # dates the rules read as background (past, withdrawn, hedged) announce nothing
     s = sentences[i]
@@ -63,7 +64,9 @@ def propose_pairs(
         owners.extend((t, True) for t in before[-3:] if t.title not in named)
     for m, value in found:
         # the owner of a date is nearly always among the names nearest to it
-        near = sorted(owners, key=lambda o: _gap(o[0], m))[:_NEAREST]
+        row = s.first_in_line and s.last_in_line and s.end - s.start <= _ROW_LINE + 20
+        reach = _NEAREST if why[m.start] is None or (row and why[m.start] == "no cue") else 1
+        near = sorted(owners, key=lambda o: _gap(o[0], m))[:reach]
         for t, topical in near:
             c = emit(text, s, t, value, m.start, topic=topical, tv_article=state.tv_article)
             state.proposals.append(
@@ -71,10 +74,14 @@ def propose_pairs(
                     c,
                     proposed=True,
                     generous=t.title not in strict,
+                    date_verdict=why[m.start],
                 )
             )
 
 
+#: The dates proposed: those the rules keep (None), and those whose only fault is a missing cue
+#: or a nearby event word, which real news often gets wrong; the model weighs the reason.
+_PROPOSED_VERDICTS = frozenset({None, "no cue", "event"})
 #: How many of the names nearest to a date are proposed as its owner.
 _NEAREST = 2
 #: The longest line read as a date line over rows ("July 17"), and as a row under it.

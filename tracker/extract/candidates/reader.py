@@ -20,7 +20,7 @@ from tracker.extract.candidates.cues import (
 from tracker.extract.candidates.emit import emit
 from tracker.extract.candidates.enumeration import names_a_group
 from tracker.extract.candidates.headings import is_field_row
-from tracker.extract.candidates.keep import clause, keep, list_row
+from tracker.extract.candidates.keep import clause, list_row, verdict
 from tracker.extract.candidates.kinds import find_platforms
 from tracker.extract.candidates.layout import (
     LIST_CUE,
@@ -81,6 +81,7 @@ def _resolved(
     text: str, i: int, mentions: list[DateMention], state: State
 ) -> list[tuple[DateMention, DateValue]]:
     out: list[tuple[DateMention, DateValue]] = []
+    said_year: int | None = None  # a coming year this sentence names: its yearless dates' year
     for m in mentions:
         if m.form is Form.NUMERIC and state.day_first:
             m = DateMention(
@@ -100,6 +101,12 @@ def _resolved(
         if state.frame_year is not None and needs_frame(m, value.first, state.frame_year):
             framed = dt.date(state.frame_year, 1, 1)
             value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
+        elif needs_frame(m, value.first, said_year) and said_year is not None:
+            # "the summer 2026 season ... 'Avengers: Doomsday' (May 1)": May 1 of 2026
+            framed = dt.date(said_year, 1, 1)
+            value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
+        if "year" in m.parts and value.first.year > state.base.year:
+            said_year = value.first.year
         if value.precision is Precision.DAY and not in_week_span(text, m):
             state.anchor, state.anchor_sentence = value.first, i
         out.append((m, value))
@@ -133,11 +140,11 @@ def _sentence(
     if not found and state.header is not None:
         return header_row(text, sentences, i, state)
     ends = [s.start] + [m.end for m, _ in found]
-    verdicts = [keep(text, s, m, v, state, ends[k]) for k, (m, v) in enumerate(found)]
+    verdicts = [verdict(text, s, m, v, state, ends[k]) for k, (m, v) in enumerate(found)]
     propose_pairs(text, sentences, i, found, verdicts, state)
     if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _CAPTION.search(line):
         return []
-    kept = [mv for mv, ok in zip(found, verdicts, strict=True) if ok]
+    kept = [mv for mv, why in zip(found, verdicts, strict=True) if why is None]
     if not kept:
         return []
     titles = [

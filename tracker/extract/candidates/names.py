@@ -20,7 +20,7 @@ from tracker.extract.reading.lexicon import (
     entries,
 )
 
-_CAP = r"(?:[A-Z0-9][\w'\u2019.!?&+:\-]*|&)"
+_CAP = r"(?:[A-Z0-9][\w'\u2019.!?&+:/\-]*|&)"
 _RUN = re.compile(rf"(?<![\w'\u2019]){_CAP}(?:[ \t]+(?:(?:{SMALL}|and)[ \t]+)*{_CAP})*")
 _QUOTED = re.compile(
     r"[\"\u201c]([^\"\u201c\u201d\n]{2,100}?)[\"\u201d]|\u2018([^\u2018\u2019\n]{2,100}?)\u2019(?![A-Za-z])"
@@ -91,12 +91,22 @@ def _outside(start: int, end: int, exclude: tuple[tuple[int, int], ...]) -> list
 
 
 def _add_run(text: str, start: int, end: int, found: list[TitleMention]) -> None:
-    span = text[start:end]
-    lead = _LEAD.match(span)
+    lead = _LEAD.match(text, start, end)
     if lead:
-        start += lead.end()
-        span = text[start:end]
-    words = span.split()
+        # "Guillermo del Toro's Pacific Rim 2", but also "My Best Friend's Exorcism": both
+        _add_words(text, lead.end(), end, found)
+        if not _POSSESSIVE_NAME.match(text, start, end):
+            return
+    _add_words(text, start, end, found)
+
+
+#: A run that may be a title with a possessive in it ("My Best Friend's Exorcism"), rather
+#: than a person's or a company's name before the work ("Ryan Coogler's Sinners").
+_POSSESSIVE_NAME = re.compile(r"(?:The|A|An|My|Our|Your|His|Her|Their)\s")
+
+
+def _add_words(text: str, start: int, end: int, found: list[TitleMention]) -> None:
+    words = text[start:end].split()
     while len(words) > 1 and _NUMBERING.fullmatch(words[0]):
         start = text.index(words[1], start + len(words[0]))  # "#18: The New Mutants"
         words = words[1:]
@@ -106,6 +116,8 @@ def _add_run(text: str, start: int, end: int, found: list[TitleMention]) -> None
     title = tidy(text[start:end])
     if not title or _alone_never(title) or len(title.split()) > _MAX_WORDS:
         return
-    if any(t.start <= start < t.end for t in found):
+    if any(t.start <= start < t.end and t.quoted for t in found):
         return  # inside a quoted name already found
+    if any(t.start == start and t.title == title for t in found):
+        return
     found.append(TitleMention(start, start + len(title), title, False, False))

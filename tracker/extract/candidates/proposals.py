@@ -8,6 +8,7 @@ line above its date). Here every plausible pair is proposed; the model judges th
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import replace
 
@@ -62,11 +63,15 @@ def propose_pairs(
         named = {t.title for t, _ in owners}
         before = sentence_titles(text, sentences, i - 1, state)
         owners.extend((t, True) for t in before[-3:] if t.title not in named)
+    listing = len(found) <= 2 and _is_listing(text, s, owners)
     for m, value in found:
-        # the owner of a date is nearly always among the names nearest to it
         row = s.first_in_line and s.last_in_line and s.end - s.start <= _ROW_LINE + 20
         reach = _NEAREST if why[m.start] is None or (row and why[m.start] == "no cue") else 1
-        near = sorted(owners, key=lambda o: _gap(o[0], m))[:reach]
+        # the owner of a date is nearly always among the names nearest to it, a name in
+        # brackets being an aside ("Bloodlines (New Line/WB) - May 16"), unless the sentence
+        # lists works ("includes A, B, C and D"): then each of them may own it
+        ranked = sorted(owners, key=lambda o: (_bracketed(text, o[0], s), _gap(o[0], m)))
+        near = ranked[:_LISTED] if listing and why[m.start] is None else ranked[:reach]
         for t, topical in near:
             c = emit(text, s, t, value, m.start, topic=topical, tv_article=state.tv_article)
             state.proposals.append(
@@ -136,6 +141,33 @@ def propose_rows(
     for t in generous_names(text, s.start, s.end)[:2]:
         c = emit(text, s, t, value, at, topic=False, tv_article=state.tv_article)
         state.proposals.append(replace(c, proposed=True, generous=True, row=True))
+
+
+#: Three names or more, separated by commas, semicolons or "and": a listing.
+_SEPARATOR = re.compile(r"\s*(?:[,;/]|\band\b|&)\s*(?:and\s+)?")
+_LISTED = 12
+
+
+def _is_listing(text: str, s: Sentence, owners: list[tuple[TitleMention, bool]]) -> bool:
+    """Tell whether the sentence lists works: three names or more, one after another."""
+    inside = sorted(
+        (t for t, topical in owners if not topical and s.start <= t.start < s.end),
+        key=lambda t: t.start,
+    )
+    joined = sum(
+        1
+        for a, b in itertools.pairwise(inside)
+        if b.start >= a.end and _SEPARATOR.fullmatch(text, a.end, b.start) is not None
+    )
+    return joined >= 2
+
+
+def _bracketed(text: str, t: TitleMention, s: Sentence) -> bool:
+    """Tell whether a name sits inside brackets in its sentence."""
+    if not s.start <= t.start < s.end:
+        return False
+    opened = text.rfind("(", s.start, t.start)
+    return opened >= 0 and text.find(")", opened, t.start) < 0
 
 
 def _gap(t: TitleMention, m: DateMention) -> int:

@@ -21,7 +21,6 @@ from tracker.extract.reading.framing import needs_frame
 from tracker.extract.reading.resolve import resolve
 from tracker.extract.reading.segment import Sentence
 from tracker.extract.reading.values import DateValue
-from tracker.extract.records import Precision
 
 
 def propose_pairs(
@@ -112,28 +111,27 @@ def propose_rows(
         covered = sum(x.end - x.start for x in mentions)
         if whole and length <= _HEADER_LINE and len(mentions) == 1 and covered * 2 >= length:
             phrase = text[m.start : m.end]
-            year = _YEAR.search(phrase)
-            if year is None and state.row_header is not None and state.row_header[0].first.year:
-                # "July 2009" above "July 1": the day is in the section's year
-                section = state.row_header[0]
-                if section.precision is not Precision.DAY:
-                    value = resolve(m, phrase, section.first, base_known=True)
-                    state.row_header = (value, m.start) if value is not None else None
-                    return
+            if _YEAR.search(phrase) is None and state.row_year is not None:
+                # "July 2009" above "July 1" and "July 10": the days are in the section's year
+                value = resolve(m, phrase, dt.date(state.row_year, 1, 1), base_known=True)
+                state.row_header = (value, m.start) if value is not None else None
+                return
             value = resolve(m, phrase, state.base, base_known=state.base_known)
+            if value is not None and _YEAR.search(phrase) and value.first.year >= state.base.year:
+                state.row_year = value.first.year
             frame = state.frame_year
             if value is not None and frame is not None and needs_frame(m, value.first, frame):
                 framed = dt.date(frame, 1, 1)
                 value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
             state.row_header = (value, m.start) if value is not None else None
         elif length > _ROW_LINE:
-            state.row_header = None
+            state.row_header = state.row_year = None
         return
     if state.row_header is None:
         return
     if not whole or length > _ROW_LINE:
         if length > _ROW_LINE:
-            state.row_header = None
+            state.row_header = state.row_year = None
         return
     value, at = state.row_header
     if value.last < state.base:

@@ -37,6 +37,7 @@ class State:
     date_spans: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     proposals: list[Candidate] = field(default_factory=list)  # pairs for the model to judge
     row_header: tuple[DateValue, int] | None = None  # a date line over rows of names, for them
+    row_year: int | None = None  # the year a section heading ("July 2009") gives its rows
 
 
 def sentence_titles(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tracker.extract.candidates.candidate import Candidate
 from tracker.extract.candidates.cues import Leaning, classify, find_platforms, find_seasons
@@ -144,8 +145,12 @@ def emit(
     tv_article: bool | Leaning,
     season_hint: int | None = None,
     stretch: tuple[int, int] | None = None,
+    **marks: Any,
 ) -> Candidate:
-    """Build the candidate for ``title`` released at ``value``, read from sentence ``s``."""
+    """Build the candidate for ``title`` released at ``value``, read from sentence ``s``.
+
+    ``marks`` set the candidate's provenance fields (``proposed``, ``generous`` ...).
+    """
     season = _season_of(text, s, title, at, topic=topic, hint=season_hint)
     lo, hi = next(
         ((a, b) for a, b in clauses(text, s.start, s.end) if a <= at <= b), (s.start, s.end)
@@ -180,5 +185,5 @@ def emit(
         title=title.title, season=season, kind=kind, value=value, platform=platform,
         start=s.start, end=s.end, confidence=max(0.05, min(0.99, confidence)),
         title_start=title.start, topic=topic, window=stretch,
-        title_end=title.end, date_at=at, quoted=title.quoted,
+        title_end=title.end, date_at=at, quoted=title.quoted, **marks,
     )  # fmt: skip

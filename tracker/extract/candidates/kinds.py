@@ -121,7 +121,20 @@ def find_seasons(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
 
 
 def find_platforms(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Find platform names in ``text[lo:hi]`` as (start, end, name)."""
+    """Find platform names in ``text[lo:hi]`` as (start, end, name).
+
+    Memoised for the last few stretches: every candidate of a sentence asks about the same
+    clauses. The result is a fresh list each time, so callers may change it.
+    """
+    return list(_platforms_in(text, lo, hi))
+
+
+@lru_cache(maxsize=256)
+def _platforms_in(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
+    return tuple(_find_platforms(text, lo, hi))
+
+
+def _find_platforms(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _PLATFORM.finditer(text, lo, hi):
         word = m.group()

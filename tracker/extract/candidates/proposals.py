@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import replace
 
 from tracker.extract.candidates.emit import emit
 from tracker.extract.candidates.names import generous_names
@@ -41,10 +40,15 @@ def propose_pairs(
     if not found:
         return  # dates the rules read as background (past, withdrawn, hedged) announce nothing
     s = sentences[i]
+    # the strict finder runs where the rules need it anyway (a kept date); elsewhere the
+    # generous names alone are proposed
+    strict_found = (
+        sentence_titles(text, sentences, i, state)
+        if i in state.titles or any(why[m.start] is None for m, _ in found)
+        else []
+    )
     titles = [
-        t
-        for t in sentence_titles(text, sentences, i, state)
-        if not any(m.start < t.end and t.start < m.end for m, _ in found)
+        t for t in strict_found if not any(m.start < t.end and t.start < m.end for m, _ in found)
     ]
     strict = {t.title for t in titles}
     spans = tuple((m.start, m.end) for m, _ in found) + state.date_spans.get(i, ())
@@ -72,10 +76,15 @@ def propose_pairs(
         ranked = sorted(owners, key=lambda o: (_bracketed(text, o[0], s), _gap(o[0], m)))
         near = ranked[:_LISTED] if listing and why[m.start] is None else ranked[:reach]
         for t, topical in near:
-            c = emit(text, s, t, value, m.start, topic=topical, tv_article=state.tv_article)
             state.proposals.append(
-                replace(
-                    c,
+                emit(
+                    text,
+                    s,
+                    t,
+                    value,
+                    m.start,
+                    topic=topical,
+                    tv_article=state.tv_article,
                     proposed=True,
                     generous=t.title not in strict,
                     date_verdict=why[m.start],
@@ -137,8 +146,20 @@ def propose_rows(
     if value.last < state.base:
         return
     for t in generous_names(text, s.start, s.end)[:2]:
-        c = emit(text, s, t, value, at, topic=False, tv_article=state.tv_article)
-        state.proposals.append(replace(c, proposed=True, generous=True, row=True))
+        state.proposals.append(
+            emit(
+                text,
+                s,
+                t,
+                value,
+                at,
+                topic=False,
+                tv_article=state.tv_article,
+                proposed=True,
+                generous=True,
+                row=True,
+            )
+        )
 
 
 #: Three names or more, separated by commas, semicolons or "and": a listing.

@@ -1,7 +1,8 @@
 """Speed of the extractor: articles/s, ratio to dateparser's search, linearity, batch wall time.
 
 Run: python benchmarks/bench_extract.py [TEXTS_DIR]   (or set TRACKER_BENCH_TEXTS)
-Texts default to ../dev-texts next to the checkout, else tests/extract/corpus.
+Texts default to the real articles rebuilt in ../real-texts next to the checkout (see
+training/README.md), else ../dev-texts, else the written corpus in tests/extract/corpus.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ PUBLISHED = dt.date(2020, 1, 15)
 
 def _texts_dir() -> Path:
     given = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRACKER_BENCH_TEXTS")
-    for candidate in (given, ROOT.parent / "dev-texts", "/work/dev-texts"):
+    for candidate in (given, ROOT.parent / "real-texts", ROOT.parent / "dev-texts"):
         if candidate and Path(candidate).is_dir() and any(Path(candidate).glob("*.txt")):
             return Path(candidate)
     return ROOT / "tests" / "extract" / "corpus"

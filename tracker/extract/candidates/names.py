@@ -43,6 +43,13 @@ _OPENERS = entries(
 _NEVER_ALONE = COMMON_OPENERS | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(PLATFORMS)
 _MAX_WORDS = 12
 _NUMBERING = re.compile(r"#?\d{1,3}[:.)]")
+#: A field label before a name or a date: "Release Date:", "Title:", "Network:".
+_FIELD_LABEL = re.compile(
+    r"(?:(?:release|premiere|air|launch|publication|street)\s+)?(?:date|title|network|platform"
+    r"|studio|publisher|developer|genre|cast|director|label|format|platforms?|release|premiere)"
+    r"s?\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 def _alone_never(title: str) -> bool:
@@ -106,6 +113,9 @@ _POSSESSIVE_NAME = re.compile(r"(?:The|A|An|My|Our|Your|His|Her|Their)\s")
 
 
 def _add_words(text: str, start: int, end: int, found: list[TitleMention]) -> None:
+    label = _FIELD_LABEL.match(text, start, end)
+    if label:
+        start = label.end()
     words = text[start:end].split()
     while len(words) > 1 and _NUMBERING.fullmatch(words[0]):
         start = text.index(words[1], start + len(words[0]))  # "#18: The New Mutants"

@@ -188,30 +188,57 @@ YEAR_NAME_WORDS = entries(
 #: one is more often a person than a work.
 GIVEN_NAMES = entries(
     """
-    aaron adam adrian aidan alan albert alex alexander alexandra alice alicia alison amanda amber
-    amy andrea andrew angela angelina anna anne anthony antonio ariana arnold ashley austin ava
-    barbara ben benedict benjamin beth betty bill billie billy blake bob bobby brad bradley brandon
-    brendan brian brie bruce bryan caitlin cameron carl carlos carol caroline carrie casey
-    catherine charles charlie charlotte chloe chris christian christina christine christopher
-    chuck claire colin connor courtney craig daisy dakota dan dana daniel danielle danny dave
-    david dean debra denis dennis denzel diana diane dick don donald donna doug douglas drew
-    dwayne dylan eddie edward elizabeth ella ellen emily emma eric erin ethan eva evan florence
-    frances francis frank fred gary gavin gene george gina glenn grace greg gregory gwyneth hannah
-    harold harrison harry heather helen henry hugh hugo ian isaac isabella jack jackie jacob jake
-    james jamie jane janet jared jason jay jean jeff jeffrey jen jennifer jenny jeremy jerry jesse
-    jessica jill jim jimmy joan joe joel john johnny jon jonah jonathan jordan jose joseph josh
-    joshua joy judd judith julia julian julie justin kaley karen kate katherine kathleen kathryn
-    katie kay keanu keira keith kelly ken kenneth kerry kevin kim kirsten kristen kumail kyle
-    larry laura lauren lee leo leonardo lily linda lisa liz logan lori louis lucas lucy luke
-    lupita lynn maggie malcolm mandy marc margaret margot maria mariah marie mark marsha martin
-    mary matt matthew maya megan meghan melissa meryl michael michelle mike mila miles mindy molly
-    morgan nancy natalie nathan neil nicholas nick nicole noah octavia olivia oscar owen pamela
-    patricia patrick paul paula pedro peter phil philip phoebe rachel ralph randy raymond rebecca
-    reese regina richard rick rob robert robin roger ron ronald rose ruby russell ruth ryan sally
-    sam samantha samuel sandra sara sarah scarlett scott sean sebastian seth shannon sharon shawn
-    sheila sophia sophie stanley stephen steve steven susan tara taylor ted teresa terry thomas
-    tiffany tim timothy tina toby todd tom tommy tony tracy tyler valerie vanessa victor victoria
-    vin viola walter wayne wendy will william winona zach zachary zendaya zoe
+    aaron abby abigail adam adele adrian aidan aisha akshay alan albert alec alejandro alex alexa
+    alexander alexandra alfonso ali alia alice alicia alison allison alyssa amanda amber amit
+    amitabh amy andre andrea andrew andy angel angela angelina angie anil anita ann anna anne annie
+    anthony antonio anya april archie ariana ariel arjun armie arnold ashley ashton aubrey audrey
+    austin ava avril barbara barry beau becky ben benedict benjamin bernard bert beth betty beyonce
+    bianca bill billie billy bjork blake bob bobby bonnie boyd brad bradley brandon brendan brett
+    brian brie britney brooke bruce bryan bryce bts burt caitlin caleb calvin cameron camila
+    candice cara carey carl carla carlos carmen carol caroline carrie casey cate catherine cecilia
+    cedric celine chad channing charles charlie charlize charlotte chelsea cher cheryl chester
+    chloe chris christian christina christine christopher chuck cillian cindy claire clara clark
+    claudia clint cody cole colin conan connor corey cory courteney courtney craig cynthia daisy
+    dakota dale damon dan dana danai dane dani daniel daniela danielle danny darren dave david dax
+    dean deborah debra demi denis dennis denzel derek desmond devon diana diane dick diego dolly
+    dominic don donald donna donnie dora doug douglas drake drew duncan dustin dwayne dwight dylan
+    ed eddie edgar eduardo edward eli elijah elisabeth eliza elizabeth ella elle ellen ellie elliot
+    elton elvis emilia emily emma enrique eric erin ernest esther ethan eugene eva evan evangeline
+    ewan faye felicity felix fernando finn fiona florence frances francis frank frankie fred
+    freddie freida gal garrett gary gavin gemma gene george gerard gillian gina giovanni gisele
+    glen glenn gloria gordon grace greg gregory greta guillermo gus gwyneth halle hank hannah
+    harold harrison harry harvey hayden heath heather heidi helen helena henry hilary hillary holly
+    hrithik hugh hugo ian idris iggy imogen ingrid irene iris isaac isabella isla ivan jack jackie
+    jacob jada jaden jake jamal james jamie jan jane janelle janet jared jasmine jason javier jay
+    jean jeanne jeff jeffrey jen jenna jennifer jenny jeremy jerry jesse jessica jessie jhene jill
+    jim jimmy joan jodie joe joel joey johanna john johnny jon jonah jonas jonathan jordan jorge
+    jose joseph josephine josh joshua joy juan judd jude judith julia julian julianne julie julio
+    justin kaley kamala kanye kareena karen karl kat kate katherine kathleen kathryn katie katy kay
+    kayla keanu keegan keira keith kelly kelsey ken kendrick kenneth kenny kerry kevin khloe kiefer
+    kieran kim kirk kirsten kit kourtney kris kristen kumail kumar kyle lady lana lance larry laura
+    lauren laurence leah lee leighton lena leo leon leonardo leslie lewis liam lil lily lin linda
+    lindsay lionel lisa liz lizzo logan lorde lorenzo lori louis louise luca lucas lucia lucy luis
+    luke lupe lupita lyle lynn mac mackenzie madison madonna maggie mahershala malcolm mandy manuel
+    marc marcus margaret margot maria mariah marie mario marion marisa mark marlon marsha martha
+    martin marvin mary mason matt matthew maura max maxine maya meg megan meghan mel melanie
+    melinda melissa meryl mia michael michele michelle miguel mike mikey mila miles milo mindy
+    minnie mira miranda missy mohammed molly monica morgan nancy naomi natalie natasha nathalie
+    nathan neil neve nia nicholas nick nicki nicolas nicole nigel nina noah noel nora norman
+    octavia olga oliver olivia omar orlando oscar otis owen pablo paige pam pamela paris parker
+    patricia patrick patti paul paula pedro penelope penn percy pete peter pharrell phil philip
+    phoebe pierce piper prakash priyanka quentin rachel rafael rahul raj rajesh ralph rami ranbir
+    randy ranveer rashida raven ray raymond reba rebecca reese reggie regina renee rex rhys ricardo
+    richard rick riley rita rob robbie robert robin rocco rodney roger roman ron ronald rosa
+    rosamund rose rosie roxanne ruby rupert russell ruth ryan sacha sadie sally salma sam samantha
+    samuel sandra sanjay saoirse sara sarah scarlett scott sean sebastian selena serena sergio seth
+    shah shahid shakira shannon sharon shawn sheila shia shirley sidharth sienna simon simone
+    skylar snoop sofia sonia sophia sophie spike stacy stanley stella stephen sterling steve steven
+    stevie sue suki sunny susan susie suzanne sylvester tamara tanya tara taylor ted teresa terry
+    tessa thandiwe theo thomas tiffany tilda tim timothee timothy tina tobey toby todd tom tommy
+    tony tori tracy travis trevor troy tyler tyra uma usher val valerie vanessa vera veronica vicky
+    victor victoria vijay viktor vin vince vincent viola vivian walter warren wayne wendy wes
+    whitney will willem william willow wilson winona woody xavier yara yvonne zac zach zachary
+    zendaya zoe zoey
     """
 )
 

@@ -97,7 +97,21 @@ def _outside(start: int, end: int, exclude: tuple[tuple[int, int], ...]) -> list
     return parts
 
 
+#: Where a run may hold two names: "X and Y", "X & Y", "X. Y" (a full stop in a run).
+_JOINS = re.compile(r"\s+(?:and|&)\s+|(?<=[a-z0-9])\.\s+(?=[A-Z])")
+
+
 def _add_run(text: str, start: int, end: int, found: list[TitleMention]) -> None:
+    _add_one(text, start, end, found)
+    cut = start
+    for join in _JOINS.finditer(text, start, end):
+        _add_one(text, cut, join.start(), found)  # each side too; the model picks
+        cut = join.end()
+    if cut > start:
+        _add_one(text, cut, end, found)
+
+
+def _add_one(text: str, start: int, end: int, found: list[TitleMention]) -> None:
     lead = _LEAD.match(text, start, end)
     if lead:
         # "Guillermo del Toro's Pacific Rim 2", but also "My Best Friend's Exorcism": both

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.extract.candidates.keep import verdict
+from tracker.extract.candidates.names import generous_names
+from tracker.extract.candidates.reader import propose
+from tracker.extract.candidates.state import State
+from tracker.extract.reading.dates import find_dates
+from tracker.extract.reading.resolve import resolve
+from tracker.extract.reading.segment import split_sentences
+
+
+def _names(text: str) -> list[str]:
+    return [t.title for t in generous_names(text, 0, len(text))]
+
+
+def test_generous_names_keep_what_the_strict_finder_drops() -> None:
+    assert "The New Mutants" in _names("#18: The New Mutants (Aug. 2)")
+    assert "Artemis Fowl" in _names("the Kenneth Branagh-directed Artemis Fowl adaptation flies")
+    assert "Pacific Rim 2" in _names("Guillermo del Toro's Pacific Rim 2 moved")
+
+
+def test_generous_names_keep_a_possessive_title_whole_too() -> None:
+    names = _names("The slate includes My Best Friend's Exorcism and Flight/Risk.")
+    assert "My Best Friend's Exorcism" in names
+    assert "Flight/Risk" in names
+
+
+def test_generous_names_drop_openers_labels_and_lone_common_words() -> None:
+    names = _names("According to Netflix, Release Date: Harbor Lights. Monday.")
+    assert "Harbor Lights" in names
+    assert not {"According", "Netflix", "Monday", "Release Date"} & set(names)
+
+
+def test_generous_names_take_quoted_phrases_as_quoted() -> None:
+    found = generous_names("Some dramas include \u2018Queenmaker\u2019 and \u201cMask Girl\u201d.", 0, 60)
+    assert {(t.title, t.quoted) for t in found} >= {("Queenmaker", True), ("Mask Girl", True)}
+
+
+def _pairs(text: str, published: dt.date) -> set[tuple[str, str]]:
+    _, candidates = propose(text, published)
+    return {(c.title, c.value.value) for c in candidates}
+
+
+def test_every_listed_work_is_proposed_with_the_listing_date() -> None:
+    text = "Amazon's slate for the fall of 2022 includes Samaritan, Goodnight Mommy, Catherine Called Birdy and Run Sweetheart Run.\n"
+    pairs = _pairs(text, dt.date(2022, 6, 1))
+    for title in ("Samaritan", "Goodnight Mommy", "Catherine Called Birdy", "Run Sweetheart Run"):
+        assert (title, "2022-fall") in pairs
+
+
+def test_rows_under_a_day_line_take_its_date_in_the_section_year() -> None:
+    text = (
+        "Summer Movies 2009: A Preview\n\nJuly 2009\n\nJuly 1\nIce Age: Dawn of the Dinosaurs\n"
+        "Public Enemies\n\nJuly 17\nLand of the Lost\n"
+    )
+    pairs = _pairs(text, dt.date(2008, 8, 29))
+    assert ("Public Enemies", "2009-07-01") in pairs
+    assert ("Land of the Lost", "2009-07-17") in pairs
+
+
+def test_a_yearless_date_takes_the_coming_year_its_sentence_names() -> None:
+    text = 'The summer 2026 season is packed, including "Avengers: Doomsday" (May 1), which will open in theaters.\n'
+    assert ("Avengers: Doomsday", "2026-05-01") in _pairs(text, dt.date(2025, 2, 18))
+
+
+def test_a_bracketed_studio_is_not_the_row_s_work() -> None:
+    text = "Final Destination: Bloodlines (New Line/WB) - May 16\n"
+    pairs = _pairs(text, dt.date(2025, 1, 1))
+    assert ("Final Destination: Bloodlines", "2025-05-16") in pairs
+
+
+def test_the_keep_rules_say_why_a_date_is_background() -> None:
+    text = "The show premiered on March 3, 2015, and will return on May 5, 2026.\n"
+    s = split_sentences(text)[0]
+    state = State(base=dt.date(2026, 1, 10), base_known=True)
+    reasons = []
+    for m in find_dates(text):
+        value = resolve(m, text[m.start : m.end], state.base, base_known=True)
+        assert value is not None
+        reasons.append(verdict(text, s, m, value, state, s.start))
+    assert reasons == ["past", None]

@@ -203,6 +203,17 @@ _CLASSES: dict[str, str] = {
     )
     for w in words.split()
 }
+#: A release verb right after a name, maybe after a closing quote, a possessive season or an
+#: auxiliary: "X will premiere", "X's second season returns", "X, which is due out".
+_SUBJECT_VERB = re.compile(
+    r"[\"\u201d\u2019']?(?:['\u2019]s\s+(?:\w+\s+){0,2}(?:season|series|album|film)\s+)?"
+    r",?\s*(?:(?:which|that|who)\s+)?(?:(?:is|are|will|has|have|'s|now|finally|also|officially)"
+    r"\s+)*(?:(?:set|slated|scheduled|due|expected|poised|going|coming|back|out)\s+)?(?:to\s+)?"
+    r"(?:premiere|premieres|debut|debuts|return|returns|release|releases|launch|launches|arrive"
+    r"|arrives|open|opens|hit|hits|drop|drops|land|lands|bow|bows|start|starts|air|airs|begin"
+    r"|begins|kick|kicks|stream|streams|come|comes|be\s+released|in|on|out|back|due)\b",
+    re.IGNORECASE,
+)
 _PERSON_ROLE = re.compile(
     r"\b(?:actor|actress|star|stars|starring|director|directed|creator|created|showrunner|"
     r"writer|written|producer|produced|executive|ceo|president|chief|host|hosted|singer|"
@@ -414,6 +425,8 @@ def features(article: Article, c: Candidate) -> list[str]:
         for k, w in enumerate(after, 1):
             out.append(f"a{k}={_norm(w)}")
         out.extend(f"ac={k}" for k in sorted({_CLASSES[w] for w in after if w in _CLASSES}))
+        if _SUBJECT_VERB.match(text, c.title_end):
+            out.append("subject_of_release_verb")  # "Innocent starts on 14 May"
         out.extend(f"bc={k}" for k in sorted({_CLASSES[w] for w in before if w in _CLASSES}))
         if _PERSON_ROLE.search(text, max(0, c.title_start - 30), c.title_start):
             out.append("role_before")
@@ -489,10 +502,19 @@ def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
     for c in candidates:
         by_date.setdefault(c.date_at, []).append(gap(c))
         by_name.setdefault(c.title_start, []).append(gap(c))
+    spans = sorted({(c.title_start, c.title_end) for c in candidates if c.title_start >= 0})
     out: list[list[str]] = []
     for c in candidates:
         names = features(article, c)
         g = gap(c)
+        if c.date_at >= 0 and c.start <= c.title_start < c.end:
+            lo, hi = sorted((c.title_end, c.date_at))
+            between = sum(
+                1
+                for a, b in spans
+                if lo <= a and b <= hi and (a, b) != (c.title_start, c.title_end)
+            )
+            names.append(f"names_between={min(between, 2)}")
         if c.date_at >= 0:
             rivals = by_date[c.date_at]
             rank = sum(1 for x in rivals if x < g)

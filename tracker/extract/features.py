@@ -214,6 +214,15 @@ _SUBJECT_VERB = re.compile(
     r"|begins|kick|kicks|stream|streams|come|comes|be\s+released|in|on|out|back|due)\b",
     re.IGNORECASE,
 )
+#: A release verb whose object the name is: "Netflix will release X", "moved X to", "dates X".
+_OBJECT_VERB = re.compile(
+    r"\b(?:release|releases|releasing|dated|dates|dating|set|sets|setting|moved|moves|moving"
+    r"|pushed|pushes|shifted|launch|launches|launching|premiere|premieres|debut|debuts|bring"
+    r"|brings|bringing|unveil|unveils|schedules|scheduled|slates|slated|drops|dropping|stream"
+    r"|streams|air|airs|open|opens|of|for)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?[\"\u201c\u2018']?$",
+    re.IGNORECASE,
+)
 _PERSON_ROLE = re.compile(
     r"\b(?:actor|actress|star|stars|starring|director|directed|creator|created|showrunner|"
     r"writer|written|producer|produced|executive|ceo|president|chief|host|hosted|singer|"
@@ -427,6 +436,10 @@ def features(article: Article, c: Candidate) -> list[str]:
         out.extend(f"ac={k}" for k in sorted({_CLASSES[w] for w in after if w in _CLASSES}))
         if _SUBJECT_VERB.match(text, c.title_end):
             out.append("subject_of_release_verb")  # "Innocent starts on 14 May"
+        if _OBJECT_VERB.search(text, max(0, c.title_start - 40), c.title_start):
+            out.append("object_of_release_verb")  # "Netflix will release Mission Blue"
+        if 0 <= c.date_at - c.title_end <= 4 and text.find("(", c.title_end, c.date_at) >= 0:
+            out.append("date_in_brackets_after")  # "The New Mutants (Aug. 2)"
         out.extend(f"bc={k}" for k in sorted({_CLASSES[w] for w in before if w in _CLASSES}))
         if _PERSON_ROLE.search(text, max(0, c.title_start - 30), c.title_start):
             out.append("role_before")

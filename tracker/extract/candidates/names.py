@@ -97,8 +97,14 @@ def _outside(start: int, end: int, exclude: tuple[tuple[int, int], ...]) -> list
     return parts
 
 
-#: Where a run may hold two names: "X and Y", "X & Y", "X. Y" (a full stop in a run).
-_JOINS = re.compile(r"\s+(?:and|&)\s+|(?<=[a-z0-9])\.\s+(?=[A-Z])")
+#: Where a run may hold two names: "X and Y", "X & Y", "X. Y" (a full stop in a run), "X by Y".
+_JOINS = re.compile(r"\s+(?:and|&|by)\s+|(?<=[a-z0-9])\.\s+(?=[A-Z])")
+#: What may follow a work's name inside the run: "Gavin & Stacey Christmas Special".
+_TAIL = re.compile(
+    r"\s+(?:(?:Christmas|Holiday|Festive|New\s+Year|Anniversary|Reunion)\s+)?(?:Special|Specials"
+    r"|Finale|Premiere|Trailer|Teaser|Soundtrack|EP|LP|Album|Movie|Film|Documentary|Series\s+\d+"
+    r"|Season\s+\w+|Part\s+\w+|Vol(?:ume|\.)?\s*\d+)$"
+)
 
 
 def _add_run(text: str, start: int, end: int, found: list[TitleMention]) -> None:
@@ -139,6 +145,15 @@ def _add_words(text: str, start: int, end: int, found: list[TitleMention]) -> No
         words = words[1:]
     title = tidy(text[start:end])
     if not title or _alone_never(title) or len(title.split()) > _MAX_WORDS:
+        return
+    tail = _TAIL.search(title)
+    if tail and tail.start() > 0:
+        _keep(found, start, title[: tail.start()])  # "Gavin & Stacey", beside the special
+    _keep(found, start, title)
+
+
+def _keep(found: list[TitleMention], start: int, title: str) -> None:
+    if not title or _alone_never(title):
         return
     if any(t.start <= start < t.end and t.quoted for t in found):
         return  # inside a quoted name already found

@@ -67,6 +67,7 @@ def propose_pairs(
         before = sentence_titles(text, sentences, i - 1, state)
         owners.extend((t, True) for t in before[-3:] if t.title not in named)
     listing = len(found) <= 2 and _is_listing(text, s, owners)
+    subjects = [o for o in owners[:1] if not o[1] and _opens(text, s, o[0])]
     for m, value in found:
         row = s.first_in_line and s.last_in_line and s.end - s.start <= _ROW_LINE + 20
         reach = _NEAREST if why[m.start] is None or (row and why[m.start] == "no cue") else 1
@@ -74,7 +75,12 @@ def propose_pairs(
         # brackets being an aside ("Bloodlines (New Line/WB) - May 16"), unless the sentence
         # lists works ("includes A, B, C and D"): then each of them may own it
         ranked = sorted(owners, key=lambda o: (_bracketed(text, o[0], s), _gap(o[0], m)))
-        near = ranked[:_LISTED] if listing and why[m.start] is None else ranked[:reach]
+        if listing and why[m.start] in (None, "no cue"):
+            near = ranked[:_LISTED]
+        else:
+            # the nearest names, and the sentence's subject however far it is ("X, co-written
+            # by A and B, with art by C, launches in July")
+            near = ranked[:reach] + [o for o in subjects if o not in ranked[:reach]]
         for t, topical in near:
             state.proposals.append(
                 emit(
@@ -179,6 +185,15 @@ def _is_listing(text: str, s: Sentence, owners: list[tuple[TitleMention, bool]])
         if b.start >= a.end and _SEPARATOR.fullmatch(text, a.end, b.start) is not None
     )
     return joined >= 2
+
+
+_OPENING = re.compile(r"[\W\d]*(?:(?:the|a|an|and|but|also|now|meanwhile|finally)\s+)?", re.I)
+
+
+def _opens(text: str, s: Sentence, t: TitleMention) -> bool:
+    """Tell whether a name opens its sentence, as its subject usually does."""
+    opening = _OPENING.match(text, s.start, t.start)
+    return opening is not None and opening.end() >= t.start - 1
 
 
 def _bracketed(text: str, t: TitleMention, s: Sentence) -> bool:

@@ -375,6 +375,10 @@ def _title_shape(title: str) -> list[str]:
         out.append("t_digit")
     if ":" in title:
         out.append("t_colon")
+    if " by " in title or title.lower().startswith(
+        ("release date", "premiere date", "the premiere")
+    ):
+        out.append("t_by_or_label")
     caps = [w for w in words if w[:1].isupper()]
     if len(words) == 2 and len(caps) == 2 and all(w.isalpha() for w in words):
         out.append("t_two_caps")  # the shape of a person's name
@@ -520,6 +524,20 @@ def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
     for c in candidates:
         names = features(article, c)
         g = gap(c)
+        inner = [
+            (a, b)
+            for a, b in spans
+            if c.title_start <= a and b <= c.title_end and (a, b) != (c.title_start, c.title_end)
+        ]
+        outer = [
+            (a, b)
+            for a, b in spans
+            if a <= c.title_start and c.title_end <= b and (a, b) != (c.title_start, c.title_end)
+        ]
+        if inner:
+            names.append("holds_a_shorter_name")  # "Encore by Anderson East" holds "Encore"
+        if outer:
+            names.append("inside_a_longer_name")
         if c.date_at >= 0 and c.start <= c.title_start < c.end:
             lo, hi = sorted((c.title_end, c.date_at))
             between = sum(

@@ -272,6 +272,8 @@ class Article:
     head: str = ""  # the opening words, as a title key
     _sentences: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     _shapes: dict[str, list[str]] = field(default_factory=dict)
+    _names: dict[tuple[str, int, int, bool, int], list[str]] = field(default_factory=dict)
+    _dates: dict[tuple[str, int, int, int], list[str]] = field(default_factory=dict)
     _words: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict)
 
     def window(self, lo: int, hi: int) -> list[str]:
@@ -307,6 +309,20 @@ class Article:
         if 0 <= k < len(self.sentences):
             return self.sentences[k]
         return None
+
+    def name_features(self, c: Candidate) -> list[str]:
+        """The features of ``c``'s name alone, shared by every date it is paired with."""
+        key = (c.title, c.title_start, c.title_end, c.quoted, c.start)
+        if key not in self._names:
+            self._names[key] = _name_side(self, c)
+        return self._names[key]
+
+    def date_features(self, c: Candidate) -> list[str]:
+        """The features of ``c``'s date alone, shared by every name it is paired with."""
+        key = (c.value.value, c.date_at, c.start, c.end)
+        if key not in self._dates:
+            self._dates[key] = _date_side(self, c)
+        return self._dates[key]
 
     def title_shape(self, title: str) -> list[str]:
         """The features of a title's own words, computed once per title."""
@@ -401,54 +417,32 @@ def _delta(c: Candidate, base: dt.date) -> str:
 
 
 def features(article: Article, c: Candidate) -> list[str]:
-    """Name what is known of candidate ``c`` in ``article``."""
+    """Name what is known of candidate ``c`` in ``article``.
+
+    What depends on the name alone and on the date alone is computed once per article and
+    shared by every candidate that pairs them; only the pairing's own features are per candidate.
+    """
     text = article.text
     prec = str(c.value.precision)
     origin = "row" if c.row else "caps" if c.generous else "pair" if c.proposed else "rule"
     out = [
         "bias",
         f"origin={origin}",
-        f"prec={prec}",
         f"prec={prec}&{origin}",
         f"kind={c.kind}",
+        f"verdict={c.date_verdict}&{origin}",
     ]
-    delta = _delta(c, article.base)
-    out += [f"delta={delta}", f"delta={delta}&{prec}"]
     if c.season is not None:
         out.append("season")
     if c.platform is not None:
         out.append("platform")
     if c.topic:
         out.append(f"topic&{origin}")
-    if c.quoted:
-        out.append("quoted")
-    out.extend(article.title_shape(c.title))
-    s = article.sentence_at(c.start)
-    if s is not None:
-        if s.first_in_line and s.last_in_line:
-            out.append("whole_line")
-        if s.line == 0:
-            out.append("first_line")
-    out.extend(article.sentence_features(c.start, c.end))
+    out.extend(article.name_features(c))
+    out.extend(article.date_features(c))
     if c.title_start >= 0 and c.title_end > c.title_start:
-        before = article.window(c.title_start - 40, c.title_start)[-3:]
-        after = article.window(c.title_end, c.title_end + 40)[:3]
-        for k, w in enumerate(reversed(before), 1):
-            out.append(f"b{k}={_norm(w)}")
-        for k, w in enumerate(after, 1):
-            out.append(f"a{k}={_norm(w)}")
-        out.extend(f"ac={k}" for k in sorted({_CLASSES[w] for w in after if w in _CLASSES}))
-        if _SUBJECT_VERB.match(text, c.title_end):
-            out.append("subject_of_release_verb")  # "Innocent starts on 14 May"
-        if _OBJECT_VERB.search(text, max(0, c.title_start - 40), c.title_start):
-            out.append("object_of_release_verb")  # "Netflix will release Mission Blue"
         if 0 <= c.date_at - c.title_end <= 4 and text.find("(", c.title_end, c.date_at) >= 0:
             out.append("date_in_brackets_after")  # "The New Mutants (Aug. 2)"
-        out.extend(f"bc={k}" for k in sorted({_CLASSES[w] for w in before if w in _CLASSES}))
-        if _PERSON_ROLE.search(text, max(0, c.title_start - 30), c.title_start):
-            out.append("role_before")
-        if _SAID_AFTER.match(text, c.title_end):
-            out.append("said_after")
         inside = c.start <= c.title_start < c.end
         out.append(f"title_in_sentence={inside}")
         if inside and c.date_at >= c.start:
@@ -461,7 +455,53 @@ def features(article: Article, c: Candidate) -> list[str]:
             out.extend(f"btc={k}" for k in sorted({_CLASSES[w] for w in between if w in _CLASSES}))
             if any(ch in text[lo:hi] for ch in ".;"):
                 out.append("gap_stop")
-    out.append(f"verdict={c.date_verdict}&{origin}")
+    return out
+
+
+def _name_side(article: Article, c: Candidate) -> list[str]:
+    """Features of the name alone: its words, its surroundings, its use in the article."""
+    text = article.text
+    out = list(article.title_shape(c.title))
+    if c.quoted:
+        out.append("quoted")
+    if c.title_start >= 0 and c.title_end > c.title_start:
+        before = article.window(c.title_start - 40, c.title_start)[-3:]
+        after = article.window(c.title_end, c.title_end + 40)[:3]
+        for k, w in enumerate(reversed(before), 1):
+            out.append(f"b{k}={_norm(w)}")
+        for k, w in enumerate(after, 1):
+            out.append(f"a{k}={_norm(w)}")
+        out.extend(f"ac={k}" for k in sorted({_CLASSES[w] for w in after if w in _CLASSES}))
+        out.extend(f"bc={k}" for k in sorted({_CLASSES[w] for w in before if w in _CLASSES}))
+        if _SUBJECT_VERB.match(text, c.title_end):
+            out.append("subject_of_release_verb")  # "Innocent starts on 14 May"
+        if _OBJECT_VERB.search(text, max(0, c.title_start - 40), c.title_start):
+            out.append("object_of_release_verb")  # "Netflix will release Mission Blue"
+        if _PERSON_ROLE.search(text, max(0, c.title_start - 30), c.title_start):
+            out.append("role_before")
+        if _SAID_AFTER.match(text, c.title_end):
+            out.append("said_after")
+    count = article.mentions(c.title, c.start)
+    out.append("mentions=" + _bucket(count, (2, 3, 5)))
+    key = title_key(c.title)
+    if key and key in article.head:
+        out.append("in_head")
+    out.extend(_name_use(article, c))
+    return out
+
+
+def _date_side(article: Article, c: Candidate) -> list[str]:
+    """Features of the date alone: its precision and distance, its sentence, the words before."""
+    prec = str(c.value.precision)
+    delta = _delta(c, article.base)
+    out = [f"prec={prec}", f"delta={delta}", f"delta={delta}&{prec}"]
+    s = article.sentence_at(c.start)
+    if s is not None:
+        if s.first_in_line and s.last_in_line:
+            out.append("whole_line")
+        if s.line == 0:
+            out.append("first_line")
+    out.extend(article.sentence_features(c.start, c.end))
     if c.date_at >= 0:
         before_date = article.window(max(c.start, c.date_at - 40), c.date_at)
         out.extend(f"dc={k}" for k in sorted({_CLASSES[w] for w in before_date if w in _CLASSES}))
@@ -471,12 +511,6 @@ def features(article: Article, c: Candidate) -> list[str]:
         tail = article.window(c.date_at, c.date_at + 30)
         if tail:
             out.append(f"d0={_norm(tail[0])}")
-    count = article.mentions(c.title, c.start)
-    out.append("mentions=" + _bucket(count, (2, 3, 5)))
-    key = title_key(c.title)
-    if key and key in article.head:
-        out.append("in_head")
-    out.extend(_name_use(article, c))
     return out
 
 

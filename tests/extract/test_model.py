@@ -56,7 +56,7 @@ def test_a_model_survives_its_json() -> None:
 
 
 def test_the_model_decides_the_pairs_the_rules_never_proposed() -> None:
-    article, candidates = propose(ARTICLE, dt.date(2026, 4, 20))
+    _article, candidates = propose(ARTICLE, dt.date(2026, 4, 20))
     assert any(c.title == "Harbor Lights" and c.value.value == "2026-05-08" for c in candidates)
     assert any(c.proposed for c in candidates)
     found = extract_announcements(ARTICLE, published=dt.date(2026, 4, 20))
@@ -148,4 +148,5 @@ def test_a_text_that_changed_since_labelling_is_skipped(tmp_path: Path) -> None:
     (labels / "batch.jsonl").write_text("\n".join(map(json.dumps, rows)) + "\n")
     examples, problems = train.load_real([labels / "batch.jsonl"], texts)
     assert [e.id for e in examples] == [rows[1]["id"]]
-    assert problems and "hash" in problems[0]
+    assert problems
+    assert "hash" in problems[0]

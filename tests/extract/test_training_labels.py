@@ -54,12 +54,14 @@ def test_there_are_enough_real_articles_and_negatives() -> None:
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: str(r["id"]))
 def test_a_record_is_well_formed_and_holds_no_text(record: dict[str, Any]) -> None:
     assert set(record) >= {"id", "url", "query", "published", "negative", "announcements"}
-    assert "text" not in record and "excerpt" not in record
+    assert "text" not in record
+    assert "excerpt" not in record
     assert re.fullmatch(r"[0-9a-f]{64}", record["text_sha256"])
     assert re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", record["published"])
     assert record["negative"] == (not record["announcements"])
     for a in record["announcements"] + record.get("optional", []):
-        assert a["title"].strip() == a["title"] and a["title"]
+        assert a["title"].strip() == a["title"]
+        assert a["title"]
         assert a["kind"] in KINDS
         assert re.fullmatch(FORMS[a["precision"]], a["date"]), a
         assert a["season"] is None or (isinstance(a["season"], int) and a["season"] > 0)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.candidates.pairing import clauses
 from tracker.extract.reading.lexicon import GIVEN_NAMES, NOT_WORK_WORDS
 from tracker.extract.reading.segment import Sentence
 
@@ -272,6 +273,7 @@ class Article:
     head: str = ""  # the opening words, as a title key
     _sentences: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     _shapes: dict[str, list[str]] = field(default_factory=dict)
+    _clauses: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
     _names: dict[tuple[str, int, int, bool, int], list[str]] = field(default_factory=dict)
     _dates: dict[tuple[str, int, int, int], list[str]] = field(default_factory=dict)
     _words: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict)
@@ -309,6 +311,12 @@ class Article:
         if 0 <= k < len(self.sentences):
             return self.sentences[k]
         return None
+
+    def clauses_of(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The clauses of the sentence ``text[start:end]``, cut once."""
+        if (start, end) not in self._clauses:
+            self._clauses[(start, end)] = clauses(self.text, start, end)
+        return self._clauses[(start, end)]
 
     def name_features(self, c: Candidate) -> list[str]:
         """The features of ``c``'s name alone, shared by every date it is paired with."""
@@ -455,6 +463,9 @@ def features(article: Article, c: Candidate) -> list[str]:
             out.extend(f"btc={k}" for k in sorted({_CLASSES[w] for w in between if w in _CLASSES}))
             if any(ch in text[lo:hi] for ch in ".;"):
                 out.append("gap_stop")
+            parts = article.clauses_of(c.start, c.end)
+            same = any(a <= c.title_start < b and a <= c.date_at < b for a, b in parts)
+            out.append(f"same_clause={same}")
     return out
 
 

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.candidates.ownership import LEADING_ASIDE, SEQUEL_BETWEEN, names_the_owner
 from tracker.extract.candidates.pairing import clauses
+from tracker.extract.candidates.spans import TitleMention
 from tracker.extract.reading.lexicon import GIVEN_NAMES, NOT_WORK_WORDS
 from tracker.extract.reading.segment import Sentence
 
@@ -463,6 +465,11 @@ def features(article: Article, c: Candidate) -> list[str]:
             out.extend(f"btc={k}" for k in sorted({_CLASSES[w] for w in between if w in _CLASSES}))
             if any(ch in text[lo:hi] for ch in ".;"):
                 out.append("gap_stop")
+            if c.title_end <= c.date_at and SEQUEL_BETWEEN.search(text, c.title_end, c.date_at):
+                out.append("sequel_between")  # "X said its long-awaited sequel will arrive"
+            aside = LEADING_ASIDE.match(text, c.start, c.end)
+            if aside and c.title_start < aside.end() <= c.date_at:
+                out.append("name_in_leading_aside")  # "Whether X ..., the show returns in May"
             parts = article.clauses_of(c.start, c.end)
             same = any(a <= c.title_start < b and a <= c.date_at < b for a, b in parts)
             out.append(f"same_clause={same}")
@@ -498,6 +505,10 @@ def _name_side(article: Article, c: Candidate) -> list[str]:
     if key and key in article.head:
         out.append("in_head")
     out.extend(_name_use(article, c))
+    if c.title_start >= 0 and names_the_owner(
+        text, TitleMention(c.title_start, c.title_end, c.title, c.quoted, False)
+    ):
+        out.append("names_the_owner")  # "Imogen Rask's first novel", "Ashgrove has set it"
     return out
 
 

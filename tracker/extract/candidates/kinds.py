@@ -101,6 +101,16 @@ _SEASON_GATE = re.compile(r"[sS](?:[eE][aA][sS][oO][nN]|[eE][rR][iI][eE][sS]|\d)
 
 
 def find_seasons(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """Find season numbers in ``text[lo:hi]`` as (start, end, number); memoised per stretch."""
+    return list(_seasons_in(text, lo, hi))
+
+
+@lru_cache(maxsize=256)
+def _seasons_in(text: str, lo: int, hi: int) -> tuple[tuple[int, int, int], ...]:
+    return tuple(_find_seasons(text, lo, hi))
+
+
+def _find_seasons(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     """Find season numbers in ``text[lo:hi]`` as (start, end, number).
 
     >>> find_seasons("its fourth season and Season Two", 0, 32)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tracker.extract.candidates.spans import POSSESSOR
 from tracker.extract.candidates.titles import TitleMention
@@ -218,9 +219,20 @@ _JOINT = re.compile(r"\b(?:both|all\s+(?:two|three|four|five|six))\s+(?!of\b)[a-
 def clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Cut a sentence into the clauses that each make their own statement.
 
+    Memoised for the last few sentences: every candidate of a sentence asks again.
+
     >>> clauses("X opens May 1, and said the sequel Y will arrive in 2025.", 0, 56)
     [(0, 13), (19, 56)]
     """
+    return list(_clauses(text, lo, hi))
+
+
+@lru_cache(maxsize=256)
+def _clauses(text: str, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+    return tuple(_cut_clauses(text, lo, hi))
+
+
+def _cut_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = lo
     for cut in _CLAUSE_BREAK.finditer(text, lo, hi):

@@ -293,6 +293,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-write", action="store_true", help="print figures only")
     parser.add_argument("--details", type=Path, help="write every miss and false announcement")
+    parser.add_argument(
+        "--meta-from",
+        type=Path,
+        help="carry the first-sight figures of an earlier run's weights into these",
+    )
     args = parser.parse_args(argv)
     try:
         import sklearn  # noqa: F401
@@ -361,6 +366,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\nfirst sight on {len(held)} held-out articles: {report.tally.summary()}")
         for cause, n in sorted(report.causes.items()):
             print(f"  {n:>5}  {cause}")
+        print("\nreliability (first sight):")
+        print("\n".join("  " + line for line in reliability_table(report.reliability)))
+        model.meta["first_sight"] = {
+            "articles": len(held),
+            "f1": round(report.tally.f1, 4),
+            "precision": round(report.tally.precision, 4),
+            "recall": round(report.tally.recall, 4),
+        }
+        model.meta["first_sight_reliability"] = reliability_table(report.reliability)
+    if args.meta_from is not None:
+        earlier = json.loads(args.meta_from.read_text(encoding="utf-8")).get("meta", {})
+        for key in ("first_sight", "first_sight_reliability"):
+            if key in earlier:
+                model.meta[key] = earlier[key]
     if not args.no_write:
         args.out.write_text(json.dumps(model.to_json(), indent=0) + "\n", encoding="utf-8")
         print(f"\nwrote {len(weights)} weights to {args.out}")

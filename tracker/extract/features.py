@@ -255,6 +255,19 @@ _MONTHS = frozenset(
 
 
 _QUOTED = re.compile(r"[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019'\n]{1,100})[\"\u201d\u2019']")
+#: What sort of article it is, read from its words: a box-office report or a review dates
+#: things that are not releases; a schedule dates many.
+_ARTICLE_SCAN = 20_000
+_ARTICLE_KINDS = (
+    ("box_office", re.compile(r"\bbox[ -]office\b|\bgrossed\b|\bopening weekend\b", re.I)),
+    ("ratings", re.compile(r"\bviewers\b|\bratings\b|\bnielsen\b|\baudience of\b", re.I)),
+    (
+        "review",
+        re.compile(r"\breview(?:ed)?\b|\bout of (?:five|5|four|4) stars\b|\bverdict\b", re.I),
+    ),
+    ("schedule", re.compile(r"\bschedule\b|\bline-?up\b|\bpremiere dates\b|\bcalendar\b", re.I)),
+    ("chart", re.compile(r"\bchart\b|\bbillboard 200\b|\bno\. 1\b", re.I)),
+)
 #: Two capitalised words in a row, the first shaped like a given name: "Mandy Patinkin".
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][\w'\u2019-]*)")
 #: How far around a candidate its name's other mentions are counted (keeps time linear).
@@ -273,6 +286,7 @@ class Article:
     given: set[str] = field(default_factory=set)  # capitalised words another one follows
     quoted: set[str] = field(default_factory=set)  # what the text puts in quotes, lower-cased
     head: str = ""  # the opening words, as a title key
+    kinds: list[str] = field(default_factory=list)  # what sort of article: box office, review
     _sentences: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     _shapes: dict[str, list[str]] = field(default_factory=dict)
     _clauses: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
@@ -305,6 +319,8 @@ class Article:
             if second not in _SEASON_WORDS:
                 self.given.add(m.group(1).lower())
         self.quoted = {q.group(1).strip().lower() for q in _QUOTED.finditer(self.text)}
+        head = self.text[:_ARTICLE_SCAN]
+        self.kinds = [f"article={name}" for name, pattern in _ARTICLE_KINDS if pattern.search(head)]
         self.head = title_key(self.text[:200])
 
     def sentence_at(self, offset: int) -> Sentence | None:
@@ -516,7 +532,7 @@ def _date_side(article: Article, c: Candidate) -> list[str]:
     """Features of the date alone: its precision and distance, its sentence, the words before."""
     prec = str(c.value.precision)
     delta = _delta(c, article.base)
-    out = [f"prec={prec}", f"delta={delta}", f"delta={delta}&{prec}"]
+    out = [f"prec={prec}", f"delta={delta}", f"delta={delta}&{prec}", *article.kinds]
     s = article.sentence_at(c.start)
     if s is not None:
         if s.first_in_line and s.last_in_line:

@@ -286,6 +286,7 @@ class Article:
     given: set[str] = field(default_factory=set)  # capitalised words another one follows
     quoted: set[str] = field(default_factory=set)  # what the text puts in quotes, lower-cased
     head: str = ""  # the opening words, as a title key
+    lines: int = 0  # how many lines hold sentences
     kinds: list[str] = field(default_factory=list)  # what sort of article: box office, review
     _sentences: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     _shapes: dict[str, list[str]] = field(default_factory=dict)
@@ -322,6 +323,7 @@ class Article:
         head = self.text[:_ARTICLE_SCAN]
         self.kinds = [f"article={name}" for name, pattern in _ARTICLE_KINDS if pattern.search(head)]
         self.head = title_key(self.text[:200])
+        self.lines = self.sentences[-1].line + 1 if self.sentences else 0
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset``, if any."""
@@ -518,7 +520,7 @@ def _name_side(article: Article, c: Candidate) -> list[str]:
     count = article.mentions(c.title, c.start)
     out.append("mentions=" + _bucket(count, (2, 3, 5)))
     key = title_key(c.title)
-    if key and key in article.head:
+    if key and key in article.head and article.lines > 1:
         out.append("in_head")
     out.extend(_name_use(article, c))
     if c.title_start >= 0 and names_the_owner(
@@ -534,7 +536,7 @@ def _date_side(article: Article, c: Candidate) -> list[str]:
     delta = _delta(c, article.base)
     out = [f"prec={prec}", f"delta={delta}", f"delta={delta}&{prec}", *article.kinds]
     s = article.sentence_at(c.start)
-    if s is not None:
+    if s is not None and article.lines > 1:  # a text of one line has no headline, no rows
         if s.first_in_line and s.last_in_line:
             out.append("whole_line")
         if s.line == 0:

@@ -26,10 +26,17 @@ def decide_with(
 ) -> list[Announcement]:
     """Keep the candidates whose probability reaches the model's threshold, then merge.
 
+    The rules' own candidates have a threshold of their own: they were written to be right
+    and the model vetoes them only when it is fairly sure; generous proposals need more.
+
     The merge keeps, per work, season and kind, the most precise of the believed dates; each
     announcement's confidence is what its probability has meant in cross-validation.
     """
-    believed = [(p, c) for c, p in zip(candidates, probs, strict=True) if p >= model.threshold]
+    believed = [
+        (p, c)
+        for c, p in zip(candidates, probs, strict=True)
+        if p >= model.threshold_for(c.proposed)
+    ]
     kept: list[Candidate] = []
     for p, c in sorted(believed, key=lambda pc: -pc[0]):
         if not any(_rival_names(c, o) for o in kept):

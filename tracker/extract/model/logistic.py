@@ -22,10 +22,18 @@ class Model:
     """Weights per feature name, and the probability from which a candidate is announced."""
 
     weights: dict[str, float]
-    threshold: float
+    threshold: float  # for the generous proposals
     meta: dict[str, Any]
     #: (probability, share right) points measured out of fold; confidence interpolates them
     calibration: tuple[tuple[float, float], ...] = ()
+    #: for the rules' own candidates, which need less from the model (None: ``threshold``)
+    rule_threshold: float | None = None
+
+    def threshold_for(self, proposed: bool) -> float:
+        """The probability a candidate needs: a proposal's, or the rules' own candidate's."""
+        if proposed or self.rule_threshold is None:
+            return self.threshold
+        return self.rule_threshold
 
     def probability(self, names: list[str]) -> float:
         """The model's probability that a candidate with these features is a right announcement.
@@ -64,12 +72,18 @@ class Model:
             threshold=float(data["threshold"]),
             meta=dict(data.get("meta", {})),
             calibration=tuple((float(x), float(y)) for x, y in data.get("calibration", [])),
+            rule_threshold=(
+                float(data["rule_threshold"]) if data.get("rule_threshold") is not None else None
+            ),
         )
 
     def to_json(self) -> dict[str, Any]:
         """The model as a JSON-ready dictionary, weights sorted by name (stable bytes)."""
         return {
             "threshold": round(self.threshold, 4),
+            "rule_threshold": None
+            if self.rule_threshold is None
+            else round(self.rule_threshold, 4),
             "meta": self.meta,
             "calibration": [[round(x, 4), round(y, 4)] for x, y in self.calibration],
             "weights": {k: round(v, 5) for k, v in sorted(self.weights.items())},

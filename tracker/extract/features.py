@@ -16,7 +16,7 @@ from tracker.extract.candidates.candidate import Candidate, title_key
 from tracker.extract.candidates.ownership import LEADING_ASIDE, SEQUEL_BETWEEN, names_the_owner
 from tracker.extract.candidates.pairing import clauses
 from tracker.extract.candidates.spans import TitleMention
-from tracker.extract.reading.lexicon import GIVEN_NAMES, NOT_WORK_WORDS
+from tracker.extract.reading.lexicon import GIVEN_NAMES, NOT_WORK_WORDS, PLACES
 from tracker.extract.reading.segment import Sentence
 
 _WORD = re.compile(
@@ -411,6 +411,8 @@ def _title_shape(title: str) -> list[str]:
         out.append(f"t_given_name&n={min(len(words), 3)}")
     if any(w in NOT_WORK_WORDS for w in low_words):
         out.append("t_org_word")
+    if low_words and all(w in PLACES or w in ("new", "los", "san", "the", "of") for w in low_words):
+        out.append("t_place")
     if any(w in ("of", "the", "and", "in", "a", "to", "at") for w in low_words[1:]):
         out.append("t_inner_small")
     if title.isupper() and len(title) > 1:

@@ -15,6 +15,7 @@ from tracker.extract.candidates.spans import SMALL, TitleMention, tidy
 from tracker.extract.reading.lexicon import (
     COMMON_OPENERS,
     MONTHS,
+    PLACES,
     PLATFORMS,
     WEEKDAYS,
     entries,
@@ -40,7 +41,10 @@ _OPENERS = entries(
     see check look
     """
 )
-_NEVER_ALONE = COMMON_OPENERS | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(PLATFORMS)
+#: Words that never name a work on their own: openers, months, weekdays, platforms, places.
+_NEVER_ALONE = (
+    COMMON_OPENERS | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(PLATFORMS) | PLACES
+)
 _MAX_WORDS = 12
 _NUMBERING = re.compile(r"#?\d{1,3}[:.)]")
 #: A field label before a name or a date: "Release Date:", "Title:", "Network:".

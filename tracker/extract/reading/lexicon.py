@@ -254,3 +254,21 @@ NOT_WORK_WORDS = entries(
     warner sony disney lionsgate
     """
 )
+
+#: Places: a run that is one of these is where something happens, not a work.
+PLACES = entries(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+    america usa us uk britain england scotland wales ireland canada mexico brazil argentina
+    france germany italy spain portugal netherlands belgium sweden norway denmark finland
+    poland russia ukraine turkey israel egypt india pakistan china japan korea taiwan
+    australia zealand africa nigeria kenya europe asia
+    london paris berlin rome madrid tokyo seoul beijing shanghai mumbai delhi sydney melbourne
+    toronto vancouver montreal chicago boston atlanta miami seattle denver dallas houston
+    austin philadelphia detroit hollywood brooklyn manhattan vegas orleans nashville portland
+    cannes venice sundance berlinale toronto
+    """
+)

@@ -25,6 +25,14 @@ _OWNER_OF = re.compile(
     r"|premiere|return|debut|run|installment|chapter|volume)\b)[a-z]|" + _SCHEDULES_IT
 )
 _SCHEDULES = re.compile(_SCHEDULES_IT)
+#: "This Friday, it opens in theaters, including the Rialto": the work is the pronoun's.
+PRONOUN_SUBJECT = re.compile(
+    r"\s*,?\s*(?:it|they|the\s+(?:film|movie|series|show|album|book|game|season))\s+"
+    r"(?:will\s+)?[a-z]+",
+    re.IGNORECASE,
+)
+
+
 #: A new work of the named one's, unnamed, that is the subject of the date.
 SEQUEL_BETWEEN = re.compile(
     r"\b(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:sequel|follow-up|prequel|spinoff|spin-off"

@@ -33,7 +33,11 @@ from tracker.extract.candidates.layout import (
     track_departures,
 )
 from tracker.extract.candidates.ownership import (
+    LEADING_ASIDE,
+    PRONOUN_SUBJECT,
+    SEQUEL_BETWEEN,
     fallback_owner,
+    names_the_owner,
 )
 from tracker.extract.candidates.pairing import clause_owners
 from tracker.extract.candidates.proposals import propose_pairs, propose_rows
@@ -148,11 +152,20 @@ def _sentence(
         for t in sentence_titles(text, sentences, i, state)
         if not any(m.start < t.end and t.start < m.end for m, _ in found)
     ]
+    titles = [t for t in titles if not names_the_owner(text, t)]
+    first = kept[0][0]
+    if first.start - s.start < 25 and PRONOUN_SUBJECT.match(text, first.end):
+        titles = [t for t in titles if t.end <= first.start]  # "This Friday, it opens ..."
+    aside = LEADING_ASIDE.match(text, s.start, s.end)
+    if aside and all(m.start >= aside.end() for m, _ in kept):
+        titles = [t for t in titles if t.start >= aside.end()]  # "Whether X ..., the show ..."
     groups = clause_owners(text, titles, [(m.start, m.end) for m, _ in kept], s.start, s.end)
     field_row = is_field_row(line)
     out: list[Candidate] = []
     for k, ((m, value), found_group) in enumerate(zip(kept, groups, strict=True)):
         group = [] if field_row else found_group
+        if group and all(SEQUEL_BETWEEN.search(text, t.end, m.start) for t in group):
+            continue  # "the hit X said its long-awaited sequel will arrive this fall"
         owner = None if field_row else fallback_owner(text, s, titles, m, group)
         if owner is None and not group:
             c_lo, c_hi = clause(text, s, m.start)

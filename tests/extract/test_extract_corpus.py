@@ -19,51 +19,81 @@ KEYS = ("title", "season", "kind", "date", "precision", "platform")
 # Since the model decides (issue 13), the list says what the model drops or keeps; regenerate
 # it after retraining and explain what moved.
 KNOWN_GAPS: dict[str, str] = {
-    "anime_season2_film": "a second market's date ('in North American theaters later this "
-    "year') folds into the first release instead of a record of kind other",
-    "finale_then_documentary": "'a week later' and 'the following Sunday' both count from "
-    "the finale; we chain the second from the first",
-    "handheld_console_regions": "a console is a platform name to us, never the work launched",
-    "festival_acquisition_theatrical_then_streaming": "a second festival film takes the "
-    "acquired film's date",
-    "games_delay_roundup_four": "'still on track for Sept. 24' next to a rumoured slip reads "
-    "as hedged",
-    "music_albums_announced_week": "'follow 2024's X with Y' joins both albums into one name",
+    "anime_season2_film": (
+        "the model drops 'The Moonlight Postman' s2 2026-07, 'The Moonlight Postman the "
+        "Movie: Return to Sender' 2026; keeps 'The Moonlight Postman' s2 2026-04-24"
+    ),
+    "book_hardcover_audiobook_split": "the model drops 'The Lamplighter\u2019s Almanac' 2026-10-27",
+    "cable_summer_sundays_pairs": (
+        "the model drops 'The Ferryman\u2019s Daughter' 2026-08-02; keeps 'The "
+        "Ferryman\u2019s Daughter' s4 2026-06-28"
+    ),
+    "digital_pvod_then_max_after_theatrical": (
+        "the model drops 'The Cartographer\u2019s Daughter' 2025-03-25; keeps 'Halden' tba"
+    ),
+    "disney_plus_march_2026_rows": (
+        "the model drops 'Fathom: A Reef Story' 2026-03-13, 'Lantern Keepers' s4 tba, "
+        "'Marigold & the Moon Bears' 2026-03-04"
+    ),
+    "festival_acquisition_theatrical_then_streaming": "keeps 'Second Harvest' 2026-01-29",
+    "film_date_swap_christmas": "the model drops 'Saint Nobody' 2026-12-25",
+    "final_season_spinoff_hedge": (
+        "the model drops 'Saltmarsh' s6 2027-H1; keeps 'Saltmarsh Season 6' s6 2027-H1"
+    ),
+    "finale_then_documentary": (
+        "the model drops 'Copperline: The Last Shift' 2026-05-24; keeps 'Copperline' "
+        "2026-05-25, 'Copperline: The Last Shift' 2026-05-31"
+    ),
+    "game_early_access_to_1_0": (
+        "the model drops 'Hollow Tide' 2027, 'Hollow Tide' 2027-Q1; keeps 'Hollow Tide' 2026-08-16"
+    ),
+    "game_live_service_season3_q2_expansion": "keeps 'Veyra' 2026-Q2",
+    "games_2027_month_headers": (
+        "the model drops 'Cinderfall: Requiem' 2027, 'Starward Drift' 2027, 'The Long "
+        "Winter of Orla Finch' 2027; keeps 'Below' 2027, 'Cinderfall: Requiem' tba, "
+        "'Iron Tithe from' 2027-04-30 ..."
+    ),
+    "games_delay_roundup_four": "the model drops 'Velocity Saints' 2026-09-24",
+    "handheld_console_regions": "the model drops 'Halcyon Kite' 2025-11-13, 'Halcyon Kite' 2026-H1",
+    "kdrama_same_day_worldwide": (
+        "the model drops 'Moonlit Ledger' s2 2027; keeps 'Moonlit Ledger' s2 2026-04-15"
+    ),
+    "manga_volume_schedule": "keeps 'Lumen' 2026-fall",
+    "music_albums_announced_week": (
+        "the model drops 'Common Ground Fever' 2026-04-10; keeps 'Saltwater Hymns with "
+        "Common Ground Fever' 2026-04-10"
+    ),
+    "negative_speculation": "keeps 'Stormglass 2' 2020",
     "netflix_next_week_weekdays": "a thriller film in a TV week reads as a series premiere",
-    "uk_christmas_tv_schedule": "a festive special reads as a premiere; a repeat is not told apart",
-    "game_early_access_to_1_0": "console versions 'later in 2027' fold into the PC quarter",
-    "manga_volume_schedule": "an omnibus introduced by its publisher loses its name to the "
-    "publisher",
-    "book_hardcover_audiobook_split": "the audiobook's later date folds into the hardcover",
-    "cable_summer_sundays_pairs": "'X (season N) returns ..., followed by Y at 10 p.m.' pairs "
-    "lose their kinds and seasons",
-    "disney_plus_march_2026_rows": "a row with two titles dates only its first",
-    "film_date_swap_christmas": "'Sets X for Christmas' in a headline is missed; a studio's "
-    "short name reads as a work",
-    "games_2027_month_headers": "rows under 'TBA 2027' read as tba; a rumoured title is kept",
-    "negative_billboard_chart_tour": "chart and tour dates pair with 'No. 1' and the album",
-    "press_release_game_fact_sheet": "a gameplay video's premiere reads as a release",
-    "regional_whats_on_tv_weekend": "'Saturday, 8 p.m., ITV' rows under titles are not read",
-    "rerelease_anniversary_directors_cut": "the anniversary re-release is read as the "
-    "director's cut",
-    "streaming_renewal_spinoff_cancel": "'Season 4 is set ...' after a renewal loses its work "
-    "to a place name",
-    "uk_bbc_one_then_pbs": "'its Masterpiece drama strand' reads as the work",
-    "digital_pvod_then_max_after_theatrical": "digital and streaming windows after a past "
-    "theatrical run read as releases, and 'premium video on demand' is missed",
-    "game_live_service_season3_q2_expansion": "an expansion named after its subject loses "
-    "its name to a character",
-    "reality_dating_returns_spinoff_summer": "a spinoff's season goes to the main show; "
-    "'returns for its fifth season' reads as a return",
-    "sports_docuseries_netflix_podcast_league_event": "a companion podcast reads as a work",
-    "spring_tv_preview_five_shows_mixed": "a show that 'premiered Feb. 8' gets its later "
-    "episode's date; 'Apple TV' is not a platform to us",
-    "stan_local_after_us": "a second market after a past premiere is not kind other; 'Stan' "
-    "after a date is missed",
-    "uk_distributor_table_ddmm": "'Title | Certificate | Release' rows: the certificate and "
-    "'and' in a name split the titles",
-    "youtube_series_next_thursday_feature_in_works": "a weekly slot after the premiere reads "
-    "as another date",
+    "press_release_game_fact_sheet": "keeps 'Rating: Rating Pending' 2027-02-12",
+    "reality_dating_returns_spinoff_summer": "keeps 'Love at Lantern Bay' 2026-summer",
+    "regional_whats_on_tv_weekend": (
+        "the model drops 'Brackenfield' s4 2025-11-15, 'Dry Stone Country' 2025-11-16"
+    ),
+    "rerelease_anniversary_directors_cut": (
+        "the model drops 'Midnight at the Ferris Wheel' 2026-07-24, 'Midnight at the "
+        "Ferris Wheel' 2026-07-17, 'Midnight at the Ferris Wheel: The Director\u2019s "
+        "Cut' 2026-12-09; keeps 'Marchetti' 2026-07-24, 'Midnight at the Ferris Wheel: "
+        "The Director\u2019s Cut' 2026-07-17"
+    ),
+    "same_work_two_precisions": "keeps 'Schedule: Full Grid' 2017-fall",
+    "sports_docuseries_netflix_podcast_league_event": (
+        "the model drops 'Full Rotation' 2026-02-03; keeps 'Full Rotation: Between Sets' "
+        "2026-02-03, 'Spotify' 2026-02-21"
+    ),
+    "spring_tv_preview_five_shows_mixed": "keeps 'Night Ferry' 2026-02-22",
+    "stan_local_after_us": (
+        "a second market after a past premiere is not kind other; 'Stan' after a date is missed"
+    ),
+    "streaming_new_this_week": "keeps 'The Wexford Files' 2026-02-14",
+    "streaming_renewal_spinoff_cancel": (
+        "the model drops 'Marrow Lane' s4 2027-H2; keeps 'Boston' s4 2027-H2"
+    ),
+    "uk_bbc_one_then_pbs": "the model drops 'The Ashby Inquiry' 2026; keeps 'Masterpiece' 2026",
+    "uk_christmas_tv_schedule": "keeps 'Lamplight Lane at Christmas' 2025-12-24",
+    "uk_distributor_table_ddmm": "the model drops 'Dogwatch' 2026-04-24; keeps 'PG' 2026-06-12",
+    "year_precision": "the model drops 'Orison' 2023; keeps 'Orison' s3 2023",
+    "youtube_series_next_thursday_feature_in_works": "keeps 'Physics After Dark' 2025-11-07",
 }
 
 
@@ -98,7 +128,7 @@ def test_corpus(txt: Path) -> None:
 
 #: Strict F1 over the whole written corpus with the shipped weights: a floor, so that a
 #: retraining that reads our own articles much worse than this one fails here.
-CORPUS_F1_FLOOR = 0.0
+CORPUS_F1_FLOOR = 0.85
 
 
 def test_the_written_corpus_reads_above_its_floor() -> None:

@@ -95,8 +95,8 @@ def _reliability() -> None:
         print("reliability: no weights shipped")
         return
     for key, label in (
-        ("cv_reliability", "cross-validated"),
-        ("first_sight_reliability", "first sight"),
+        ("cv_reliability", "cross-validated probability, before calibration"),
+        ("first_sight_reliability", "first sight, calibrated confidence"),
     ):
         lines = model.meta.get(key)
         if lines:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import shutil
 from pathlib import Path
 
@@ -54,6 +55,41 @@ def test_a_model_survives_its_json() -> None:
     model = Model({"bias": 0.25, "prec=day": 1.5}, 0.45, {"seed": 0}, ((0.4, 0.3), (0.9, 0.9)))
     again = Model.from_json(json.loads(json.dumps(model.to_json())))
     assert again == model
+
+
+def test_trees_add_the_leaf_of_the_path_the_features_take() -> None:
+    # one tree in pre-order, absent goes to the next node:
+    # quoted? (no: -1; yes: person? (no: +2, yes: -3))
+    tree = (("quoted", "", "person", "", ""), (2, -1, 4, -1, -1), (0.0, -1.0, 0.0, 2.0, -3.0))
+    model = Model({"bias": 0.0}, 0.5, {}, trees=(tree,))
+    assert model.probability(["bias"]) == pytest.approx(1 / (1 + math.exp(1.0)))
+    assert model.probability(["quoted"]) == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert model.probability(["quoted", "person"]) < 0.05
+    again = Model.from_json(json.loads(json.dumps(model.to_json())))
+    assert again == model
+
+
+def test_trained_trees_score_as_the_library_scored_them() -> None:
+    sklearn = pytest.importorskip("sklearn")
+    del sklearn
+    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.feature_extraction import DictVectorizer
+
+    rows = [{"a": 1.0, "b": float(i % 3 == 0), "c": float(i % 5 == 0)} for i in range(200)]
+    y = [int((r["b"] and not r["c"]) or (i % 7 == 0)) for i, r in enumerate(rows)]
+    vec = DictVectorizer()
+    matrix = vec.fit_transform(rows)
+    boosted = GradientBoostingClassifier(n_estimators=5, max_depth=2, random_state=0, init="zero")
+    boosted.fit(matrix, y)
+    names = [str(n) for n in vec.get_feature_names_out()]
+    trees = tuple(
+        train._flatten(est[0].tree_, names, float(boosted.learning_rate))
+        for est in boosted.estimators_
+    )
+    model = Model({}, 0.5, {}, trees=trees)
+    expected = boosted.predict_proba(matrix)[:, 1]
+    for row, want in zip(rows, expected, strict=True):
+        assert model.probability([n for n, v in row.items() if v]) == pytest.approx(want)
 
 
 LISTICLE = (

@@ -1,7 +1,11 @@
-"""The learned model: a logistic regression over named features, shipped as JSON weights.
+"""The learned model: a logistic regression over named features, plus optional boosted trees.
 
 Training (``python -m tracker.extract.training.train``) writes ``weights.json`` beside this module;
 reading it needs nothing but the standard library, so the extractor runs anywhere offline.
+
+The trees, when present, add their leaf values to the linear score: they learn the interactions
+a linear model cannot see (a capitalised run that is also a person's name *and* far from any
+release verb). Each tree is three flat lists, walked with set look-ups on feature names.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 WEIGHTS_FILE = "weights.json"  # beside this module
+Tree = tuple[tuple[str, ...], tuple[int, ...], tuple[float, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +33,9 @@ class Model:
     calibration: tuple[tuple[float, float], ...] = ()
     #: for the rules' own candidates, which need less from the model (None: ``threshold``)
     rule_threshold: float | None = None
+    #: boosted trees: per tree, (feature name or "" for a leaf, right child, leaf value) per node;
+    #: a node's left child is the next node (pre-order), taken when its feature is absent
+    trees: tuple[Tree, ...] = ()
 
     def threshold_for(self, proposed: bool) -> float:
         """The probability a candidate needs: a proposal's, or the rules' own candidate's."""
@@ -43,6 +51,13 @@ class Model:
         """
         get = self.weights.get
         score = sum([get(name, 0.0) for name in names])
+        if self.trees:
+            present = set(names)
+            for features, right, values in self.trees:
+                node = 0
+                while features[node]:
+                    node = right[node] if features[node] in present else node + 1
+                score += values[node]
         if score >= 0:
             return 1.0 / (1.0 + math.exp(-score))
         e = math.exp(score)
@@ -75,6 +90,10 @@ class Model:
             rule_threshold=(
                 float(data["rule_threshold"]) if data.get("rule_threshold") is not None else None
             ),
+            trees=tuple(
+                (tuple(map(str, f)), tuple(map(int, r)), tuple(map(float, v)))
+                for f, r, v in data.get("trees", [])
+            ),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -87,6 +106,11 @@ class Model:
             "meta": self.meta,
             "calibration": [[round(x, 4), round(y, 4)] for x, y in self.calibration],
             "weights": {k: round(v, 5) for k, v in sorted(self.weights.items())},
+            **(
+                {"trees": [[list(f), list(r), [round(x, 5) for x in v]] for f, r, v in self.trees]}
+                if self.trees
+                else {}
+            ),
         }
 
 

@@ -33,7 +33,7 @@ from tracker.extract.candidates.candidate import Candidate
 from tracker.extract.candidates.reader import propose
 from tracker.extract.decisions.decide import decide_with
 from tracker.extract.features import Article, describe
-from tracker.extract.model.logistic import WEIGHTS_FILE, Model
+from tracker.extract.model.logistic import WEIGHTS_FILE, Model, Tree
 from tracker.extract.training.evaluation import Label, Tally, same_title, strict_match
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -117,8 +117,20 @@ def load_corpus(folder: Path) -> list[Example]:
     return out
 
 
-def fit(examples: Sequence[Example], c_value: float, seed: int) -> dict[str, float]:
-    """Fit a logistic regression on the candidates of ``examples``; return weights by name."""
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """What training learned: linear weights by feature name, and boosted trees (maybe none)."""
+
+    weights: dict[str, float]
+    trees: tuple[Tree, ...] = ()
+
+
+def fit(examples: Sequence[Example], c_value: float, seed: int, n_trees: int = 0) -> Fitted:
+    """Fit a logistic regression on the candidates of ``examples``, then ``n_trees`` trees.
+
+    The trees are gradient-boosted from the regression's own score, so the shipped score is
+    the linear one plus the trees' leaf values (learning rate folded in).
+    """
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -129,18 +141,60 @@ def fit(examples: Sequence[Example], c_value: float, seed: int) -> dict[str, flo
     rows = [{n: 1.0 for n in names if support[n] >= 2} for ex in examples for names in ex.names]
     y = [r for ex in examples for r in ex.right]
     if len(set(y)) < 2:
-        return {"bias": -5.0}
+        return Fitted({"bias": -5.0})
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows)
     regression = LogisticRegression(C=c_value, solver="lbfgs", random_state=seed, max_iter=5000)
     regression.fit(matrix, y)
+    feature_names = [str(n) for n in vectorizer.get_feature_names_out()]
     weights = {
-        str(name): float(w)
-        for name, w in zip(vectorizer.get_feature_names_out(), regression.coef_[0], strict=True)
+        name: float(w)
+        for name, w in zip(feature_names, regression.coef_[0], strict=True)
         if abs(w) >= 1e-4
     }
     weights["bias"] = weights.get("bias", 0.0) + float(regression.intercept_[0])
-    return weights
+    if n_trees <= 0:
+        return Fitted(weights)
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    boosted = GradientBoostingClassifier(
+        init=LogisticRegression(C=c_value, solver="lbfgs", random_state=seed, max_iter=5000),
+        n_estimators=n_trees,
+        learning_rate=0.1,
+        max_depth=3,
+        min_samples_leaf=8,
+        subsample=0.8,
+        random_state=seed,
+    )
+    boosted.fit(matrix, y)
+    rate = float(boosted.learning_rate)
+    trees = tuple(_flatten(est[0].tree_, feature_names, rate) for est in boosted.estimators_)
+    return Fitted(weights, trees)
+
+
+def _flatten(tree: Any, feature_names: list[str], rate: float) -> Tree:
+    """A fitted regression tree in pre-order: left child next, right child by index."""
+    features: list[str] = []
+    right: list[int] = []
+    values: list[float] = []
+
+    def walk(node: int) -> None:
+        at = len(features)
+        left_child, right_child = tree.children_left[node], tree.children_right[node]
+        if left_child == -1:
+            features.append("")
+            right.append(-1)
+            values.append(rate * float(tree.value[node][0][0]))
+            return
+        features.append(feature_names[tree.feature[node]])
+        right.append(-1)
+        values.append(0.0)
+        walk(left_child)  # feature absent (0 <= threshold 0.5)
+        right[at] = len(features)
+        walk(right_child)
+
+    walk(0)
+    return tuple(features), tuple(right), tuple(values)
 
 
 @dataclass(slots=True)
@@ -212,7 +266,7 @@ def folds(examples: Sequence[Example], k: int, seed: int) -> list[list[Example]]
 
 
 def cross_validate(
-    examples: Sequence[Example], k: int, c_value: float, seed: int
+    examples: Sequence[Example], k: int, c_value: float, seed: int, n_trees: int = 0
 ) -> dict[Pair, Report]:
     """Out-of-fold reports, one per (proposal, rule) threshold pair."""
     pairs = [(t, r) for t in THRESHOLDS for r in RULE_THRESHOLDS if r <= t]
@@ -220,9 +274,10 @@ def cross_validate(
     parts = folds(examples, k, seed)
     for held in parts:
         held_ids = {ex.id for ex in held}
-        weights = fit([ex for ex in examples if ex.id not in held_ids], c_value, seed)
+        fitted = fit([ex for ex in examples if ex.id not in held_ids], c_value, seed, n_trees)
         for (t, r), report in reports.items():
-            score(held, Model(weights, t, {}, rule_threshold=r), report)
+            model = Model(fitted.weights, t, {}, rule_threshold=r, trees=fitted.trees)
+            score(held, model, report)
     return reports
 
 
@@ -283,6 +338,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    parser.add_argument(
+        "--trees", type=int, default=0, help="boosted trees on top of the regression (0: none)"
+    )
     parser.add_argument("--min-precision", type=float, default=0.9)
     parser.add_argument(
         "--rule-threshold",
@@ -330,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(written)} written, {sum(len(e.candidates) for e in examples)} candidates "
         f"({sum(sum(e.right) for e in examples)} right)"
     )
-    reports = cross_validate(examples, args.folds, args.c, args.seed)
+    reports = cross_validate(examples, args.folds, args.c, args.seed, args.trees)
     print(f"\n{args.folds}-fold cross-validation by article, real articles only, strict")
     print("(thresholds for proposals / for the rules' own candidates):")
     for t in THRESHOLDS:
@@ -360,16 +418,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             for i, f in chosen.tally.extras
         ]
         args.details.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
-    weights = fit(examples, args.c, args.seed)
+    fitted = fit(examples, args.c, args.seed, args.trees)
+    weights = fitted.weights
     model = Model(
         weights,
         threshold,
         rule_threshold=rule_threshold,
         calibration=calibrate(chosen.reliability),
+        trees=fitted.trees,
         meta={
             "real_articles": len(real),
             "written_articles": len(written),
             "c": args.c,
+            "trees": args.trees,
             "seed": args.seed,
             "folds": args.folds,
             "cv_f1": round(chosen.tally.f1, 4),

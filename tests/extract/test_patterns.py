@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from tests.extract.pattern_cases import parametrized
 from tracker.extract import extract_announcements
 
 PUBLISHED = dt.date(2024, 1, 10)
@@ -383,21 +384,7 @@ DECIDED_OTHERWISE: dict[str, str] = {
 }
 
 
-def _cases() -> list[object]:
-    return [
-        pytest.param(
-            text,
-            want,
-            id=text[:40],
-            marks=[pytest.mark.xfail(strict=True, reason=DECIDED_OTHERWISE[text[:40]])]
-            if text[:40] in DECIDED_OTHERWISE
-            else [],
-        )
-        for text, want in CASES
-    ]
-
-
-@pytest.mark.parametrize(("sentence", "want"), _cases())
+@pytest.mark.parametrize(("sentence", "want"), parametrized(CASES, DECIDED_OTHERWISE))
 def test_pattern(sentence: str, want: list[Row]) -> None:
     found = extract_announcements(sentence, published=PUBLISHED)
     got = sorted((a.title, a.season, a.date, str(a.precision)) for a in found)

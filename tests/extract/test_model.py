@@ -13,7 +13,7 @@ from tracker.extract.candidates.reader import propose
 from tracker.extract.decisions.decide import decide
 from tracker.extract.features import describe
 from tracker.extract.model.logistic import Model, shipped
-from tracker.extract.training import train
+from tracker.extract.training import fitting, train
 
 ROOT = Path(__file__).resolve().parents[2]
 WEIGHTS = ROOT / "tracker" / "extract" / "model" / "weights.json"
@@ -83,7 +83,7 @@ def test_trained_trees_score_as_the_library_scored_them() -> None:
     boosted.fit(matrix, y)
     names = [str(n) for n in vec.get_feature_names_out()]
     trees = tuple(
-        train._flatten(est[0].tree_, names, float(boosted.learning_rate))
+        fitting._flatten(est[0].tree_, names, float(boosted.learning_rate))
         for est in boosted.estimators_
     )
     model = Model({}, 0.5, {}, trees=trees)

@@ -1,0 +1,121 @@
+"""Describe a candidate announcement as named features for the learned model to weigh.
+
+A feature is a short string ("prec=day", "b1=actor"); the model holds a weight for each one it
+saw in training and ignores the rest. Everything here reads only the article and the candidate,
+so the same text always gives the same features.
+"""
+
+from __future__ import annotations
+
+from tracker.extract.candidates.candidate import Candidate
+from tracker.extract.candidates.ownership import LEADING_ASIDE, SEQUEL_BETWEEN
+from tracker.extract.features.article import Article
+from tracker.extract.features.sides import date_features, name_features
+from tracker.extract.features.vocabulary import CLASSES, bucket, norm
+
+
+def features(article: Article, c: Candidate) -> list[str]:
+    """Name what is known of candidate ``c`` in ``article``.
+
+    What depends on the name alone and on the date alone is computed once per article and
+    shared by every candidate that pairs them; only the pairing's own features are per candidate.
+    """
+    text = article.text
+    prec = str(c.value.precision)
+    origin = "row" if c.row else "caps" if c.generous else "pair" if c.proposed else "rule"
+    out = [
+        "bias",
+        f"origin={origin}",
+        f"prec={prec}&{origin}",
+        f"kind={c.kind}",
+        f"verdict={c.date_verdict}&{origin}",
+    ]
+    if c.season is not None:
+        out.append("season")
+    if c.platform is not None:
+        out.append("platform")
+    if c.topic:
+        out.append(f"topic&{origin}")
+    out.extend(name_features(article, c))
+    out.extend(date_features(article, c))
+    if c.title_start >= 0 and c.title_end > c.title_start:
+        if 0 <= c.date_at - c.title_end <= 4 and text.find("(", c.title_end, c.date_at) >= 0:
+            out.append("date_in_brackets_after")  # "The New Mutants (Aug. 2)"
+        inside = c.start <= c.title_start < c.end
+        out.append(f"title_in_sentence={inside}")
+        if inside and c.date_at >= c.start:
+            lo, hi = sorted((c.title_end, c.date_at))
+            between = article.window(lo, hi)
+            order = "title_first" if c.title_end <= c.date_at else "date_first"
+            out.append(f"order={order}")
+            out.append(f"gap={bucket(len(between), (1, 3, 6, 10, 16, 25))}&{origin}")
+            out.extend(f"bt={norm(w)}" for w in sorted(set(between[:12])))
+            out.extend(f"btc={k}" for k in sorted({CLASSES[w] for w in between if w in CLASSES}))
+            if any(ch in text[lo:hi] for ch in ".;"):
+                out.append("gap_stop")
+            if c.title_end <= c.date_at and SEQUEL_BETWEEN.search(text, c.title_end, c.date_at):
+                out.append("sequel_between")  # "X said its long-awaited sequel will arrive"
+            aside = LEADING_ASIDE.match(text, c.start, c.end)
+            if aside and c.title_start < aside.end() <= c.date_at:
+                out.append("name_in_leading_aside")  # "Whether X ..., the show returns in May"
+            parts = article.clauses_of(c.start, c.end)
+            same = any(a <= c.title_start < b and a <= c.date_at < b for a, b in parts)
+            out.append(f"same_clause={same}")
+    return out
+
+
+def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
+    """Features of every candidate of an article, with how each pairing ranks among its rivals.
+
+    A date usually belongs to the name nearest to it, and a name to its nearest date: for each
+    candidate, the rank of its name's distance among the names paired with the same date, and
+    of its date's among the dates paired with the same name.
+    """
+
+    def gap(c: Candidate) -> int:
+        if c.date_at < 0 or c.title_start < 0:
+            return 10_000
+        return min(abs(c.date_at - c.title_end), abs(c.title_start - c.date_at))
+
+    by_date: dict[int, list[int]] = {}
+    by_name: dict[int, list[int]] = {}
+    for c in candidates:
+        by_date.setdefault(c.date_at, []).append(gap(c))
+        by_name.setdefault(c.title_start, []).append(gap(c))
+    spans = sorted({(c.title_start, c.title_end) for c in candidates if c.title_start >= 0})
+    out: list[list[str]] = []
+    for c in candidates:
+        names = features(article, c)
+        g = gap(c)
+        inner = [
+            (a, b)
+            for a, b in spans
+            if c.title_start <= a and b <= c.title_end and (a, b) != (c.title_start, c.title_end)
+        ]
+        outer = [
+            (a, b)
+            for a, b in spans
+            if a <= c.title_start and c.title_end <= b and (a, b) != (c.title_start, c.title_end)
+        ]
+        if inner:
+            names.append("holds_a_shorter_name")  # "Encore by Anderson East" holds "Encore"
+        if outer:
+            names.append("inside_a_longer_name")
+        if c.date_at >= 0 and c.start <= c.title_start < c.end:
+            lo, hi = sorted((c.title_end, c.date_at))
+            between = sum(
+                1
+                for a, b in spans
+                if lo <= a and b <= hi and (a, b) != (c.title_start, c.title_end)
+            )
+            names.append(f"names_between={min(between, 2)}")
+        if c.date_at >= 0:
+            rivals = by_date[c.date_at]
+            rank = sum(1 for x in rivals if x < g)
+            names.append(f"name_rank={min(rank, 2)}&n={min(len(rivals), 3)}")
+        if c.title_start >= 0:
+            rivals = by_name[c.title_start]
+            rank = sum(1 for x in rivals if x < g)
+            names.append(f"date_rank={min(rank, 2)}&n={min(len(rivals), 3)}")
+        out.append(names)
+    return out

@@ -1,0 +1,167 @@
+"""Features of a candidate's name alone and of its date alone, each computed once per article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.candidates.ownership import names_the_owner
+from tracker.extract.candidates.spans import TitleMention
+from tracker.extract.features.article import Article
+from tracker.extract.features.vocabulary import (
+    CLASSES,
+    OBJECT_VERB,
+    PERSON_ROLE,
+    SAID_AFTER,
+    SUBJECT_VERB,
+    bucket,
+    norm,
+)
+from tracker.extract.reading.lexicon import GIVEN_NAMES, NOT_WORK_WORDS, PLACES
+
+
+def name_features(article: Article, c: Candidate) -> list[str]:
+    """The features of ``c``'s name alone, shared by every date it is paired with."""
+    key = (c.title, c.title_start, c.title_end, c.quoted, c.start)
+    if key not in article.memo_names:
+        article.memo_names[key] = name_side(article, c)
+    return article.memo_names[key]
+
+
+def date_features(article: Article, c: Candidate) -> list[str]:
+    """The features of ``c``'s date alone, shared by every name it is paired with."""
+    key = (c.value.value, c.date_at, c.start, c.end)
+    if key not in article.memo_dates:
+        article.memo_dates[key] = date_side(article, c)
+    return article.memo_dates[key]
+
+
+def shape_of(article: Article, title: str) -> list[str]:
+    """The features of a title's own words, computed once per title."""
+    if title not in article.memo_shapes:
+        article.memo_shapes[title] = _title_shape(title)
+    return article.memo_shapes[title]
+
+
+def _title_shape(title: str) -> list[str]:
+    words = title.split()
+    out = [f"tn={min(len(words), 6)}"]
+    low_words = [w.lower().strip(".,:;!?'\u2019") for w in words]
+    if low_words and low_words[0] in GIVEN_NAMES:
+        out.append(f"t_given_name&n={min(len(words), 3)}")
+    if any(w in NOT_WORK_WORDS for w in low_words):
+        out.append("t_org_word")
+    if low_words and all(w in PLACES or w in ("new", "los", "san", "the", "of") for w in low_words):
+        out.append("t_place")
+    if any(w in ("of", "the", "and", "in", "a", "to", "at") for w in low_words[1:]):
+        out.append("t_inner_small")
+    if title.isupper() and len(title) > 1:
+        out.append("t_caps")
+    if any(ch.isdigit() for ch in title):
+        out.append("t_digit")
+    if ":" in title:
+        out.append("t_colon")
+    if " by " in title or title.lower().startswith(
+        ("release date", "premiere date", "the premiere")
+    ):
+        out.append("t_by_or_label")
+    caps = [w for w in words if w[:1].isupper()]
+    if len(words) == 2 and len(caps) == 2 and all(w.isalpha() for w in words):
+        out.append("t_two_caps")  # the shape of a person's name
+    if len(words) == 1:
+        out.append("t_one_word")
+    low = [norm(w.lower().strip(".,:!?'\u2019")) for w in words]
+    out.extend(f"tw={w}" for w in low[:6])
+    out.append(f"tl={low[-1]}" if low else "tl=")
+    out.append(f"tf={low[0]}" if low else "tf=")
+    return out
+
+
+def _delta(c: Candidate, base: dt.date) -> str:
+    if c.value.value == "tba":
+        return "tba"
+    if c.value.last < base:
+        return "past"
+    days = (c.value.first - base).days
+    return bucket(days, (0, 8, 31, 91, 181, 366, 731))
+
+
+def name_side(article: Article, c: Candidate) -> list[str]:
+    """Features of the name alone: its words, its surroundings, its use in the article."""
+    text = article.text
+    out = list(shape_of(article, c.title))
+    if c.quoted:
+        out.append("quoted")
+    if c.title_start >= 0 and c.title_end > c.title_start:
+        before = article.window(c.title_start - 40, c.title_start)[-3:]
+        after = article.window(c.title_end, c.title_end + 40)[:3]
+        for k, w in enumerate(reversed(before), 1):
+            out.append(f"b{k}={norm(w)}")
+        for k, w in enumerate(after, 1):
+            out.append(f"a{k}={norm(w)}")
+        out.extend(f"ac={k}" for k in sorted({CLASSES[w] for w in after if w in CLASSES}))
+        out.extend(f"bc={k}" for k in sorted({CLASSES[w] for w in before if w in CLASSES}))
+        if SUBJECT_VERB.match(text, c.title_end):
+            out.append("subject_of_release_verb")  # "Innocent starts on 14 May"
+        if OBJECT_VERB.search(text, max(0, c.title_start - 40), c.title_start):
+            out.append("object_of_release_verb")  # "Netflix will release Mission Blue"
+        if PERSON_ROLE.search(text, max(0, c.title_start - 30), c.title_start):
+            out.append("role_before")
+        if SAID_AFTER.match(text, c.title_end):
+            out.append("said_after")
+    count = article.mentions(c.title, c.start)
+    out.append("mentions=" + bucket(count, (2, 3, 5)))
+    key = title_key(c.title)
+    if key and key in article.head and article.lines > 1:
+        out.append("in_head")
+    out.extend(_name_use(article, c))
+    if c.title_start >= 0 and names_the_owner(
+        text, TitleMention(c.title_start, c.title_end, c.title, c.quoted, False)
+    ):
+        out.append("names_the_owner")  # "Imogen Rask's first novel", "Ashgrove has set it"
+    return out
+
+
+def date_side(article: Article, c: Candidate) -> list[str]:
+    """Features of the date alone: its precision and distance, its sentence, the words before."""
+    prec = str(c.value.precision)
+    delta = _delta(c, article.base)
+    out = [f"prec={prec}", f"delta={delta}", f"delta={delta}&{prec}", *article.kinds]
+    s = article.sentence_at(c.start)
+    if s is not None and article.lines > 1:  # a text of one line has no headline, no rows
+        if s.first_in_line and s.last_in_line:
+            out.append("whole_line")
+        if s.line == 0:
+            out.append("first_line")
+    out.extend(article.sentence_features(c.start, c.end))
+    if c.date_at >= 0:
+        before_date = article.window(max(c.start, c.date_at - 40), c.date_at)
+        out.extend(f"dc={k}" for k in sorted({CLASSES[w] for w in before_date if w in CLASSES}))
+        near = before_date[-2:]
+        for k, w in enumerate(reversed(near), 1):
+            out.append(f"d-{k}={norm(w)}")
+        tail = article.window(c.date_at, c.date_at + 30)
+        if tail:
+            out.append(f"d0={norm(tail[0])}")
+    return out
+
+
+def _name_use(article: Article, c: Candidate) -> list[str]:
+    """How the article uses the name elsewhere: as a person's surname, quoted, possessive."""
+    out: list[str] = []
+    text, words = article.text, c.title.lower().split()
+    if not words:
+        return out
+    if len(words) == 1 and words[0] in article.surnames:
+        out.append("after_given_name")  # "Mandy Patinkin ... Patinkin is": a surname
+    if words[-1] in article.given:
+        out.append("before_capword")  # "Rufus" in "Rufus Sewell": part of a longer name
+    if c.title.lower() in article.quoted:
+        out.append("quoted_somewhere")
+    if c.title_end > 0 and text.startswith(("'s", "\u2019s"), c.title_end):
+        out.append("possessive")
+    if c.title_start >= 0:
+        s = article.sentence_at(c.title_start)
+        if s is not None and text[s.start : c.title_start].strip(" \"'\u201c\u2018-*\u2022") == "":
+            out.append("opens_sentence")
+    return out

@@ -54,6 +54,28 @@ def test_every_listed_work_is_proposed_with_the_listing_date() -> None:
         assert (title, "2022-fall") in pairs
 
 
+def test_a_long_listing_proposes_every_work_with_its_date() -> None:
+    words = "Amber Brass Cinder Dune Ember Fable Gale Heron Iris Juniper Kestrel Linden"
+    works = [f"Harbor {w}" for w in words.split()]
+    text = f"The studio's 2031 slate, out next year, includes {', '.join(works)}.\n"
+    pairs = _pairs(text, dt.date(2030, 5, 1))
+    assert {(w, "2031") for w in works} <= pairs
+
+
+def test_a_descriptor_or_a_headline_around_a_name_is_cut_off() -> None:
+    pairs = _pairs(
+        "The Marlow-published Tin Lantern arrives on PC on July 19.\n"
+        'Festival Winner "Quiet Orchard" Acquired By Hulu, Premieres Aug. 17\n'
+        "The Spider-Verse sequel Web Runner opens June 2.\n",
+        dt.date(2030, 5, 1),
+    )
+    titles = {title for title, _ in pairs}
+    assert ("Tin Lantern", "2030-07-19") in pairs
+    assert ("Quiet Orchard", "2030-08-17") in pairs
+    assert not any("-published" in t or '"' in t for t in titles)
+    assert any(t.startswith("Spider-Verse") or t == "Web Runner" for t in titles)
+
+
 def test_rows_under_a_day_line_take_its_date_in_the_section_year() -> None:
     text = (
         "Summer Movies 2009: A Preview\n\nJuly 2009\n\nJuly 1\nIce Age: Dawn of the Dinosaurs\n"

@@ -8,6 +8,7 @@ from typing import Any
 from tracker.extract.candidates.candidate import Candidate
 from tracker.extract.candidates.cues import Leaning, classify, find_platforms, find_seasons
 from tracker.extract.candidates.pairing import clauses
+from tracker.extract.candidates.spans import trim
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.reading.dates import find_dates
 from tracker.extract.reading.segment import Sentence
@@ -151,6 +152,7 @@ def emit(
 
     ``marks`` set the candidate's provenance fields (``proposed``, ``generous`` ...).
     """
+    title = trim(text, title)
     season = _season_of(text, s, title, at, topic=topic, hint=season_hint)
     lo, hi = next(
         ((a, b) for a, b in clauses(text, s.start, s.end) if a <= at <= b), (s.start, s.end)

@@ -53,16 +53,15 @@ def propose_pairs(
     strict = {t.title for t in titles}
     spans = tuple((m.start, m.end) for m, _ in found) + state.date_spans.get(i, ())
     extra = [t for t in generous_names(text, s.start, s.end, spans) if t.title not in strict]
-    owners = [(t, False) for t in titles[:8]] + [(t, False) for t in extra[:8]]
+    owners = [(t, False) for t in (*titles[:_PER_SENTENCE], *extra[:_PER_SENTENCE])]
     if not owners:
         owner = topic(text, sentences, i, state)
         if owner is not None:
             owners.append((owner, True))
-    above = sentences[i - 1] if i > 0 else None
-    row_name = above is not None and above.first_in_line and above.last_in_line
-    if above is not None and (not titles or (row_name and above.end - above.start <= 80)):
+    if i > 0:
         # a row's name on the line above ("City on Fire" / "Apple TV+, May 12"), or the work
-        # the sentence before named when this one names none
+        # the sentence before named ("Tin Lantern is a puzzle game. Marlow ships it in May");
+        # the model weighs them as names outside the date's sentence
         named = {t.title for t, _ in owners}
         before = sentence_titles(text, sentences, i - 1, state)
         owners.extend((t, True) for t in before[-3:] if t.title not in named)
@@ -103,6 +102,8 @@ def propose_pairs(
 _PROPOSED_VERDICTS = frozenset({None, "no cue", "event"})
 #: How many of the names nearest to a date are proposed as its owner.
 _NEAREST = 2
+#: How many names of a sentence, strict and generous each, may own its dates.
+_PER_SENTENCE = 16
 #: The longest line read as a date line over rows ("July 17"), and as a row under it.
 _HEADER_LINE = 40
 _BRACKETED_YEAR = re.compile(r"\(\d{4}\)")
@@ -170,7 +171,7 @@ def propose_rows(
 
 #: Three names or more, separated by commas, semicolons or "and": a listing.
 _SEPARATOR = re.compile(r"\s*(?:[,;/]|\band\b|&)\s*(?:and\s+)?")
-_LISTED = 12
+_LISTED = 24
 
 
 def _is_listing(text: str, s: Sentence, owners: list[tuple[TitleMention, bool]]) -> bool:

@@ -34,8 +34,14 @@ def fit(examples: Sequence[Example], c_value: float, seed: int, n_trees: int = 0
     for ex in examples:
         for names in ex.names:
             support.update(set(names))
-    rows = [{n: 1.0 for n in names if support[n] >= 2} for ex in examples for names in ex.names]
-    y = [r for ex in examples for r in ex.right]
+    taught = [
+        (names, right)
+        for ex in examples
+        for names, right in zip(ex.names, ex.right, strict=True)
+        if right >= 0  # a judgment call (an optional label) teaches nothing
+    ]
+    rows = [{n: 1.0 for n in names if support[n] >= 2} for names, _ in taught]
+    y = [right for _, right in taught]
     if len(set(y)) < 2:
         return Fitted({"bias": -5.0})
     vectorizer = DictVectorizer()

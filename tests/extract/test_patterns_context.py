@@ -225,12 +225,20 @@ CASES: list[tuple[str, list[Row]]] = [
 #: Cases the learned decision reads differently from the rules it replaced (issue 13), each
 #: with what differs; strict, so that one that passes again fails the suite.
 DECIDED_OTHERWISE: dict[str, str] = {
-    '"Glass Tide" will also tie into "Orbit o': "the model also keeps 'Glass Tide', the work "
-    "that ties into the dated one, as a proposal",
-    "FX has renewed Fable Road for a third se": "the model also keeps the proposal 'Fable Road "
-    "Redux' season 2, an old name the sentence recalls",
-    "Glen Hollow returns to screens for a one": "the model keeps the special in March but vetoes "
-    "the new series in May (same work, season and kind: the rules' second record)",
+    "The network announced its midseason sche": "the model vetoes 'Paper Lanterns' 2024-01-25",
+    '"Glass Tide" will also tie into "Orbit o': (
+        "the model also keeps 'Glass Tide', the work that ties into the dated one, as a proposal"
+    ),
+    'Other projects like "Ferro" and second s': "the model vetoes 'Ferro' tba",
+    "FX has renewed Fable Road for a third se": (
+        "the model also keeps the proposal 'Fable Road Redux' season 2, an old name the "
+        "sentence recalls"
+    ),
+    "Glen Hollow returns to screens for a one": (
+        "the model keeps the special in March but vetoes the new series in May (same work, "
+        "season and kind: the rules' second record)"
+    ),
+    "The Films We Can't Wait to See, Month by": "the model vetoes 'Willow Glass' tba",
 }
 
 

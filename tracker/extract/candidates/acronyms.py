@@ -144,15 +144,18 @@ _WORD_CHAR = re.compile(r"[\w'\u2019]")
 
 def _long_form(text: str, head: str) -> str | None:
     """The one longer title that ``head`` opens in ``text``, if there is exactly one."""
-    pattern = re.compile(re.escape(head))  # a plain literal: ``re`` finds it in C
     forms: set[str] = set()
-    for found in pattern.finditer(text, 0, min(len(text), 20000)):
-        if found.start() and _WORD_CHAR.match(text, found.start() - 1):
+    limit = min(len(text), 20000)
+    at = text.find(head, 0, limit)
+    while at >= 0:
+        start, end = at, at + len(head)
+        at = text.find(head, end, limit)  # a plain literal: no pattern to compile per name
+        if start and _WORD_CHAR.match(text, start - 1):
             continue  # inside a longer word
-        tail = _LONG_TAIL.match(text, found.end())
+        tail = _LONG_TAIL.match(text, end)
         if tail is None or _NOT_SUBTITLE.match(tail.group()):
             continue
-        if _DISTINCT_BEFORE.search(text, max(0, found.start() - 40), found.start()) or (
+        if _DISTINCT_BEFORE.search(text, max(0, start - 40), start) or (
             _DISTINCT_AFTER.match(text, tail.end())
         ):
             return None  # "the spinoff Dead Acre: Lowcountry" is a work of its own

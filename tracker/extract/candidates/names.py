@@ -14,6 +14,7 @@ import re
 from tracker.extract.candidates.spans import SMALL, TitleMention, tidy
 from tracker.extract.reading.lexicon import (
     COMMON_OPENERS,
+    HEADLINE_VERBS,
     MONTHS,
     PLACES,
     PLATFORMS,
@@ -21,7 +22,7 @@ from tracker.extract.reading.lexicon import (
     entries,
 )
 
-_CAP = r"(?:[A-Z0-9][\w'\u2019.!?&+:/\-]*|&)"
+_CAP = r"(?:[A-Z0-9][\w'\u2019.!?&+:/\-]*|&|\+)"
 _RUN = re.compile(rf"(?<![\w'\u2019]){_CAP}(?:[ \t]+(?:(?:{SMALL}|and)[ \t]+)*{_CAP})*")
 _QUOTED = re.compile(
     r"[\"\u201c]([^\"\u201c\u201d\n]{2,100}?)[\"\u201d]|\u2018([^\u2018\u2019\n]{2,100}?)\u2019(?![A-Za-z])"
@@ -101,8 +102,15 @@ def _outside(start: int, end: int, exclude: tuple[tuple[int, int], ...]) -> list
     return parts
 
 
-#: Where a run may hold two names: "X and Y", "X & Y", "X. Y" (a full stop in a run), "X by Y".
-_JOINS = re.compile(r"\s+(?:and|&|by)\s+|(?<=[a-z0-9])\.\s+(?=[A-Z])")
+#: Where a run may hold two names: "X and Y", "X & Y", "X. Y" (a full stop in a run), "X by Y",
+#: "X: Rei Hiroe will ..." (a colon before a person or a clause).
+_JOINS = re.compile(r"\s+(?:and|&|by)\s+|(?<=[a-z0-9])\.\s+(?=[A-Z])|(?<=[\w!?]):\s+")
+#: A headline's verb inside a capitalised run ends the work's name: "X Coming to Switch July 26".
+_HEADLINE_VERB = re.compile(
+    r"\s+(?:"
+    + "|".join(sorted((w.capitalize() for w in HEADLINE_VERBS), key=len, reverse=True))
+    + r")\b"
+)
 #: What may follow a work's name inside the run: "Gavin & Stacey Christmas Special".
 _TAIL = re.compile(
     r"\s+(?:(?:Christmas|Holiday|Festive|New\s+Year|Anniversary|Reunion)\s+)?(?:Special|Specials"
@@ -112,10 +120,14 @@ _TAIL = re.compile(
 
 
 def _add_run(text: str, start: int, end: int, found: list[TitleMention]) -> None:
+    verb = _HEADLINE_VERB.search(text, start, end)
+    if verb is not None and verb.start() > start:
+        _add_one(text, start, verb.start(), found)  # the name before a headline's verb
     _add_one(text, start, end, found)
     cut = start
     for join in _JOINS.finditer(text, start, end):
-        _add_one(text, cut, join.start(), found)  # each side too; the model picks
+        if not _FIELD_LABEL.fullmatch(text, cut, join.end()):  # not "Release Date:"
+            _add_one(text, cut, join.start(), found)  # each side too; the model picks
         cut = join.end()
     if cut > start:
         _add_one(text, cut, end, found)

@@ -54,10 +54,11 @@ def propose_pairs(
     spans = tuple((m.start, m.end) for m, _ in found) + state.date_spans.get(i, ())
     extra = [t for t in generous_names(text, s.start, s.end, spans) if t.title not in strict]
     owners = [(t, False) for t in (*titles[:_PER_SENTENCE], *extra[:_PER_SENTENCE])]
-    if not owners:
-        owner = topic(text, sentences, i, state)
-        if owner is not None:
-            owners.append((owner, True))
+    # the work the article or paragraph is about, however the sentence names it ("the book",
+    # "this game") and whatever other names it holds ("Level 5 said it ships on 12/25")
+    owner = topic(text, sentences, i, state)
+    if owner is not None and all(owner.title != t.title for t, _ in owners):
+        owners.append((owner, True))
     if i > 0:
         # a row's name on the line above ("City on Fire" / "Apple TV+, May 12"), or the work
         # the sentence before named ("Tin Lantern is a puzzle game. Marlow ships it in May");
@@ -80,6 +81,8 @@ def propose_pairs(
             # the nearest names, and the sentence's subject however far it is ("X, co-written
             # by A and B, with art by C, launches in July")
             near = ranked[:reach] + [o for o in subjects if o not in ranked[:reach]]
+            if why[m.start] is None:  # a date the rules keep: names outside the sentence too
+                near += [o for o in owners if o[1] and o not in near]
         for t, topical in near:
             state.proposals.append(
                 emit(

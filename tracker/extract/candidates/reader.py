@@ -239,7 +239,10 @@ _SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:\d{4}|\d\d)\b")
 
 def _writes_day_first(text: str) -> bool:
     """Tell whether the article writes dates day first (13/02/2026), as British ones do."""
-    return any(int(a) > 12 and int(b) <= 12 for a, b in _SLASHED.findall(text[:20000]))
+    head = text[:20000]
+    if "/" not in head:
+        return False  # most articles: no scan needed
+    return any(int(a) > 12 and int(b) <= 12 for a, b in _SLASHED.findall(head))
 
 
 def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candidate]]:

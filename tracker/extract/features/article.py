@@ -16,15 +16,12 @@ _QUOTED = re.compile(r"[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019'\n]{1,100}
 #: What sort of article it is, read from its words: a box-office report or a review dates
 #: things that are not releases; a schedule dates many.
 _ARTICLE_SCAN = 20_000
-_ARTICLE_KINDS = (
-    ("box_office", re.compile(r"\bbox[ -]office\b|\bgrossed\b|\bopening weekend\b", re.I)),
-    ("ratings", re.compile(r"\bviewers\b|\bratings\b|\bnielsen\b|\baudience of\b", re.I)),
-    (
-        "review",
-        re.compile(r"\breview(?:ed)?\b|\bout of (?:five|5|four|4) stars\b|\bverdict\b", re.I),
-    ),
-    ("schedule", re.compile(r"\bschedule\b|\bline-?up\b|\bpremiere dates\b|\bcalendar\b", re.I)),
-    ("chart", re.compile(r"\bchart\b|\bbillboard 200\b|\bno\. 1\b", re.I)),
+_ARTICLE_KINDS = (  # searched in the lower-cased text: faster than case-blind patterns
+    ("box_office", re.compile(r"\bbox[ -]office\b|\bgrossed\b|\bopening weekend\b")),
+    ("ratings", re.compile(r"\bviewers\b|\bratings\b|\bnielsen\b|\baudience of\b")),
+    ("review", re.compile(r"\breview(?:ed)?\b|\bout of (?:five|5|four|4) stars\b|\bverdict\b")),
+    ("schedule", re.compile(r"\bschedule\b|\bline-?up\b|\bpremiere dates\b|\bcalendar\b")),
+    ("chart", re.compile(r"\bchart\b|\bbillboard 200\b|\bno\. 1\b")),
 )
 #: Two capitalised words in a row, the first shaped like a given name: "Mandy Patinkin".
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][\w'\u2019-]*)")
@@ -79,7 +76,7 @@ class Article:
             if second not in _SEASON_WORDS:
                 self.given.add(m.group(1).lower())
         self.quoted = {q.group(1).strip().lower() for q in _QUOTED.finditer(self.text)}
-        head = self.text[:_ARTICLE_SCAN]
+        head = self.text[:_ARTICLE_SCAN].lower()
         self.kinds = [f"article={name}" for name, pattern in _ARTICLE_KINDS if pattern.search(head)]
         self.head = title_key(self.text[:200])
         self.lines = self.sentences[-1].line + 1 if self.sentences else 0

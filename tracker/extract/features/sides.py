@@ -43,6 +43,10 @@ def shape_of(article: Article, title: str) -> list[str]:
     return article.memo_shapes[title]
 
 
+#: Up to this many sentences, how often a name recurs tells nothing.
+_FEW_SENTENCES = 2
+
+
 def _title_shape(title: str) -> list[str]:
     words = title.split()
     out = [f"tn={min(len(words), 6)}"]
@@ -109,8 +113,9 @@ def name_side(article: Article, c: Candidate) -> list[str]:
             out.append("role_before")
         if SAID_AFTER.match(text, c.title_end):
             out.append("said_after")
-    count = article.mentions(c.title, c.start)
-    out.append("mentions=" + bucket(count, (2, 3, 5)))
+    if len(article.sentences) > _FEW_SENTENCES:  # a text of a sentence or two says it once
+        count = article.mentions(c.title, c.start)
+        out.append("mentions=" + bucket(count, (2, 3, 5)))
     key = title_key(c.title)
     if key and key in article.head and article.lines > 1:
         out.append("in_head")
@@ -142,7 +147,7 @@ def date_side(article: Article, c: Candidate) -> list[str]:
             out.append(f"d-{k}={norm(w)}")
         tail = article.window(c.date_at, c.date_at + 30)
         if tail:
-            out.append(f"d0={norm(tail[0])}")
+            out.append(f"d0={norm(tail[0])}&{prec}")  # "this Friday" is not "this year"
     return out
 
 

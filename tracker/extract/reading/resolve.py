@@ -172,8 +172,7 @@ def _resolve_coarse(m: DateMention, base: dt.date) -> DateValue | None:
 def _resolve_relative(phrase: str, base: dt.date, anchor: dt.date | None) -> DateValue | None:
     words = phrase.lower().split()
     if words[-1] in ("tomorrow", "tonight"):
-        found = parse_with_dateparser(words[-1].replace("tonight", "today"), base)
-        return day_value(found) if found else None
+        return day_value(base + dt.timedelta(days=words[-1] == "tomorrow"))
     if anchor is None:
         return None
     if "same" in words or words[0] == "that" or words[:2] == ["later", "that"]:

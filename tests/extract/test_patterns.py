@@ -382,7 +382,6 @@ DECIDED_OTHERWISE: dict[str, str] = {
     ),
     "Netflix will premiere Cobalt on Feb. 19,": "the model vetoes 'Quill' 2024-03-11",
     "The new season of Gatekeepers will premi": "the model vetoes 'Gatekeepers' tba",
-    "The final season of the royal drama abou": "the model keeps 'Prince Aldric' 2025",
     "On Feb. 6, the Cobalt Hill return leads ": "the model vetoes 'Northgate' 2024-02-06",
     "On May 3, Salt Meadow, Iron Lantern, and": "the model vetoes 'Iron Lantern' 2024-05-03",
     "This spring, the network is counting on ": (

@@ -56,9 +56,10 @@ def propose_pairs(
     owners = [(t, False) for t in (*titles[:_PER_SENTENCE], *extra[:_PER_SENTENCE])]
     # the work the article or paragraph is about, however the sentence names it ("the book",
     # "this game") and whatever other names it holds ("Level 5 said it ships on 12/25")
-    owner = topic(text, sentences, i, state)
-    if owner is not None and all(owner.title != t.title for t, _ in owners):
-        owners.append((owner, True))
+    if not owners or any(why[m.start] is None for m, _ in found):  # else never proposed
+        owner = topic(text, sentences, i, state)
+        if owner is not None and all(owner.title != t.title for t, _ in owners):
+            owners.append((owner, True))
     if i > 0:
         # a row's name on the line above ("City on Fire" / "Apple TV+, May 12"), or the work
         # the sentence before named ("Tin Lantern is a puzzle game. Marlow ships it in May");

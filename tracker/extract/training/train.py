@@ -34,6 +34,12 @@ from tracker.extract.candidates.reader import propose
 from tracker.extract.decisions.decide import decide_with
 from tracker.extract.features import Article, describe
 from tracker.extract.model.logistic import WEIGHTS_FILE, Model
+from tracker.extract.training.choosing import (
+    Pair,
+    calibrate,
+    pick_thresholds,
+    reliability_table,
+)
 from tracker.extract.training.evaluation import Label, Tally, same_title, strict_match
 from tracker.extract.training.fitting import fit
 
@@ -41,7 +47,6 @@ ROOT = Path(__file__).resolve().parents[3]
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 #: Thresholds tried for the rules' own candidates, each at most the proposals' one.
 RULE_THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)
-Pair = tuple[float, float]
 #: How a candidate is taught: it states a labelled announcement, it does not, or it states one
 #: the labellers left optional (a judgment call), which training leaves out.
 RIGHT, WRONG, UNDECIDED = 1, 0, -1
@@ -210,59 +215,6 @@ def cross_validate(
     return reports
 
 
-def reliability_table(pairs: Sequence[tuple[float, bool]]) -> list[str]:
-    """Lines: for each confidence band, how many announcements and the share right."""
-    lines = ["confidence   announcements   right"]
-    for lo in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-        hi = lo + 0.1
-        band = [ok for p, ok in pairs if lo <= p < hi or (hi > 1 and p >= lo)]
-        share = f"{sum(band) / len(band):.2f}" if band else "-"
-        lines.append(f"{lo:.1f}-{min(hi, 1.0):.1f}      {len(band):>6}          {share}")
-    high = [ok for p, ok in pairs if p >= 0.8]
-    if high:
-        lines.append(f">= 0.8        {len(high):>6}          {sum(high) / len(high):.2f}")
-    return lines
-
-
-def calibrate(pairs: Sequence[tuple[float, bool]]) -> tuple[tuple[float, float], ...]:
-    """Map out-of-fold probabilities to the share right (isotonic), as interpolation points."""
-    if len(pairs) < 20:
-        return ()
-    from sklearn.isotonic import IsotonicRegression
-
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip")
-    iso.fit([p for p, _ in pairs], [float(ok) for _, ok in pairs])
-    points = zip(iso.X_thresholds_, iso.y_thresholds_, strict=True)
-    return tuple((round(float(x), 4), round(float(y), 4)) for x, y in points)
-
-
-def f_beta(tally: Tally, beta: float) -> float:
-    """F-beta: beta < 1 weighs precision above recall (a wrong event costs more than a miss)."""
-    p, r = tally.precision, tally.recall
-    b2 = beta * beta
-    return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
-
-
-def _pick(reports: dict[Pair, Report], min_precision: float, beta: float) -> Pair:
-    """The thresholds to announce from.
-
-    The best F1 among thresholds meeting ``min_precision``. When none does, the best F-beta,
-    and among the pairs within ``_TIE`` of it (a difference cross-validation cannot tell from
-    noise) the most precise: a wrong event costs more than a missing one, and subscribers can
-    ask for more precision still through the confidence of each announcement.
-    """
-    meeting = [t for t, r in reports.items() if r.tally.precision >= min_precision]
-    if meeting:
-        return max(meeting, key=lambda t: (round(reports[t].tally.f1, 4), t))
-    best = max(round(f_beta(r.tally, beta), 4) for r in reports.values())
-    near = [t for t, r in reports.items() if round(f_beta(r.tally, beta), 4) >= best - _TIE]
-    return max(near, key=lambda t: (round(reports[t].tally.precision, 4), t))
-
-
-#: F-beta scores closer than this are a tie, broken towards precision.
-_TIE = 0.005
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Train, cross-validate, and write the weights (see the module's docstring)."""
     parser = argparse.ArgumentParser(
@@ -332,13 +284,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for t in THRESHOLDS:
         best = max((p for p in reports if p[0] == t), key=lambda p: reports[p].tally.f1)
         print(f"  {t:.2f} / {best[1]:.2f}: {reports[best].tally.summary()}")
-    best = _pick(reports, args.min_precision, args.beta)
+    tallies = {pair: report.tally for pair, report in reports.items()}
+    best = pick_thresholds(tallies, args.min_precision, args.beta)
     if args.rule_threshold is None:
         threshold, rule_threshold = best
     else:
         rule_threshold = args.rule_threshold
-        ours = {pair: r for pair, r in reports.items() if pair[1] == rule_threshold}
-        threshold, _ = _pick(ours, args.min_precision, args.beta)
+        ours = {pair: tally for pair, tally in tallies.items() if pair[1] == rule_threshold}
+        threshold, _ = pick_thresholds(ours, args.min_precision, args.beta)
         print(
             f"\nwith both thresholds free, F-beta would pick {best[0]:.2f} / {best[1]:.2f}: "
             f"{reports[best].tally.summary()}"

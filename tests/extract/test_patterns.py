@@ -393,6 +393,13 @@ DECIDED_OTHERWISE: dict[str, str] = {
         "the model vetoes 'will be back next year' in a sentence that opens with past praise"
     ),
     "Moss Point returns in the spring, pickin": "the model vetoes 'Moss Point' 2024-spring",
+    "Glass Crown\n\nThe sixth and final season ": (
+        "the model vetoes 'Glass Crown' s6 2024: a two-line text gives the title line little weight"
+    ),
+    "On Wednesday, Feb. 7, Iron Lantern gets ": (
+        "the model vetoes 'Iron Lantern' 2024-02-07, whose cast aside comes between it and the "
+        "verb-less rest of the sentence"
+    ),
 }
 
 

@@ -48,9 +48,11 @@ def _ends_with_title(text: str, lo: int, hi: int, title: str) -> bool:
 
 
 def _bound_seasons(text: str, title: str, mentions: list[tuple[int, int, int]]) -> set[int]:
-    """Season numbers the article attaches to ``title``: "X Season 8", "season 3 of X"."""
-    if text.find(title) < 0:
-        return set()
+    """Season numbers the article attaches to ``title``: "X Season 8", "season 3 of X".
+
+    Each mention is checked in a window of its own (never a search of the whole text for the
+    title, which made long texts quadratic).
+    """
     found: set[int] = set()
     for start, end, number in mentions:
         if number == 1:

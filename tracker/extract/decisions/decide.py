@@ -38,9 +38,13 @@ def decide_with(
         if p >= model.threshold_for(c.proposed)
     ]
     kept: list[Candidate] = []
+    by_date: dict[str, list[Candidate]] = {}  # rivals share a date: linear in the text's length
     for p, c in sorted(believed, key=lambda pc: -pc[0]):
-        if not any(_rival_names(c, o) for o in kept):
-            kept.append(replace(c, confidence=model.confidence(p)))
+        rivals = by_date.setdefault(c.value.value, [])
+        if not any(_rival_names(c, o) for o in rivals):
+            chosen = replace(c, confidence=model.confidence(p))
+            kept.append(chosen)
+            rivals.append(chosen)
     return merge(article.text, kept)
 
 

@@ -120,18 +120,18 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
             if said is not None:  # "will now open in theaters on the first weekend of April"
                 best[key] = replace(c, platform=said)
     kept = list(best.values())
+    by_title: dict[str, list[Candidate]] = {}  # compared within a title only: linear in length
+    for c in kept:
+        by_title.setdefault(title_key(c.title), []).append(c)
     final: list[Candidate] = []
     for c in kept:
-        ck = title_key(c.title)
+        same = by_title[title_key(c.title)]
         coarser = any(
             o is not c
-            and title_key(o.title) == ck
             and (o.season == c.season or c.season is None or o.season is None)
             and (c.value.contains(o.value) or (c.value.value == "tba" and o.value.value != "tba"))
-            for o in kept
-        ) or any(
-            _older_season(c, o) or _unnumbered_twin(c, o) for o in kept if title_key(o.title) == ck
-        )
+            for o in same
+        ) or any(_older_season(c, o) or _unnumbered_twin(c, o) for o in same)
         if not coarser:
             final.append(c)
     final.sort(key=lambda c: (c.start, c.title))

@@ -7,6 +7,8 @@ so the same text always gives the same features.
 
 from __future__ import annotations
 
+import bisect
+
 from tracker.extract.candidates.candidate import Candidate
 from tracker.extract.candidates.ownership import LEADING_ASIDE, SEQUEL_BETWEEN
 from tracker.extract.features.article import Article
@@ -83,31 +85,29 @@ def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
         by_date.setdefault(c.date_at, []).append(gap(c))
         by_name.setdefault(c.title_start, []).append(gap(c))
     spans = sorted({(c.title_start, c.title_end) for c in candidates if c.title_start >= 0})
+    starts = [a for a, _ in spans]
+    longest = max((b - a for a, b in spans), default=0)
+
+    def starting(lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans that start in ``[lo, hi]``: a bisection, so long texts stay linear."""
+        return spans[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
+
     out: list[list[str]] = []
     for c in candidates:
         names = features(article, c)
         g = gap(c)
-        inner = [
-            (a, b)
-            for a, b in spans
-            if c.title_start <= a and b <= c.title_end and (a, b) != (c.title_start, c.title_end)
-        ]
-        outer = [
-            (a, b)
-            for a, b in spans
-            if a <= c.title_start and c.title_end <= b and (a, b) != (c.title_start, c.title_end)
-        ]
-        if inner:
+        own = (c.title_start, c.title_end)
+        # a span inside this one starts inside it; one around it starts at most `longest` before
+        if any(b <= c.title_end and (a, b) != own for a, b in starting(c.title_start, c.title_end)):
             names.append("holds_a_shorter_name")  # "Encore by Anderson East" holds "Encore"
-        if outer:
+        if any(
+            c.title_end <= b and (a, b) != own
+            for a, b in starting(c.title_start - longest, c.title_start)
+        ):
             names.append("inside_a_longer_name")
         if c.date_at >= 0 and c.start <= c.title_start < c.end:
             lo, hi = sorted((c.title_end, c.date_at))
-            between = sum(
-                1
-                for a, b in spans
-                if lo <= a and b <= hi and (a, b) != (c.title_start, c.title_end)
-            )
+            between = sum(1 for a, b in starting(lo, hi) if b <= hi and (a, b) != own)
             names.append(f"names_between={min(between, 2)}")
         if c.date_at >= 0:
             rivals = by_date[c.date_at]

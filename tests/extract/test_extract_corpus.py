@@ -84,6 +84,7 @@ KNOWN_GAPS: dict[str, str] = {
     "uk_christmas_tv_schedule": "keeps 'Lamplight Lane at Christmas' 2025-12-24",
     "uk_distributor_table_ddmm": "the model drops 'Dogwatch' 2026-04-24; keeps 'PG' 2026-06-12",
     "year_precision": "the model drops 'Orison' 2023; keeps 'Orison' s3 2023",
+    "youtube_series_next_thursday_feature_in_works": "keeps 'Physics After Dark' 2025-11-07",
 }
 
 

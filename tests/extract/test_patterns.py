@@ -388,14 +388,10 @@ DECIDED_OTHERWISE: dict[str, str] = {
         "the model vetoes 'Pale Orbit' 2024-spring, 'Low Tide' 2024-spring"
     ),
     "Both series will start their new seasons": "the model vetoes 'Oakhurst' s6 2024-11",
-    "Red Relay returns in November, a month a": "the model vetoes 'Red Relay' 2024-11",
     "Moss Point really came into its own this": (
         "the model vetoes 'will be back next year' in a sentence that opens with past praise"
     ),
     "Moss Point returns in the spring, pickin": "the model vetoes 'Moss Point' 2024-spring",
-    "Glass Crown\n\nThe sixth and final season ": (
-        "the model vetoes 'Glass Crown' s6 2024: a two-line text gives the title line little weight"
-    ),
     "On Wednesday, Feb. 7, Iron Lantern gets ": (
         "the model vetoes 'Iron Lantern' 2024-02-07, whose cast aside comes between it and the "
         "verb-less rest of the sentence"

@@ -12,13 +12,11 @@ import re
 
 from tracker.extract.candidates.acronyms import expand_acronyms, expand_short_titles
 from tracker.extract.candidates.candidate import Candidate, title_key
-from tracker.extract.candidates.carry import group_members, inherited
 from tracker.extract.candidates.context import complete
 from tracker.extract.candidates.cues import (
     Leaning,
 )
 from tracker.extract.candidates.emit import emit
-from tracker.extract.candidates.enumeration import names_a_group
 from tracker.extract.candidates.headings import is_field_row
 from tracker.extract.candidates.keep import clause, list_row, verdict
 from tracker.extract.candidates.kinds import find_platforms
@@ -175,8 +173,6 @@ def _sentence(
             if list_heading or not refers_back(
                 text, c_lo, c_hi, row=field_row or _row(text, s, state)
             ):
-                if names_a_group(text, c_lo, c_hi):
-                    state.group = (i, value)
                 continue
             owner = topic(text, sentences, i, state)
             if owner is None:
@@ -281,17 +277,11 @@ def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candida
             state.date_spans[i] = spans
         if inside or state.header is not None:
             found = shared_platform(text, s, _sentence(text, sentences, i, inside, state), state)
-            if found:
-                state.last = (i, found[-1].value)
-                if len({c.title for c in found}) == 1:
-                    c = found[0]
-                    end = c.title_start + len(c.title)
-                    state.emitted[i] = TitleMention(c.title_start, end, c.title, False, True)
+            if len({c.title for c in found}) == 1:
+                c = found[0]
+                end = c.title_start + len(c.title)
+                state.emitted[i] = TitleMention(c.title_start, end, c.title, False, True)
             candidates.extend(found)
-        elif state.group is not None and state.group[0] == i - 1:
-            candidates.extend(group_members(text, sentences, i, state, state.group[1]))
-        elif state.last is not None and state.last[0] == i - 1:
-            candidates.extend(inherited(text, sentences, i, state, state.last[1]))
         elif is_lead(text[s.start : s.end], s):
             state.list_context = True  # "Fall premiere dates:", "Here's what's arriving"
             if text[s.start : s.end].rstrip().endswith(":"):

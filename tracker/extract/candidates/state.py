@@ -23,13 +23,11 @@ class State:
     anchor: dt.date | None = None
     anchor_sentence: int = -10
     list_context: bool = False
-    last: tuple[int, DateValue] | None = None
     emitted: dict[int, TitleMention] = field(default_factory=dict)  # a sentence's one work
     frame_year: int | None = None  # the coming year the headline frames the article around
     day_first: bool = False  # "13/02/2026": the article writes the day before the month
     network: str | None = None  # the network heading the rows below it ("CBS")
     leaving: bool = False  # under a "Leaving Netflix in October" heading: departures
-    group: tuple[int, DateValue] | None = None  # a date given to works the next sentence lists
     tv_article: bool | Leaning = False
     header: DateValue | None = None
     header_evidence: tuple[int, int] = (0, 0)

@@ -239,6 +239,9 @@ DECIDED_OTHERWISE: dict[str, str] = {
         "season and kind: the rules' second record)"
     ),
     "The Films We Can't Wait to See, Month by": "the model vetoes 'Willow Glass' tba",
+    "Is 'Stormglass 2' Coming This Year?": (
+        "the model keeps 'Stormglass 2' 2024 from a headline that only asks the question"
+    ),
     "ITV has unveiled five new dramas coming ": (
         "the rule that gave a group's date to the works the next sentence lists was deleted: "
         "it fired on one development article and on none of 556 real training articles"

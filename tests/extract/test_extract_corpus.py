@@ -51,8 +51,8 @@ KNOWN_GAPS: dict[str, str] = {
     "game_showcase_consoles": "keeps 'Xbox Series X' 2024-H1",
     "games_2027_month_headers": (
         "the model drops 'Cinderfall: Requiem' 2027, 'Starward Drift' 2027, 'The Long "
-        "Winter of Orla Finch' 2027; keeps 'Cinderfall: Requiem' tba, 'Iron Tithe from' "
-        "2027-04-30, 'Starward Drift' tba, 'The Long Winter of Orla Finch' tba"
+        "Winter of Orla Finch' 2027; keeps 'Cinderfall: Requiem' tba, 'Starward Drift' tba, "
+        "'The Long Winter of Orla Finch' tba"
     ),
     "games_delay_roundup_four": "the model drops 'Velocity Saints' 2026-09-24",
     "handheld_console_regions": "the model drops 'Halcyon Kite' 2025-11-13, 'Halcyon Kite' 2026-H1",

@@ -168,6 +168,18 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     ("The first season of Tidal Row finished airing in May.", []),
     ("Is 'Stormglass 2' Coming This Year?", []),
+    # a feed item's title over its text names the same work with words of its own; a title's
+    # own continuation, with its capitals, is a work of its own
+    (
+        "Work 7 update 2\n\nWork 7 will now premiere on September 3, 2024 on Netflix. Studio "
+        "number 7 said the later date gives its crew more time.",
+        [("Work 7", None, "2024-09-03", "day")],
+    ),
+    (
+        "Night Harbor: Part Two will premiere on March 4 on Hulu, a year after Night Harbor "
+        "ended its run.",
+        [("Night Harbor: Part Two", None, "2024-03-04", "day")],
+    ),
     # "two weeks later" counts from the date before it
     (
         "Marrow Bay premieres Thursday, March 14. Its companion series Salt Road will follow two "

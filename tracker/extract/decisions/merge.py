@@ -31,6 +31,20 @@ def _unnumbered_twin(c: Candidate, o: Candidate) -> bool:
     return c.season is None and o.season is not None and c.value.value == o.value.value
 
 
+def _extended_name(c: Candidate, o: Candidate) -> bool:
+    """Tell whether ``c``'s name is ``o``'s and words in lower case, for the same date.
+
+    A feed item's title above its text ("Night Harbor update 2" over "Night Harbor will now
+    premiere ...") names the same work with words that are not part of any title; a title's
+    own continuation has a capital somewhere ("Night Harbor Part Two", "X of the Caribbean")
+    and stays.
+    """
+    if c.value.value != o.value.value or not c.title.startswith(o.title + " "):
+        return False
+    rest = c.title[len(o.title) + 1 :].split()
+    return not any(word[:1].isupper() for word in rest)  # "update 2", not "of the Caribbean"
+
+
 #: A sentence about one version of a work ("a Switch 2 version is expected in 2027"): its
 #: platform is that version's, not the work's.
 _VERSION = re.compile(r"\b(?:version|port|edition|remaster)\b", re.IGNORECASE)
@@ -121,8 +135,10 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
                 best[key] = replace(c, platform=said)
     kept = list(best.values())
     by_title: dict[str, list[Candidate]] = {}  # compared within a title only: linear in length
+    by_date: dict[str, list[Candidate]] = {}
     for c in kept:
         by_title.setdefault(title_key(c.title), []).append(c)
+        by_date.setdefault(c.value.value, []).append(c)
     final: list[Candidate] = []
     for c in kept:
         same = by_title[title_key(c.title)]
@@ -132,6 +148,7 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
             and (c.value.contains(o.value) or (c.value.value == "tba" and o.value.value != "tba"))
             for o in same
         ) or any(_older_season(c, o) or _unnumbered_twin(c, o) for o in same)
+        coarser = coarser or any(_extended_name(c, o) for o in by_date[c.value.value])
         if not coarser:
             final.append(c)
     final.sort(key=lambda c: (c.start, c.title))

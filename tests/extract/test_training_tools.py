@@ -149,3 +149,18 @@ def test_agreement_refuses_passes_over_different_articles(tmp_path: Path) -> Non
     with pytest.raises(ValueError, match="same articles"):
         agreement.compare([{"id": "b1-001"}], [{"id": "b1-002"}])
     assert agreement.main([str(one), str(two)]) == 2
+
+
+def test_coverage_counts_the_labels_some_candidate_states_exactly() -> None:
+    from tracker.extract.training.train import _example, covered
+
+    record = {
+        "published": "2027-01-10",
+        "announcements": [
+            _announcement("Glass Harbor", "2027-03-04"),
+            _announcement("Tin Lantern", "2027-05"),  # the text never names it
+        ],
+    }
+    example = _example("t-1", "Glass Harbor will premiere on March 4 on Hulu.", record, real=True)
+
+    assert covered([example]) == (1, 2)

@@ -97,6 +97,24 @@ def _example(ident: str, text: str, record: dict[str, Any], *, real: bool) -> Ex
     return ex
 
 
+def covered(examples: Sequence[Example]) -> tuple[int, int]:
+    """How many labelled announcements some candidate states exactly, and of how many.
+
+    No decision can find what no candidate states: the first number over the second is the
+    highest recall the candidates allow.
+    """
+    found = sum(
+        1
+        for ex in examples
+        for gold in ex.gold
+        if any(
+            strict_match(gold, {"title": c.title, "season": c.season, "date": c.value.value})
+            for c in ex.candidates
+        )
+    )
+    return found, sum(len(ex.gold) for ex in examples)
+
+
 def load_real(files: Sequence[Path], texts: Path) -> tuple[list[Example], list[str]]:
     """Read labelled real articles whose texts are rebuilt; say which could not be used."""
     out: list[Example] = []
@@ -277,6 +295,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(real)} real articles ({sum(len(e.gold) for e in real)} labels), "
         f"{len(written)} written, {sum(len(e.candidates) for e in examples)} candidates "
         f"({sum(e.right.count(RIGHT) for e in examples)} right)"
+    )
+    reachable, labelled = covered(real)
+    print(
+        f"candidates state {reachable} of the {labelled} real labels exactly: "
+        f"recall can reach {reachable / max(1, labelled):.3f} at most"
     )
     reports = cross_validate(examples, args.folds, args.c, args.seed, args.trees)
     print(f"\n{args.folds}-fold cross-validation by article, real articles only, strict")

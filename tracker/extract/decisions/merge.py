@@ -142,13 +142,18 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
     final: list[Candidate] = []
     for c in kept:
         same = by_title[title_key(c.title)]
-        coarser = any(
-            o is not c
-            and (o.season == c.season or c.season is None or o.season is None)
-            and (c.value.contains(o.value) or (c.value.value == "tba" and o.value.value != "tba"))
-            for o in same
-        ) or any(_older_season(c, o) or _unnumbered_twin(c, o) for o in same)
-        coarser = coarser or any(_extended_name(c, o) for o in by_date[c.value.value])
+        coarser = (
+            any(
+                o is not c
+                and (o.season == c.season or c.season is None or o.season is None)
+                and (
+                    c.value.contains(o.value) or (c.value.value == "tba" and o.value.value != "tba")
+                )
+                for o in same
+            )
+            or any(_older_season(c, o) or _unnumbered_twin(c, o) for o in same)
+            or any(_extended_name(c, o) for o in by_date[c.value.value])
+        )
         if not coarser:
             final.append(c)
     final.sort(key=lambda c: (c.start, c.title))

@@ -16,35 +16,22 @@ _QUOTED = re.compile(r"[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019'\n]{1,100}
 #: What sort of article it is, read from its words: a box-office report or a review dates
 #: things that are not releases; a schedule dates many.
 _ARTICLE_SCAN = 20_000
-#: Each kind's pattern comes with words one of which any match contains: a substring test in C
-#: rules most articles out before the pattern scans 20,000 characters.
 _ARTICLE_KINDS = (  # searched in the lower-cased text: faster than case-blind patterns
-    (
-        "box_office",
-        ("office", "grossed", "opening weekend"),
-        re.compile(r"\bbox[ -]office\b|\bgrossed\b|\bopening weekend\b"),
-    ),
-    (
-        "ratings",
-        ("viewers", "ratings", "nielsen", "audience of"),
-        re.compile(r"\bviewers\b|\bratings\b|\bnielsen\b|\baudience of\b"),
-    ),
-    (
-        "review",
-        ("review", "stars", "verdict"),
-        re.compile(r"\breview(?:ed)?\b|\bout of (?:five|5|four|4) stars\b|\bverdict\b"),
-    ),
-    (
-        "schedule",
-        ("schedule", "line", "premiere dates", "calendar"),
-        re.compile(r"\bschedule\b|\bline-?up\b|\bpremiere dates\b|\bcalendar\b"),
-    ),
-    (
-        "chart",
-        ("chart", "billboard 200", "no. 1"),
-        re.compile(r"\bchart\b|\bbillboard 200\b|\bno\. 1\b"),
-    ),
+    ("box_office", re.compile(r"\bbox[ -]office\b|\bgrossed\b|\bopening weekend\b")),
+    ("ratings", re.compile(r"\bviewers\b|\bratings\b|\bnielsen\b|\baudience of\b")),
+    ("review", re.compile(r"\breview(?:ed)?\b|\bout of (?:five|5|four|4) stars\b|\bverdict\b")),
+    ("schedule", re.compile(r"\bschedule\b|\bline-?up\b|\bpremiere dates\b|\bcalendar\b")),
+    ("chart", re.compile(r"\bchart\b|\bbillboard 200\b|\bno\. 1\b")),
 )
+#: Words one of which every match of a kind's pattern holds: a substring test in C rules most
+#: articles out before the pattern scans 20,000 characters.
+_KIND_WORDS = {
+    "box_office": ("office", "grossed", "opening weekend"),
+    "ratings": ("viewers", "ratings", "nielsen", "audience of"),
+    "review": ("review", "stars", "verdict"),
+    "schedule": ("schedule", "line", "premiere dates", "calendar"),
+    "chart": ("chart", "billboard 200", "no. 1"),
+}
 #: Two capitalised words in a row, the first shaped like a given name: "Mandy Patinkin".
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][\w'\u2019-]*)")
 #: How far around a candidate its name's other mentions are counted (keeps time linear).
@@ -101,8 +88,8 @@ class Article:
         head = self.text[:_ARTICLE_SCAN].lower()
         self.kinds = [
             f"article={name}"
-            for name, words, pattern in _ARTICLE_KINDS
-            if any(w in head for w in words) and pattern.search(head)
+            for name, pattern in _ARTICLE_KINDS
+            if any(w in head for w in _KIND_WORDS[name]) and pattern.search(head)
         ]
         self.head = title_key(self.text[:200])
         self.lines = self.sentences[-1].line + 1 if self.sentences else 0

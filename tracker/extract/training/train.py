@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import random
 import sys
@@ -42,6 +41,7 @@ from tracker.extract.training.choosing import (
 )
 from tracker.extract.training.evaluation import Label, Tally, same_title, strict_match
 from tracker.extract.training.fitting import fit
+from tracker.extract.training.texts import sha256
 
 ROOT = Path(__file__).resolve().parents[3]
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
@@ -73,6 +73,11 @@ def _published(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value if len(value) == 10 else value[:7] + "-01")
 
 
+def stated(c: Candidate) -> Label:
+    """What a candidate announces, in the form labels and the scorer compare."""
+    return {"title": c.title, "season": c.season, "date": c.value.value}
+
+
 def _example(ident: str, text: str, record: dict[str, Any], *, real: bool) -> Example:
     article, candidates = propose(text, _published(record.get("published")))
     gold = list(record.get("announcements") or [])
@@ -87,7 +92,7 @@ def _example(ident: str, text: str, record: dict[str, Any], *, real: bool) -> Ex
     )
     ex.names = describe(article, candidates)
     for c in candidates:
-        found = {"title": c.title, "season": c.season, "date": c.value.value}
+        found = stated(c)
         if any(strict_match(g, found) for g in gold):
             ex.right.append(RIGHT)
         elif any(strict_match(o, found) for o in ex.optional):
@@ -107,10 +112,7 @@ def covered(examples: Sequence[Example]) -> tuple[int, int]:
         1
         for ex in examples
         for gold in ex.gold
-        if any(
-            strict_match(gold, {"title": c.title, "season": c.season, "date": c.value.value})
-            for c in ex.candidates
-        )
+        if any(strict_match(gold, stated(c)) for c in ex.candidates)
     )
     return found, sum(len(ex.gold) for ex in examples)
 
@@ -131,7 +133,7 @@ def load_real(files: Sequence[Path], texts: Path) -> tuple[list[Example], list[s
                 continue
             text = text_path.read_text(encoding="utf-8")
             want = record.get("text_sha256")
-            if want and hashlib.sha256(text.encode("utf-8")).hexdigest() != want:
+            if want and sha256(text) != want:
                 problems.append(f"{ident}: text differs from the labelled one (hash)")
                 continue
             out.append(_example(ident, text, record, real=True))
@@ -191,18 +193,7 @@ def _miss_cause(ex: Example, gold: Label, probs: list[float], threshold: float) 
     titled = [i for i, c in enumerate(ex.candidates) if same_title(gold["title"], c.title)]
     if not titled:
         return "miss: work never proposed"
-    exact = [
-        i
-        for i in titled
-        if strict_match(
-            gold,
-            {
-                "title": ex.candidates[i].title,
-                "season": ex.candidates[i].season,
-                "date": ex.candidates[i].value.value,
-            },
-        )
-    ]
+    exact = [i for i in titled if strict_match(gold, stated(ex.candidates[i]))]
     if not exact:
         return "miss: work proposed, never with this date or season"
     if all(probs[i] < threshold for i in exact):

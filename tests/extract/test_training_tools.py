@@ -152,7 +152,7 @@ def test_agreement_refuses_passes_over_different_articles(tmp_path: Path) -> Non
 
 
 def test_coverage_counts_the_labels_some_candidate_states_exactly() -> None:
-    from tracker.extract.training.train import _example, covered
+    from tracker.extract.training.examples import _example, covered
 
     record = {
         "published": "2027-01-10",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.extract.model.logistic import Tree
 
 if TYPE_CHECKING:
-    from tracker.extract.training.train import Example
+    from tracker.extract.training.examples import Example
 
 
 @dataclass(frozen=True, slots=True)

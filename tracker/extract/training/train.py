@@ -18,7 +18,6 @@ the same weights.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import random
 import sys
@@ -28,10 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tracker.extract.candidates.candidate import Candidate
-from tracker.extract.candidates.reader import propose
 from tracker.extract.decisions.decide import decide_with
-from tracker.extract.features import Article, describe
 from tracker.extract.model.logistic import WEIGHTS_FILE, Model
 from tracker.extract.training.choosing import (
     Pair,
@@ -40,115 +36,20 @@ from tracker.extract.training.choosing import (
     reliability_table,
 )
 from tracker.extract.training.evaluation import Label, Tally, same_title, strict_match
+from tracker.extract.training.examples import (
+    RIGHT,
+    Example,
+    covered,
+    load_corpus,
+    load_real,
+    stated,
+)
 from tracker.extract.training.fitting import fit
-from tracker.extract.training.texts import sha256
 
 ROOT = Path(__file__).resolve().parents[3]
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 #: Thresholds tried for the rules' own candidates, each at most the proposals' one.
 RULE_THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)
-#: How a candidate is taught: it states a labelled announcement, it does not, or it states one
-#: the labellers left optional (a judgment call), which training leaves out.
-RIGHT, WRONG, UNDECIDED = 1, 0, -1
-
-
-@dataclass(slots=True)
-class Example:
-    """One article, its labels and its candidates described as features."""
-
-    id: str
-    real: bool
-    gold: list[Label]
-    optional: list[Label]
-    negative: bool
-    article: Article
-    candidates: list[Candidate]
-    names: list[list[str]] = field(default_factory=list)
-    right: list[int] = field(default_factory=list)  # RIGHT, WRONG or UNDECIDED per candidate
-
-
-def _published(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    return dt.date.fromisoformat(value if len(value) == 10 else value[:7] + "-01")
-
-
-def stated(c: Candidate) -> Label:
-    """What a candidate announces, in the form labels and the scorer compare."""
-    return {"title": c.title, "season": c.season, "date": c.value.value}
-
-
-def _example(ident: str, text: str, record: dict[str, Any], *, real: bool) -> Example:
-    article, candidates = propose(text, _published(record.get("published")))
-    gold = list(record.get("announcements") or [])
-    ex = Example(
-        id=ident,
-        real=real,
-        gold=gold,
-        optional=list(record.get("optional") or []),
-        negative=bool(record.get("negative")),
-        article=article,
-        candidates=candidates,
-    )
-    ex.names = describe(article, candidates)
-    for c in candidates:
-        found = stated(c)
-        if any(strict_match(g, found) for g in gold):
-            ex.right.append(RIGHT)
-        elif any(strict_match(o, found) for o in ex.optional):
-            ex.right.append(UNDECIDED)  # a judgment call: taught neither way
-        else:
-            ex.right.append(WRONG)
-    return ex
-
-
-def covered(examples: Sequence[Example]) -> tuple[int, int]:
-    """How many labelled announcements some candidate states exactly, and of how many.
-
-    No decision can find what no candidate states: the first number over the second is the
-    highest recall the candidates allow.
-    """
-    found = sum(
-        1
-        for ex in examples
-        for gold in ex.gold
-        if any(strict_match(gold, stated(c)) for c in ex.candidates)
-    )
-    return found, sum(len(ex.gold) for ex in examples)
-
-
-def load_real(files: Sequence[Path], texts: Path) -> tuple[list[Example], list[str]]:
-    """Read labelled real articles whose texts are rebuilt; say which could not be used."""
-    out: list[Example] = []
-    problems: list[str] = []
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            ident = str(record["id"])
-            text_path = texts / f"{ident}.txt"
-            if not text_path.exists():
-                problems.append(f"{ident}: no text at {text_path}")
-                continue
-            text = text_path.read_text(encoding="utf-8")
-            want = record.get("text_sha256")
-            if want and sha256(text) != want:
-                problems.append(f"{ident}: text differs from the labelled one (hash)")
-                continue
-            out.append(_example(ident, text, record, real=True))
-    return out, problems
-
-
-def load_corpus(folder: Path) -> list[Example]:
-    """Read the written corpus: ``NAME.txt`` with ``NAME.expected.json``."""
-    out: list[Example] = []
-    for txt in sorted(folder.glob("*.txt")):
-        expected = txt.with_suffix(".expected.json")
-        if expected.exists():
-            record = json.loads(expected.read_text(encoding="utf-8"))
-            out.append(_example(txt.stem, txt.read_text(encoding="utf-8"), record, real=False))
-    return out
 
 
 @dataclass(slots=True)

@@ -56,13 +56,36 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 
 def _run(engine: Engine, action: Callable[[Config, str], None], revision: str) -> None:
+    """Run a migration in one transaction.
+
+    On SQLite, Alembic's batch mode changes a table by copying it and dropping the original;
+    with foreign keys enforced, that drop would cascade and delete every child row (a release's
+    sightings and history). So foreign keys are off while a migration runs (the pragma works
+    only outside a transaction), checked before the commit, and on again afterwards.
+    """
     config = _config()
+    sqlite = engine.dialect.name == "sqlite"
     with database_errors(engine.url), writer(engine).connect() as connection:
+        raw = connection.connection.dbapi_connection
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")
         config.attributes["connection"] = connection
         try:
             action(config, revision)
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise SchemaError(
+                        f"migration to {revision!r} would break {len(broken)} references"
+                    )
         except Exception as error:
+            connection.rollback()
             if type(error).__module__.startswith("alembic"):
                 raise SchemaError(f"migration to {revision!r} failed: {error}") from error
             raise
+        finally:
+            if sqlite and raw is not None and not connection.in_transaction():
+                raw.execute("PRAGMA foreign_keys = ON")
         connection.commit()
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys = ON")

@@ -104,7 +104,15 @@ def test_upcoming_csv_and_plain_output(filled: Runtime) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["date"] for r in rows] == ["2017-03-24", "2017-04-07", "2017-07-14", "2018"]
     plain = cli(filled, "upcoming").output.splitlines()
-    assert plain[0].split("\t") == ["when", "title", "season", "kind", "platform", "status"]
+    assert plain[0].split("\t") == [
+        "when",
+        "title",
+        "season",
+        "kind",
+        "platform",
+        "status",
+        "sources",
+    ]
     assert plain[1].split("\t")[:2] == ["2017-03-24", "Cobalt Sky"]
 
 

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import json
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -75,3 +78,214 @@ def test_require_current_reads_the_stored_revision(empty_db_url: str, tmp_path: 
     assert stored_revision(rt.engine) == migrate.current_revision(rt.engine)
     require_current(rt.engine)
     rt.close()
+
+
+def test_0004_recomputes_support_from_stored_sightings(empty_db_url: str, tmp_path: Path) -> None:
+    """A database from before consensus: its sightings learn their sites and its releases
+    their support, without any date changing; downgrading drops only what 0004 added."""
+    from sqlalchemy import select
+
+    rt = make_runtime(empty_db_url, tmp_path)
+    migrate.upgrade(rt.engine, "0003")
+    at = datetime(2027, 2, 1, 12, tzinfo=UTC)
+    wire = "Glass Harbor will premiere March 5 on Netflix, the streamer said."
+    with rt.engine.begin() as conn:
+        table = _reflect(conn)
+        conn.execute(
+            table["work"].insert(),
+            [{"id": 1, "title": "Glass Harbor", "key": "glass harbor", "created_at": at}],
+        )
+        conn.execute(
+            table["release"].insert(),
+            [
+                {
+                    "id": 1,
+                    "work_id": 1,
+                    "season": 0,
+                    "kind": "premiere",
+                    "date_value": "2027-03-05",
+                    "precision": "day",
+                    "window_start": date(2027, 3, 5),
+                    "window_end": date(2027, 3, 5),
+                    "date_as_of": date(2027, 2, 3),
+                    "platform": "Netflix",
+                    "status": "announced",
+                    "revision": 0,
+                    "sequence": 0,
+                    "first_seen_at": at,
+                    "updated_at": at,
+                }
+            ],
+        )
+        articles = [
+            (1, "https://www.variety.example/a", wire, "2027-03-05", 1),
+            (2, "https://wire.example/b", wire, "2027-03-05", 2),  # a syndicated copy
+            (
+                3,
+                "https://tvline.example/c",
+                "Glass Harbor arrives on Netflix April 2.",
+                "2027-04-02",
+                3,
+            ),
+        ]
+        conn.execute(
+            table["article"].insert(),
+            [
+                {
+                    "id": i,
+                    "url": url,
+                    "content_hash": f"{i:064d}",
+                    "published_at": at + timedelta(days=d - 1),
+                    "fetched_at": at,
+                    "text": text,
+                }
+                for i, url, text, _, d in articles
+            ],
+        )
+        conn.execute(
+            table["sighting"].insert(),
+            [
+                {
+                    "id": i,
+                    "release_id": 1,
+                    "article_id": i,
+                    "title_as_written": "Glass Harbor",
+                    "date_value": value,
+                    "precision": "day",
+                    "platform": None,
+                    "evidence": text,
+                    "start": 0,
+                    "end": len(text),
+                    "confidence": 0.8,
+                    "created_at": at,
+                }
+                for i, _, text, value, _ in articles
+            ],
+        )
+        conn.execute(
+            table["subscription"].insert(),
+            [
+                {
+                    "id": 1,
+                    "name": "me",
+                    "kinds": [],
+                    "platforms": [],
+                    "min_precision": "tba",
+                    "coarse": "start",
+                    "reminder_days": [7, 1],
+                    "digest": False,
+                    "created_at": at,
+                }
+            ],
+        )
+    migrate.upgrade(rt.engine)
+    with rt.engine.connect() as conn:
+        table = _reflect(conn)
+        sightings = conn.execute(
+            select(
+                table["sighting"].c.site,
+                table["sighting"].c.published,
+                table["sighting"].c.explicit,
+                table["sighting"].c.copy_key,
+            ).order_by(table["sighting"].c.id)
+        ).all()
+        release = conn.execute(select(table["release"])).mappings().one()
+        floor = conn.execute(select(table["subscription"].c.min_confidence)).scalar_one()
+    assert [(s[0], _as_date(s[1]), bool(s[2])) for s in sightings] == [
+        ("variety.example", date(2027, 2, 1), False),
+        ("wire.example", date(2027, 2, 2), False),
+        ("tvline.example", date(2027, 2, 3), False),
+    ]
+    assert sightings[0][3] == sightings[1][3] != sightings[2][3]
+    assert release["date_value"] == "2027-03-05"  # no date changes under an upgrade
+    assert (release["sources"], bool(release["disputed"])) == (1, True)
+    assert release["confidence"] == pytest.approx(0.8)
+    support = (
+        release["support"]
+        if isinstance(release["support"], list)
+        else json.loads(release["support"])
+    )
+    assert support == [
+        {"date": "2027-03-05", "sites": ["variety.example"], "rival": False},
+        {"date": "2027-04-02", "sites": ["tvline.example"], "rival": True},
+    ]
+    assert floor == pytest.approx(0.5)
+    migrate.downgrade(rt.engine, "0003")
+    assert {c["name"] for c in inspect(rt.engine).get_columns("release")} >= {"date_value"}
+    assert "confidence" not in {c["name"] for c in inspect(rt.engine).get_columns("release")}
+    migrate.upgrade(rt.engine)
+    assert _differences(rt.engine) == []
+    rt.close()
+
+
+def _reflect(conn) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+
+    meta = sa.MetaData()
+    meta.reflect(conn, only=["work", "release", "article", "sighting", "subscription"])
+    return dict(meta.tables)
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def test_a_rebuilt_table_keeps_its_child_rows(empty_db_url: str, tmp_path: Path) -> None:
+    """0003 rebuilds `subscription` on SQLite; its watches and channels must survive that."""
+    rt = make_runtime(empty_db_url, tmp_path)
+    migrate.upgrade(rt.engine, "0002")
+    at = datetime(2027, 2, 1, 12, tzinfo=UTC)
+    with rt.engine.begin() as conn:
+        meta = _reflect_all(conn)
+        conn.execute(
+            meta["subscription"].insert(),
+            [
+                {
+                    "id": 1,
+                    "name": "me",
+                    "kinds": [],
+                    "platforms": [],
+                    "min_precision": "tba",
+                    "coarse": "start",
+                    "reminder_days": [7, 1],
+                    "created_at": at,
+                }
+            ],
+        )
+        conn.execute(
+            meta["watch"].insert(),
+            [
+                {
+                    "subscription_id": 1,
+                    "title": "Glass Harbor",
+                    "key": "glass harbor",
+                    "created_at": at,
+                }
+            ],
+        )
+        conn.execute(
+            meta["channel"].insert(),
+            [
+                {
+                    "subscription_id": 1,
+                    "name": "mail",
+                    "url": "mailto://x",
+                    "enabled": True,
+                    "created_at": at,
+                }
+            ],
+        )
+    migrate.upgrade(rt.engine)
+    with rt.engine.connect() as conn:
+        meta = _reflect_all(conn)
+        assert len(conn.execute(meta["watch"].select()).all()) == 1
+        assert len(conn.execute(meta["channel"].select()).all()) == 1
+    rt.close()
+
+
+def _reflect_all(conn) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+
+    meta = sa.MetaData()
+    meta.reflect(conn, only=["subscription", "watch", "channel"])
+    return dict(meta.tables)

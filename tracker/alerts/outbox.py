@@ -9,7 +9,14 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from tracker.alerts.compose import AlertFacts
-from tracker.core.alert_rules import AlertEvent, Reminder, change_key, event_for, reminder_key
+from tracker.core.alert_rules import (
+    AlertEvent,
+    Reminder,
+    change_key,
+    event_for,
+    first_date_key,
+    reminder_key,
+)
 from tracker.core.states import ChangeKind
 from tracker.core.titles import base_key, similar
 from tracker.db.models import Channel, Delivery, Release, Subscription, Watch, Work, WorkAlias
@@ -80,47 +87,90 @@ def enqueue_change(
     *,
     release: Release,
     title: str,
-    change: ChangeKind,
+    change: ChangeKind | None,
     old: str | None,
     evidence: str | None,
     url: str | None,
     now: datetime,
 ) -> int:
-    """Write the outbox rows a change deserves; returns how many. Never commits."""
-    event = event_for(change, new_is_tba=release.precision == Precision.TBA.value)
-    if event is None:
-        return 0
-    facts = AlertFacts(
-        event=event,
-        title=title,
-        season=release.season or None,
-        kind=release.kind,
-        new=release.date_value,
-        old=old,
-        platform=release.platform,
-        evidence=evidence,
-        url=url,
+    """Write the outbox rows a change (or a rise in support) deserves; returns how many.
+
+    A subscription hears of a release first as `date_set`, once the date's confidence reaches
+    the subscription's floor (once per date: the key names the date, not the revision). After
+    that the release is established for it, and every move alerts at once, whatever the
+    support. Never commits.
+    """
+    event = (
+        event_for(change, new_is_tba=release.precision == Precision.TBA.value) if change else None
     )
+    dated = release.precision != Precision.TBA.value
     assert release.id is not None
+    people = audiences(session)
+    if not people:
+        return 0
     keys = _work_keys(session, release.work_id)
-    rows = []
-    for audience in audiences(session):
-        if not wants(audience, release, keys, event):
-            continue
-        for channel_id in audience.channel_ids:
-            rows.append(
-                (
-                    change_key(
-                        subscription_id=audience.subscription.id or 0,
-                        release_id=release.id,
-                        event=event,
-                        revision=release.revision,
-                        channel_id=channel_id,
-                    ),
-                    channel_id,
+    alerted = set(
+        session.exec(select(Delivery.channel_id).where(Delivery.release_id == release.id)).all()
+    )
+    moves: list[tuple[str, int]] = []
+    firsts: list[tuple[str, int]] = []
+    for audience in people:
+        sub_id = audience.subscription.id or 0
+        known = any(c in alerted for c in audience.channel_ids)
+        if event is not None and event is not AlertEvent.DATE_SET and known:
+            if wants(audience, release, keys, event):
+                moves.extend(
+                    (
+                        change_key(
+                            subscription_id=sub_id,
+                            release_id=release.id,
+                            event=event,
+                            revision=release.revision,
+                            channel_id=c,
+                        ),
+                        c,
+                    )
+                    for c in audience.channel_ids
                 )
+        elif (
+            dated
+            and (event is not None or not known)
+            and release.confidence >= audience.subscription.min_confidence
+            and wants(audience, release, keys, AlertEvent.DATE_SET)
+        ):
+            firsts.extend(
+                (
+                    first_date_key(
+                        subscription_id=sub_id,
+                        release_id=release.id,
+                        date=release.date_value,
+                        channel_id=c,
+                    ),
+                    c,
+                )
+                for c in audience.channel_ids
             )
-    return _add(session, rows, release_id=release.id, facts=facts, now=now)
+
+    def facts(about: AlertEvent, before: str | None) -> AlertFacts:
+        return AlertFacts(
+            event=about,
+            title=title,
+            season=release.season or None,
+            kind=release.kind,
+            new=release.date_value,
+            old=before,
+            platform=release.platform,
+            evidence=evidence,
+            url=url,
+        )
+
+    added = 0
+    if moves and event is not None:
+        added += _add(session, moves, release_id=release.id, facts=facts(event, old), now=now)
+    if firsts:
+        first = facts(AlertEvent.DATE_SET, None)
+        added += _add(session, firsts, release_id=release.id, facts=first, now=now)
+    return added
 
 
 def _add(
@@ -187,7 +237,9 @@ def enqueue_reminders(session: Session, reminders: Iterable[Reminder], *, now: d
                 channel_id,
             )
             for a in people
-            if _offered(a.subscription, reminder) and wants(a, release, keys, reminder.event)
+            if _offered(a.subscription, reminder)
+            and release.confidence >= a.subscription.min_confidence
+            and wants(a, release, keys, reminder.event)
             for channel_id in a.channel_ids
         ]
         total += _add(session, rows, release_id=release.id, facts=facts, now=now)

@@ -81,6 +81,13 @@ def feed_releases(
         .where(visible)
         .where(col(Release.precision).in_(allowed))
     )
+    if subscription.min_confidence > 0:  # a cancellation reaches the calendar whatever its support
+        query = query.where(
+            or_(
+                col(Release.confidence) >= subscription.min_confidence,
+                col(Release.status) == ReleaseStatus.CANCELLED.value,
+            )
+        )
     if params.days is not None:
         query = query.where(
             or_(
@@ -153,6 +160,10 @@ def feed_items(session: Session, rows: list[tuple[Release, Work]]) -> list[FeedI
             changed_at=r.updated_at,
             history=tuple(history[r.id or 0]),
             evidence=tuple(evidence[r.id or 0]),
+            confidence=r.confidence,
+            sources=r.sources,
+            disputed=r.disputed,
+            support=tuple((s["date"], tuple(s["sites"])) for s in r.support),
         )
         for r, w in rows
     ]

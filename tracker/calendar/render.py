@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from icalendar import Alarm, Calendar, Event, vDuration, vText
 
+from tracker.core.consensus import FIRM_CONFIDENCE
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
 from tracker.extract.records import Precision
@@ -58,6 +59,16 @@ class FeedItem:
     history: Sequence[HistoryLine] = ()
     evidence: Sequence[tuple[str, str | None]] = ()
     """(sentence, source URL) pairs, newest first."""
+    confidence: float = 1.0
+    sources: int = 1
+    disputed: bool = False
+    support: Sequence[tuple[str, Sequence[str]]] = ()
+    """(date, sites) for the current date first, then each rival date."""
+
+    @property
+    def firm(self) -> bool:
+        """Well supported and undisputed: not shown as tentative."""
+        return not self.disputed and self.confidence >= FIRM_CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,6 +116,7 @@ def description_for(item: FeedItem, options: FeedOptions) -> str:
     lines = [headline[:1].upper() + headline[1:], f"Date: {item.date.label()}"]
     if item.date.precision is not Precision.DAY:
         lines[-1] += f" ({item.date.precision} precision; placed {options.coarse.value})"
+    lines.append(support_line(item))
     for sentence, url in item.evidence[:MAX_EVIDENCE]:
         lines.append(f"\u201c{' '.join(sentence.split())}\u201d" + (f" {url}" if url else ""))
     if len(item.history) > 1:
@@ -115,6 +127,22 @@ def description_for(item: FeedItem, options: FeedOptions) -> str:
     if options.page_url:
         lines.append(f"All releases: {options.page_url}")
     return "\n".join(lines)
+
+
+def support_line(item: FeedItem) -> str:
+    """The support in words: "3 sources (confidence 0.97)", or who disputes what.
+
+    >>> support_line(FeedItem(release_id=1, title="X", season=None, kind="premiere",
+    ...     date=ReleaseDate.parse("2027-03-05"), platform=None, status="announced", sequence=0,
+    ...     changed_at=datetime(2027, 1, 1, tzinfo=UTC), confidence=0.6, sources=1, disputed=True,
+    ...     support=(("2027-03-05", ("a.com",)), ("2027-04-02", ("b.com", "c.com")))))
+    'disputed: 2027-03-05 (a.com) vs 2027-04-02 (b.com, c.com)'
+    """
+    if item.disputed and len(item.support) > 1:
+        claims = [f"{day} ({', '.join(sites) or 'no source'})" for day, sites in item.support]
+        return "disputed: " + " vs ".join(claims)
+    noun = "source" if item.sources == 1 else "sources"
+    return f"{item.sources} {noun} (confidence {item.confidence:.2f})"
 
 
 def _placement(item: FeedItem, coarse: Coarse) -> tuple[date, date] | None:
@@ -159,7 +187,7 @@ def _event(item: FeedItem, placed: tuple[date, date], options: FeedOptions) -> E
     event.add("description", description_for(item, options))
     if item.status == ReleaseStatus.CANCELLED.value:
         status = "CANCELLED"
-    elif item.date.precision is Precision.DAY:
+    elif item.date.precision is Precision.DAY and item.firm:
         status = "CONFIRMED"
     else:
         status = "TENTATIVE"

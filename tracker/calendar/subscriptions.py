@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from tracker.calendar.render import Coarse
 from tracker.calendar.tokens import derive_token, new_salt, token_hash
+from tracker.core.consensus import DEFAULT_MIN_CONFIDENCE
 from tracker.db.models import Subscription, Watch
 from tracker.errors import InputError, NotFoundError
 from tracker.extract.records import Precision
@@ -29,6 +30,7 @@ class SubscriptionSpec:
     coarse: Coarse = Coarse.START
     alarm: timedelta | None = None
     digest: bool = False
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
 
 def get(session: Session, name: str) -> Subscription:
@@ -55,6 +57,7 @@ def add(session: Session, spec: SubscriptionSpec, *, secret: bytes, now: datetim
         coarse=spec.coarse.value,
         alarm_minutes=alarm,
         digest=spec.digest,
+        min_confidence=spec.min_confidence,
         created_at=now,
     )
     session.add(made)
@@ -104,6 +107,16 @@ def by_token(session: Session, token: str) -> Subscription | None:
         return None
     digest = token_hash(token)
     return session.exec(select(Subscription).where(Subscription.token_hash == digest)).first()
+
+
+def set_min_confidence(session: Session, name: str, floor: float) -> None:
+    """Change the confidence floor of a subscription's feed and first alerts. Commits."""
+    if not 0.0 <= floor <= 1.0:
+        raise InputError("a confidence floor is between 0 and 1")
+    subscription = get(session, name)
+    subscription.min_confidence = floor
+    session.add(subscription)
+    session.commit()
 
 
 def remove(session: Session, name: str) -> None:

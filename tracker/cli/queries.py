@@ -64,6 +64,10 @@ def upcoming(
         Precision, typer.Option(help="Only dates at least this precise.")
     ] = Precision.TBA,
     include_tba: Annotated[bool, typer.Option(help="Also list releases with no date.")] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(min=0.0, max=1.0, help="Only dates at least this well supported (0 to 1)."),
+    ] = 0.0,
     watched: Annotated[bool, typer.Option(help="Only works on the watch list.")] = False,
     subscription: Annotated[str, typer.Option(help="Whose watch list --watched uses.")] = "default",
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
@@ -76,7 +80,7 @@ def upcoming(
 
     Coarse dates are placed by the first day of their window and shown as written
     ("summer 2017", "first half of 2018"). Machine output keys: id, title, season, kind, date,
-    precision, label, start, end, platform, status.
+    precision, label, start, end, platform, status, confidence, sources, disputed.
     """
     from tracker.queries.upcoming import UpcomingQuery
     from tracker.queries.upcoming import upcoming as find
@@ -99,6 +103,7 @@ def upcoming(
                 platforms=platform or (),
                 min_precision=min_precision,
                 include_tba=include_tba,
+                min_confidence=min_confidence,
                 work_ids=works,
             ),
         )
@@ -114,9 +119,14 @@ def upcoming(
         return
     show_table(
         f"Coming {start} to {end}",
-        ["when", "title", "season", "kind", "platform", "status"],
-        [[_when(r), r.title, r.season, r.kind, r.platform, r.status] for r in rows],
+        ["when", "title", "season", "kind", "platform", "status", "sources"],
+        [[_when(r), r.title, r.season, r.kind, r.platform, r.status, _support(r)] for r in rows],
     )
+
+
+def _support(row: ReleaseView) -> str:
+    """How many sites agree ("3"), and whether others disagree ("1, disputed")."""
+    return f"{row.sources}, disputed" if row.disputed else str(row.sources)
 
 
 def _when(row: ReleaseView) -> str:
@@ -178,9 +188,13 @@ def _detail_dict(detail: WorkDetail) -> dict[str, object]:
                 "sightings": [
                     {
                         "date": s.date,
+                        "site": s.site,
+                        "agrees": s.agrees,
+                        "confidence": round(s.confidence, 3),
                         "evidence": s.evidence,
                         "url": s.url,
                         "published": s.published.isoformat() if s.published else None,
+                        "seen_at": s.seen_at.isoformat(),
                     }
                     for s in r.sightings
                 ],
@@ -198,17 +212,32 @@ def _print_detail(rt: Runtime, detail: WorkDetail) -> None:
         season = f" season {r.season}" if r.season else ""
         platform = f" on {r.platform}" if r.platform else ""
         print(f"\n  {r.kind}{season}: {r.label}{platform} [{r.status}]")
+        print(f"    {_standing(r)}")
         for h in item.history:
             moved = f"{h.old} -> {h.new}" if h.old else h.new
             when = h.recorded_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
             source = f" ({h.article_url})" if h.article_url else ""
             print(f"    {when}  {h.change:9} {moved}{source}")
+        if item.sightings:
+            print("    claims:")
         for s in item.sightings:
             said = f"{s.published}" if s.published else "undated"
+            seen = s.seen_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            mark = " " if s.agrees else "\u2260"
             print(
-                f"    said {said}: \u201c{s.evidence.strip()}\u201d"
-                + (f" {s.url}" if s.url else "")
+                f"    {mark} {s.date:<11} {s.site}, said {said}, seen {seen}"
+                f" (confidence {s.confidence:.2f})"
             )
+            print(
+                f"      \u201c{' '.join(s.evidence.split())}\u201d" + (f" {s.url}" if s.url else "")
+            )
+
+
+def _standing(release: ReleaseView) -> str:
+    """A release's support in words: "confidence 0.94 from 3 sources", and any dispute."""
+    noun = "source" if release.sources == 1 else "sources"
+    text = f"confidence {release.confidence:.2f} from {release.sources} {noun}"
+    return text + ("; disputed (\u2260 marks the claims against it)" if release.disputed else "")
 
 
 def search(

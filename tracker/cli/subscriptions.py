@@ -11,6 +11,7 @@ import typer
 from tracker.calendar.render import Coarse
 from tracker.cli.context import ready
 from tracker.cli.output import JsonFlag, err, show_json, show_table
+from tracker.core.consensus import DEFAULT_MIN_CONFIDENCE
 from tracker.core.durations import format_duration, parse_duration
 from tracker.errors import InputError
 from tracker.extract.records import Kind, Precision
@@ -23,6 +24,12 @@ feed_app = typer.Typer(
     help="A subscription's calendar feed: its URL, a new token, a file.", no_args_is_help=True
 )
 NameArgument = Annotated[str, typer.Argument(help="The subscription's name.")]
+MinConfidence = Annotated[
+    float,
+    typer.Option(
+        min=0.0, max=1.0, help="Only dates at least this well supported, 0 to 1 (0: every date)."
+    ),
+]
 
 
 def _alarm(value: str | None) -> timedelta | None:
@@ -62,10 +69,13 @@ def add(
     digest: Annotated[
         bool, typer.Option("--digest", help="Alerts as one message per run, not one each.")
     ] = False,
+    min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Create a subscription, print its feed URL, e.g. `tracker subscriptions add me --watch Loki`.
 
     Without --watch it follows everything (narrowed by --kind, --platform, --min-precision).
+    A date enters the calendar, and its first alert is sent, once its confidence reaches
+    --min-confidence (default 0.5: one sighting the extractor doubts stays out).
     """
     from tracker.calendar import subscriptions
     from tracker.calendar.subscriptions import SubscriptionSpec
@@ -80,6 +90,7 @@ def add(
         coarse=coarse,
         alarm=_alarm(alarm),
         digest=digest,
+        min_confidence=min_confidence,
     )
     with rt.write_session() as session:
         token = subscriptions.add(session, spec, secret=rt.secret, now=rt.clock())
@@ -107,6 +118,7 @@ def list_(
                 "kinds": s.kinds,
                 "platforms": s.platforms,
                 "min_precision": s.min_precision,
+                "min_confidence": s.min_confidence,
                 "coarse": s.coarse,
                 "alarm": format_duration(timedelta(minutes=s.alarm_minutes))
                 if s.alarm_minutes
@@ -121,7 +133,16 @@ def list_(
     else:
         show_table(
             None,
-            ["name", "watching", "kinds", "platforms", "min precision", "coarse", "alarm"],
+            [
+                "name",
+                "watching",
+                "kinds",
+                "platforms",
+                "min precision",
+                "min confidence",
+                "coarse",
+                "alarm",
+            ],
             [
                 [
                     r["name"],
@@ -129,6 +150,7 @@ def list_(
                     ",".join(r["kinds"]) or "all",
                     ",".join(r["platforms"]) or "all",
                     r["min_precision"],
+                    f"{r['min_confidence']:g}",
                     r["coarse"],
                     r["alarm"] or "",
                 ]
@@ -151,10 +173,31 @@ def show(ctx: typer.Context, name: NameArgument) -> None:
         print(f"kinds:         {', '.join(sub.kinds) or 'all'}")
         print(f"platforms:     {', '.join(sub.platforms) or 'all'}")
         print(f"min precision: {sub.min_precision}")
+        print(f"min confidence: {sub.min_confidence:g}")
         print(f"coarse dates:  {sub.coarse}")
         alarm = format_duration(timedelta(minutes=sub.alarm_minutes)) if sub.alarm_minutes else None
         print(f"alarm:         {alarm or 'none'}")
         print(f"watching:      {', '.join(t for t, _ in watched) or 'everything'}")
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    name: NameArgument,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="The new confidence floor, 0 to 1."),
+    ] = None,
+) -> None:
+    """Change a subscription's settings: `tracker subscriptions set me --min-confidence 0.8`."""
+    from tracker.calendar import subscriptions
+
+    if min_confidence is None:
+        raise InputError("nothing to change: give --min-confidence")
+    rt = ready(ctx)
+    with rt.write_session() as session:
+        subscriptions.set_min_confidence(session, name, min_confidence)
+    print(f"{name}: min confidence {min_confidence:g}")
 
 
 @app.command()

@@ -59,6 +59,11 @@ def change_key(
     return f"s{subscription_id}:r{release_id}:{event}:v{revision}:c{channel_id}"
 
 
+def first_date_key(*, subscription_id: int, release_id: int, date: str, channel_id: int) -> str:
+    """The key of the alert that first tells a subscription a date: once per date value."""
+    return f"s{subscription_id}:r{release_id}:date_set:{date}:c{channel_id}"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reminder:
     """A reminder due on `due` for a release dated `day`."""

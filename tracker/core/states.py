@@ -25,6 +25,8 @@ class ChangeKind(StrEnum):
     POSTPONED = "postponed"  # moved to tba
     CANCELLED = "cancelled"
     OUT = "out"  # the date passed
+    DISPUTED = "disputed"  # sources seen close together give incompatible dates
+    SETTLED = "settled"  # no longer disputed
 
 
 class SourceKind(StrEnum):

@@ -1,14 +1,14 @@
-"""Reconciliation: what one new sighting does to a release's current date. Pure.
+"""Reconciliation: what the weighed claims do to a release's current date. Pure.
 
-The rules, in order:
+`consensus.assess` decides which date the claims support; this module turns that into a
+change of the release's state:
 
-1. A release seen for the first time takes the sighting's date (NEW).
-2. An article older than the one the current date rests on never overrides it.
-3. The same date again, or a coarser restatement that still contains the current date
-   ("this summer" after "July 14"), changes nothing.
-4. tba → a date: DATED. A date → tba: POSTPONED (status delayed).
-5. A more precise date inside the current window: NARROWED (not a delay).
-6. A date wholly after the current window: DELAYED. Anything else: MOVED.
+1. A release seen for the first time takes the consensus date (NEW).
+2. The same date, or a coarser restatement that still contains the current date, changes
+   nothing (the consensus keeps the current date in that case).
+3. tba → a date: DATED. A date → tba: POSTPONED (status delayed).
+4. A more precise date inside the current window: NARROWED (not a delay).
+5. A date wholly after the current window: DELAYED. Anything else: MOVED.
 
 A date whose window has ended before `today` leaves the release OUT.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from tracker.core.consensus import Consensus
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ChangeKind, ReleaseStatus
 
@@ -30,14 +31,6 @@ class ReleaseState:
     status: ReleaseStatus
     as_of: dt.date | None
     """Publication date of the newest article the current date rests on."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Sighted:
-    """A date for the release, as one article gives it."""
-
-    date: ReleaseDate
-    published: dt.date
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,38 +56,33 @@ def status_for(when: ReleaseDate, *, delayed: bool, today: dt.date) -> ReleaseSt
     return ReleaseStatus.DELAYED if delayed else ReleaseStatus.ANNOUNCED
 
 
-def reconcile(current: ReleaseState | None, seen: Sighted, *, today: dt.date) -> Change:
-    """Apply one sighting to a release's state (see the module docstring for the rules)."""
+def reconcile(current: ReleaseState | None, agreed: Consensus, *, today: dt.date) -> Change:
+    """Move a release's state to what the claims agree on (see the module docstring)."""
     if current is None:
         state = ReleaseState(
-            date=seen.date,
-            status=status_for(seen.date, delayed=False, today=today),
-            as_of=seen.published,
+            date=agreed.date,
+            status=status_for(agreed.date, delayed=False, today=today),
+            as_of=agreed.as_of,
         )
         return Change(kind=ChangeKind.NEW, old=None, new=state)
-    if current.as_of is not None and seen.published < current.as_of:
-        return Change(kind=None, old=current.date, new=current)
-    kind = _change_kind(current.date, seen.date)
+    kind = change_between(current.date, agreed.date)
     if kind is None:
-        newer = current.as_of is None or seen.published > current.as_of
-        state = ReleaseState(
-            date=current.date,
-            status=current.status,
-            as_of=seen.published if newer else current.as_of,
-        )
+        newest = agreed.as_of if current.as_of is None else max(current.as_of, agreed.as_of)
+        state = ReleaseState(date=current.date, status=current.status, as_of=newest)
         return Change(kind=None, old=current.date, new=state)
     delayed = kind in (ChangeKind.DELAYED, ChangeKind.POSTPONED) or (
         kind is ChangeKind.NARROWED and current.status is ReleaseStatus.DELAYED
     )
     state = ReleaseState(
-        date=seen.date,
-        status=status_for(seen.date, delayed=delayed, today=today),
-        as_of=seen.published,
+        date=agreed.date,
+        status=status_for(agreed.date, delayed=delayed, today=today),
+        as_of=agreed.as_of,
     )
     return Change(kind=kind, old=current.date, new=state)
 
 
-def _change_kind(old: ReleaseDate, new: ReleaseDate) -> ChangeKind | None:
+def change_between(old: ReleaseDate, new: ReleaseDate) -> ChangeKind | None:
+    """The kind of change from `old` to `new`; None when `new` restates `old`."""
     if new == old:
         return None
     if old.is_tba:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, Index, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from tracker.core.consensus import DEFAULT_MIN_CONFIDENCE
 from tracker.core.states import ChangeKind, DeliveryStatus, ReleaseStatus, SourceKind
 from tracker.db.types import UTCDateTime
 from tracker.extract.records import Kind, Precision
@@ -86,7 +87,17 @@ class Release(SQLModel, table=True):
     platform: str | None = Field(default=None, max_length=100)
     status: str = Field(default=ReleaseStatus.ANNOUNCED.value, max_length=16)
     revision: int = Field(default=0, description="Bumped on every change of any kind.")
-    sequence: int = Field(default=0, description="iCalendar SEQUENCE: bumped when the date moves.")
+    sequence: int = Field(
+        default=0, description="iCalendar SEQUENCE: bumped when the date moves or a dispute flips."
+    )
+    confidence: float = Field(default=0.0, description="Support for the date (core.consensus).")
+    sources: int = Field(default=0, description="Sites, syndicated copies merged, that agree.")
+    disputed: bool = Field(default=False)
+    support: list[dict[str, Any]] = Field(
+        default_factory=list,
+        sa_type=JSON,
+        description='Who says what: [{"date": "2017-03-17", "sites": [...], "rival": false}].',
+    )
     first_seen_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
 
@@ -155,6 +166,10 @@ class Sighting(SQLModel, table=True):
     start: int
     end: int
     confidence: float
+    site: str = Field(default="", max_length=200, description="Whose claim: see site_of.")
+    published: date | None = Field(default=None, description="The article's publication date.")
+    explicit: bool = Field(default=False, description="The sentence announces a change.")
+    copy_key: str = Field(default="", max_length=16, description="Same on syndicated copies.")
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 
@@ -198,6 +213,10 @@ class Subscription(SQLModel, table=True):
         description="Days before a day-precise date to send a reminder (0: release day).",
     )
     digest: bool = Field(default=False, description="One message per run instead of one each.")
+    min_confidence: float = Field(
+        default=DEFAULT_MIN_CONFIDENCE,
+        description="Dates less supported than this stay out of the feed and wait to alert.",
+    )
     token_hash: str | None = Field(
         default=None, max_length=64, unique=True, description="SHA-256 of the feed token."
     )

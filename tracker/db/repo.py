@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
+from tracker.core.consensus import Claim, Consensus
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ChangeKind, ReleaseStatus
 from tracker.core.timeline import Change, ReleaseState
@@ -92,6 +94,34 @@ def release_state(release: Release) -> ReleaseState:
     )
 
 
+def claims_for(session: Session, release_id: int) -> list[Claim]:
+    """Every stored claim about a release, oldest first (the input of `consensus.assess`)."""
+    rows = session.exec(
+        select(Sighting).where(Sighting.release_id == release_id).order_by(col(Sighting.id))
+    ).all()
+    return [claim_of(s) for s in rows]
+
+
+def claim_of(sighting: Sighting) -> Claim:
+    """A stored sighting as a claim."""
+    return Claim(
+        date=ReleaseDate(value=sighting.date_value, precision=Precision(sighting.precision)),
+        site=sighting.site,
+        published=sighting.published or sighting.created_at.date(),
+        confidence=sighting.confidence,
+        explicit=sighting.explicit,
+        copy_key=sighting.copy_key,
+        order=sighting.id or 0,
+    )
+
+
+def support_of(agreed: Consensus) -> list[dict[str, Any]]:
+    """The `release.support` record: the chosen date's sites, then each rival's."""
+    return [{"date": agreed.date.value, "sites": list(agreed.sites), "rival": False}] + [
+        {"date": r.date.value, "sites": list(r.sites), "rival": True} for r in agreed.rivals
+    ]
+
+
 def apply_change(
     session: Session,
     *,
@@ -99,12 +129,17 @@ def apply_change(
     work_id: int,
     found: Announcement,
     change: Change,
+    agreed: Consensus,
     article_id: int | None,
     now: datetime,
 ) -> Release:
-    """Write a reconciled change: the release row and, when the date changed, its history."""
+    """Write a reconciled change: the release row, its support and, when it changed, history.
+
+    A dispute that begins or ends is history too (`disputed`, `settled`).
+    """
     new = change.new
     window = new.date.window
+    flipped = release is not None and release.disputed != agreed.disputed
     if release is None:
         release = Release(
             work_id=work_id,
@@ -115,30 +150,40 @@ def apply_change(
             first_seen_at=now,
             updated_at=now,
         )
-    elif change.kind is not None:
-        release.revision += 1
-        if change.moves_date:
+    support = support_of(agreed)
+    if change.kind is not None or flipped or release.sources != agreed.sources:
+        release.revision += 1 if release.id is not None else 0
+        if release.id is not None and (change.moves_date or flipped):
             release.sequence += 1
+        release.updated_at = now
+    elif support != release.support:
         release.updated_at = now
     old_status = release.status if change.kind not in (None, ChangeKind.NEW) else None
     release.date_value, release.precision = new.date.value, str(new.date.precision)
     release.window_start, release.window_end = window if window else (None, None)
     release.date_as_of, release.status = new.as_of, str(new.status)
+    release.confidence, release.sources = agreed.confidence, agreed.sources
+    release.disputed, release.support = agreed.disputed, support
     if found.platform and (release.platform is None or change.kind is not None):
         release.platform = found.platform
     session.add(release)
     session.flush()
     assert release.id is not None
+    rows: list[tuple[ChangeKind, ReleaseDate | None, str | None]] = []
     if change.kind is not None:
-        old = change.old
+        rows.append((change.kind, change.old, old_status))
+    if flipped:
+        flip = ChangeKind.DISPUTED if agreed.disputed else ChangeKind.SETTLED
+        rows.append((flip, new.date, str(new.status)))
+    for kind, old, status_before in rows:
         session.add(
             DateChange(
                 release_id=release.id,
                 article_id=article_id,
-                change=str(change.kind),
+                change=str(kind),
                 old_value=old.value if old else None,
                 old_precision=str(old.precision) if old else None,
-                old_status=old_status,
+                old_status=status_before,
                 new_value=new.date.value,
                 new_precision=str(new.date.precision),
                 new_status=str(new.status),
@@ -150,9 +195,15 @@ def apply_change(
 
 
 def add_sighting(
-    session: Session, *, release_id: int, article_id: int, found: Announcement, now: datetime
+    session: Session,
+    *,
+    release_id: int,
+    article_id: int,
+    found: Announcement,
+    claim: Claim,
+    now: datetime,
 ) -> None:
-    """Keep one announcement as the provenance of a release's date."""
+    """Keep one announcement as the provenance of a release's date, with whose claim it is."""
     session.add(
         Sighting(
             release_id=release_id,
@@ -165,6 +216,10 @@ def add_sighting(
             start=found.start,
             end=found.end,
             confidence=found.confidence,
+            site=claim.site[:200],
+            published=claim.published,
+            explicit=claim.explicit,
+            copy_key=claim.copy_key,
             created_at=now,
         )
     )

@@ -1,4 +1,4 @@
-"""Ingest one article: store it, extract, reconcile, record history and provenance.
+"""Ingest one article: store it, extract, weigh every claim, record history and provenance.
 
 One article is one transaction: the article row, its sightings, every release change and its
 history land together or not at all.
@@ -12,13 +12,15 @@ from datetime import date, datetime
 from sqlmodel import Session
 
 from tracker.alerts import outbox
+from tracker.core.change_words import is_explicit_change
+from tracker.core.consensus import Claim, assess, copy_key_of, site_of
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ChangeKind
-from tracker.core.timeline import Sighted, reconcile
+from tracker.core.timeline import reconcile
 from tracker.core.titles import TitleIndex
 from tracker.core.urls import normalise_url
 from tracker.db import repo
-from tracker.db.models import Article, Work
+from tracker.db.models import Article, Source, Work
 from tracker.extract import Announcement, extract_announcements
 from tracker.ingest.articles import RawArticle
 
@@ -76,14 +78,25 @@ def ingest_article(
     assert article.id is not None
     found = extract_announcements(raw.text, published=published)
     index = titles if titles is not None else repo.title_index(session)
+    site = site_of(url, fallback="") or _local_name(session, raw.source_id)
     changes = [
         change
         for announcement in _one_per_release(session, found, index=index, now=now).items()
-        if (change := _apply(session, announcement, article=article, published=published, now=now))
+        if (
+            change := _apply(
+                session, announcement, article=article, site=site, published=published, now=now
+            )
+        )
         is not None
     ]
     session.commit()
     return IngestReport(article_id=article.id, found=len(found), changes=tuple(changes))
+
+
+def _local_name(session: Session, source_id: int | None) -> str:
+    """Whose claim an article without a web address is: its source's name, or "local"."""
+    source = session.get(Source, source_id) if source_id is not None else None
+    return source.name[:200] if source is not None else "local"
 
 
 def _one_per_release(
@@ -103,11 +116,24 @@ def _one_per_release(
     return best
 
 
+def _claim(found: Announcement, *, site: str, published: date) -> Claim:
+    return Claim(
+        date=ReleaseDate(value=found.date, precision=found.precision),
+        site=site,
+        published=published,
+        confidence=found.confidence,
+        explicit=is_explicit_change(found.evidence),
+        copy_key=copy_key_of(found.evidence),
+        order=2**62,  # newer than anything stored
+    )
+
+
 def _apply(
     session: Session,
     item: tuple[tuple[int, int, str], Announcement],
     *,
     article: Article,
+    site: str,
     published: date,
     now: datetime,
 ) -> ReleaseChange | None:
@@ -116,23 +142,27 @@ def _apply(
     assert article_id is not None
     release = repo.lock_release(session, work_id=work_id, season=season, kind=kind)
     current = repo.release_state(release) if release is not None else None
-    seen = Sighted(
-        date=ReleaseDate(value=found.date, precision=found.precision), published=published
-    )
-    change = reconcile(current, seen, today=now.date())
+    claim = _claim(found, site=site, published=published)
+    stored_claims = repo.claims_for(session, release.id) if release and release.id else []
+    agreed = assess([*stored_claims, claim], current=current.date if current else None)
+    change = reconcile(current, agreed, today=now.date())
+    confidence_before = release.confidence if release is not None else 0.0
     stored = repo.apply_change(
         session,
         release=release,
         work_id=work_id,
         found=found,
         change=change,
+        agreed=agreed,
         article_id=article_id,
         now=now,
     )
     assert stored.id is not None
-    repo.add_sighting(session, release_id=stored.id, article_id=article_id, found=found, now=now)
-    if change.kind is not None:  # the alerts it causes, in the same transaction
-        work = session.get(Work, work_id)
+    repo.add_sighting(
+        session, release_id=stored.id, article_id=article_id, found=found, claim=claim, now=now
+    )
+    if change.kind is not None or stored.confidence > confidence_before:
+        work = session.get(Work, work_id)  # the alerts it causes, in the same transaction
         outbox.enqueue_change(
             session,
             release=stored,

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, col, select
 
+from tracker.core.consensus import consistent
+from tracker.core.release_date import ReleaseDate
 from tracker.core.titles import title_key
 from tracker.db import repo
 from tracker.db.models import Article, DateChange, Release, Sighting, Work, WorkAlias
@@ -31,12 +33,17 @@ class HistoryEntry:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
-    """One sighting: what an article said."""
+    """One sighting: what an article said, whose claim it is, and whether it agrees."""
 
     date: str
     evidence: str
     url: str | None
     published: dt.date | None
+    site: str
+    confidence: float
+    agrees: bool
+    """Consistent with the release's current date (a day inside its month, say)."""
+    seen_at: dt.datetime
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -120,6 +127,7 @@ def work_detail(session: Session, work_id: int) -> WorkDetail:
 
 
 def _release_detail(session: Session, release: Release, work: Work) -> ReleaseDetail:
+    current = ReleaseDate.parse(release.date_value)
     history = session.exec(
         select(DateChange, Article)
         .join(Article, col(Article.id) == col(DateChange.article_id), isouter=True)
@@ -151,6 +159,10 @@ def _release_detail(session: Session, release: Release, work: Work) -> ReleaseDe
                 evidence=s.evidence,
                 url=a.url,
                 published=a.published_at.date() if a.published_at else None,
+                site=s.site,
+                confidence=s.confidence,
+                agrees=consistent(ReleaseDate.parse(s.date_value), current),
+                seen_at=s.created_at,
             )
             for s, a in sightings
         ],

@@ -31,6 +31,8 @@ class UpcomingQuery:
     platforms: Sequence[str] = ()
     min_precision: Precision = Precision.TBA
     include_tba: bool = False
+    min_confidence: float = 0.0
+    """Only dates at least this well supported."""
     work_ids: frozenset[int] | None = None
     """Only these works (a watch list); None for all."""
     limit: int | None = None
@@ -57,6 +59,9 @@ _COLUMNS = tuple(
         Release.platform,
         Release.status,
         Release.work_id,
+        Release.confidence,
+        Release.sources,
+        Release.disputed,
     )
 )
 
@@ -85,6 +90,8 @@ def upcoming(session: Session, query: UpcomingQuery) -> list[ReleaseView]:
         .where(col(Release.precision).in_(allowed))
         .where(col(Release.status).in_(list(query.statuses)))
     )
+    if query.min_confidence > 0:
+        statement = statement.where(col(Release.confidence) >= query.min_confidence)
     if query.kinds:
         statement = statement.where(col(Release.kind).in_(list(query.kinds)))
     if query.platforms:
@@ -106,7 +113,10 @@ def upcoming(session: Session, query: UpcomingQuery) -> list[ReleaseView]:
 
 def _view(row: Any) -> ReleaseView:
     """A view straight from selected columns: no ORM objects for thousands of rows."""
-    (release_id, title, season, kind, value, precision, start, end, platform, status, work_id) = row
+    (release_id, title, season, kind, value, precision, start, end, platform, status, work_id) = (
+        row[:11]
+    )
+    confidence, sources, disputed = row[11:]
     label = ReleaseDate(value=value, precision=Precision(precision)).label()
     return ReleaseView(
         id=release_id,
@@ -121,4 +131,7 @@ def _view(row: Any) -> ReleaseView:
         platform=platform,
         status=status,
         work_id=work_id,
+        confidence=confidence,
+        sources=sources,
+        disputed=disputed,
     )

@@ -22,6 +22,9 @@ RELEASE_FIELDS = (
     "end",
     "platform",
     "status",
+    "confidence",
+    "sources",
+    "disputed",
 )
 """The keys of a release in machine output, in order (pinned by a test)."""
 
@@ -42,6 +45,10 @@ class ReleaseView:
     platform: str | None
     status: str
     work_id: int
+    confidence: float = 0.0
+    """Support for the date, 0 to 1 (see `tracker.core.consensus`)."""
+    sources: int = 0
+    disputed: bool = False
 
     @classmethod
     def of(cls, release: Release, work: Work) -> ReleaseView:
@@ -62,11 +69,15 @@ class ReleaseView:
             platform=release.platform,
             status=release.status,
             work_id=work.id,
+            confidence=release.confidence,
+            sources=release.sources,
+            disputed=release.disputed,
         )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready values in the documented order; dates as ISO strings."""
         values = asdict(self)
+        values["confidence"] = round(self.confidence, 3)
         return {k: _json(values[k]) for k in RELEASE_FIELDS}
 
 

@@ -57,6 +57,12 @@ def page_rows(
             previous=ReleaseDate.parse(recent.old_value).label()
             if recent and recent.old_value
             else None,
+            sources=release.sources,
+            disputed=release.disputed,
+            dispute=" vs ".join(
+                f"{ReleaseDate.parse(s['date']).label()} ({', '.join(s['sites'])})"
+                for s in release.support
+            ),
         )
         (tba if when.is_tba else dated).append(row)
     dated.sort(key=lambda r: (r.day is None, r.day, r.title))

@@ -21,6 +21,8 @@ li { padding: .6rem 0; border-bottom: 1px solid #8884; }
 .meta { color: #777; font-size: .9rem; }
 .badge { font-size: .75rem; padding: .05rem .4rem; border-radius: .3rem; background: #e9a23b33; }
 .coarse { font-style: italic; }
+.disputed { background: #d9534f33; }
+.single { background: #8882; }
 del { color: #999; }
 """
 
@@ -48,6 +50,10 @@ class PageRow:
     coarse: bool
     change: str | None
     previous: str | None
+    sources: int = 2
+    disputed: bool = False
+    dispute: str = ""
+    """Who says what, for the disputed mark's tooltip."""
 
 
 def _head(title: str) -> str:
@@ -109,6 +115,12 @@ def _row(row: PageRow) -> str:
     if row.change:
         previous = f" <del>{escape(row.previous)}</del>" if row.previous else ""
         change = f" <span class=badge>{escape(row.change)}</span>{previous}"
+    if row.disputed:
+        change += f' <span class="badge disputed" title="{escape(row.dispute)}">disputed</span>'
+    elif row.sources <= 1:
+        change += (
+            ' <span class="badge single" title="reported by one source so far">1 source</span>'
+        )
     return (
         f"<li><span class='{css}'>{when}</span> {escape(row.title)}{change}"
         f"<div class=meta>{escape(row.detail)}</div></li>"

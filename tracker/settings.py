@@ -135,6 +135,14 @@ class Settings(BaseSettings):
         default="6h",
         description="How often calendar apps are asked to refresh a feed (REFRESH-INTERVAL).",
     )
+    dispute_window: str = Field(
+        default="14d",
+        description=(
+            "Claims published this close to the newest one compete for a release's date; "
+            "incompatible ones among them make it disputed. Older disagreeing claims were "
+            "overtaken."
+        ),
+    )
     feed_past_days: int = Field(
         default=30,
         ge=0,
@@ -233,7 +241,7 @@ class Settings(BaseSettings):
         parse_duration(value)
         return value
 
-    @field_validator("feed_refresh")
+    @field_validator("feed_refresh", "dispute_window")
     @classmethod
     def _valid_refresh(cls, value: str) -> str:
         parse_duration(value)

@@ -236,3 +236,33 @@ def test_a_first_alert_waits_for_the_floor_then_fires_once(rt: Runtime) -> None:
         assert all("delayed" in r.body["title"] for r in moved)
     with rt.session() as session:
         assert len(session.exec(select(Delivery)).all()) == 4
+
+
+def test_the_dispute_window_decides_between_a_dispute_and_a_move(rt: Runtime) -> None:
+    def one_after_another(title: str, window: timedelta) -> Release:
+        """March 5 from one site, then April 2 from another ten days later."""
+        with rt.write_session() as session:
+            for day, site, month in ((0, "a", "March 5"), (10, "b", "April 2")):
+                ingest_article(
+                    RawArticle(
+                        text=f"{title} will premiere {month} on Netflix.",
+                        url=f"https://{site}.example/{title.replace(' ', '-')}",
+                        published=START.date() + timedelta(days=day),
+                    ),
+                    session=session,
+                    now=START,
+                    window=window,
+                )
+        with rt.session() as session:
+            return session.exec(select(Release).order_by(col(Release.id).desc()).limit(1)).one()
+
+    wide = one_after_another("Glass Harbor", timedelta(days=14))
+    # as sure as each other: the newer wins the tie, and the older still disputes it
+    assert (wide.date_value, wide.disputed) == ("2027-04-02", True)
+    narrow = one_after_another("Salt Meadow", timedelta(days=7))
+    assert (narrow.date_value, narrow.disputed) == ("2027-04-02", False)  # overtaken: a move
+
+
+def test_a_bad_dispute_window_is_refused() -> None:
+    with pytest.raises(ValueError, match="dispute_window"):
+        Settings(dispute_window="a fortnight")

@@ -51,11 +51,13 @@ def ingest(
     Reads a file, every .txt/.md/.html file in a folder, a web page or feed URL, or standard
     input (`-`), and records the release dates they announce.
     """
+    from tracker.core.durations import parse_duration
     from tracker.ingest.articles import RawArticle
     from tracker.ingest.service import ingest_article
 
     rt = ready(ctx)
     fallback = parse_published(published)
+    window = parse_duration(rt.settings.dispute_window)
     articles = _articles(rt, target)
     reports: list[tuple[RawArticle, IngestReport]] = []
     for article in articles:
@@ -64,7 +66,8 @@ def ingest(
                 text=article.text, url=article.url, title=article.title, published=fallback
             )
         with rt.write_session() as session:
-            reports.append((article, ingest_article(article, session=session, now=rt.clock())))
+            found = ingest_article(article, session=session, now=rt.clock(), window=window)
+            reports.append((article, found))
     if as_json:
         show_json([_record(a, r) for a, r in reports])
         return

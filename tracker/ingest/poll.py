@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, update
 from sqlmodel import col, select
 
+from tracker.core.durations import parse_duration
 from tracker.core.states import SourceKind
 from tracker.core.titles import TitleIndex
 from tracker.db import repo
@@ -165,7 +166,11 @@ class Poller:
         try:
             with self._rt.write_session() as session:
                 return ingest_article(
-                    article, session=session, now=self._rt.clock(), titles=self._title_index()
+                    article,
+                    session=session,
+                    now=self._rt.clock(),
+                    titles=self._title_index(),
+                    window=parse_duration(self._rt.settings.dispute_window),
                 )
         except Exception:  # one bad article never stops its source
             log.exception("ingesting %s failed", article.url or "an article")

@@ -7,13 +7,13 @@ history land together or not at all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlmodel import Session
 
 from tracker.alerts import outbox
 from tracker.core.change_words import is_explicit_change
-from tracker.core.consensus import Claim, assess, copy_key_of, site_of
+from tracker.core.consensus import DISPUTE_WINDOW, Claim, assess, copy_key_of, site_of
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ChangeKind
 from tracker.core.timeline import reconcile
@@ -47,7 +47,12 @@ class IngestReport:
 
 
 def ingest_article(
-    raw: RawArticle, *, session: Session, now: datetime, titles: TitleIndex | None = None
+    raw: RawArticle,
+    *,
+    session: Session,
+    now: datetime,
+    titles: TitleIndex | None = None,
+    window: timedelta = DISPUTE_WINDOW,
 ) -> IngestReport:
     """Store one article and all that follows from it, in one transaction (committed here).
 
@@ -56,6 +61,7 @@ def ingest_article(
         session: A write session; committed on success, left to the caller to roll back on error.
         now: The time of ingestion (aware UTC).
         titles: A title index to reuse across articles (built from the database when None).
+        window: How close claims must be to compete (`consensus.assess`).
     """
     url = normalise_url(raw.url) if raw.url else None
     digest = raw.content_hash
@@ -84,7 +90,13 @@ def ingest_article(
         for announcement in _one_per_release(session, found, index=index, now=now).items()
         if (
             change := _apply(
-                session, announcement, article=article, site=site, published=published, now=now
+                session,
+                announcement,
+                article=article,
+                site=site,
+                published=published,
+                window=window,
+                now=now,
             )
         )
         is not None
@@ -135,6 +147,7 @@ def _apply(
     article: Article,
     site: str,
     published: date,
+    window: timedelta,
     now: datetime,
 ) -> ReleaseChange | None:
     (work_id, season, kind), found = item
@@ -144,7 +157,9 @@ def _apply(
     current = repo.release_state(release) if release is not None else None
     claim = _claim(found, site=site, published=published)
     stored_claims = repo.claims_for(session, release.id) if release and release.id else []
-    agreed = assess([*stored_claims, claim], current=current.date if current else None)
+    agreed = assess(
+        [*stored_claims, claim], current=current.date if current else None, window=window
+    )
     change = reconcile(current, agreed, today=now.date())
     confidence_before = release.confidence if release is not None else 0.0
     stored = repo.apply_change(

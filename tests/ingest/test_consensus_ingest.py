@@ -126,8 +126,8 @@ def test_a_lone_wrong_reading_disputes_an_explicit_delay_moves(rt: Runtime) -> N
     assert moved.sources == 1
     assert history(rt) == [
         ("new", None, "2027-03-05"),
-        ("disputed", "2027-03-05", "2027-03-05"),
-        ("settled", "2027-03-05", "2027-03-05"),
+        ("disputed", None, "2027-03-05"),
+        ("settled", None, "2027-03-05"),
         ("delayed", "2027-03-05", "2027-04-02"),
     ]
     changes = json.loads(
@@ -159,6 +159,7 @@ def _feed_and_page_show_the_dispute(rt: Runtime) -> None:
     )
     html = subscription_page(name="all", feed_url="x", webcal_url="y", rows=dated, tba=[])
     assert "badge disputed" in html
+    assert html.count(">disputed<") == 1  # the recent `disputed` change is not marked twice
     assert "sources disagree: March 5" not in html  # days are written as days
     assert "2027-04-02 (d.example)" in html
 

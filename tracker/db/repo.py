@@ -174,7 +174,7 @@ def apply_change(
         rows.append((change.kind, change.old, old_status))
     if flipped:
         flip = ChangeKind.DISPUTED if agreed.disputed else ChangeKind.SETTLED
-        rows.append((flip, new.date, str(new.status)))
+        rows.append((flip, None, str(new.status)))  # the date itself did not move
     for kind, old, status_before in rows:
         session.add(
             DateChange(

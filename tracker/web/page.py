@@ -112,7 +112,7 @@ def _row(row: PageRow) -> str:
         when = f'<time datetime="{row.day.isoformat()}">{when}</time>'
     css = "when coarse" if row.coarse else "when"
     change = ""
-    if row.change:
+    if row.change and not (row.disputed and row.change == "disputed"):  # marked below
         previous = f" <del>{escape(row.previous)}</del>" if row.previous else ""
         change = f" <span class=badge>{escape(row.change)}</span>{previous}"
     if row.disputed:

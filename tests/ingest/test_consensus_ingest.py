@@ -22,7 +22,7 @@ from tracker.calendar.feeds import FeedParams, build_feed
 from tracker.calendar.subscriptions import SubscriptionSpec
 from tracker.cli.main import app
 from tracker.db import migrate
-from tracker.db.models import DateChange, Delivery, Release, Subscription
+from tracker.db.models import DateChange, Delivery, Release, Sighting, Subscription
 from tracker.ingest.articles import RawArticle
 from tracker.ingest.service import ingest_article
 from tracker.runtime import Runtime
@@ -74,7 +74,10 @@ def test_support_counts_sites_once_and_syndicated_copies_once(rt: Runtime) -> No
     )
     one_site = release(rt)
     assert (one_site.sources, one_site.disputed) == (1, False)
-    ingest(rt, "https://news.wire.example/story/81", MARCH, 1)  # the same text on a second site
+    # the same sentence on a second site, in an article of its own: a syndicated copy
+    ingest(rt, "https://news.wire.example/story/81", MARCH + " Reporting by Ann Lee.", 1)
+    with rt.session() as session:
+        assert len(session.exec(select(Sighting)).all()) == 3  # stored, and counted once
     assert release(rt).sources == 1
     ingest(
         rt, "https://tvline.example/glass-harbor-date", "Netflix's Glass Harbor arrives March 5.", 1

@@ -162,22 +162,7 @@ def test_0004_recomputes_support_from_stored_sightings(empty_db_url: str, tmp_pa
                 for i, _, text, value, _ in articles
             ],
         )
-        conn.execute(
-            table["subscription"].insert(),
-            [
-                {
-                    "id": 1,
-                    "name": "me",
-                    "kinds": [],
-                    "platforms": [],
-                    "min_precision": "tba",
-                    "coarse": "start",
-                    "reminder_days": [7, 1],
-                    "digest": False,
-                    "created_at": at,
-                }
-            ],
-        )
+        conn.execute(table["subscription"].insert(), [{**SUBSCRIPTION, "digest": False}])
     migrate.upgrade(rt.engine)
     with rt.engine.connect() as conn:
         table = _reflect(conn)
@@ -218,11 +203,24 @@ def test_0004_recomputes_support_from_stored_sightings(empty_db_url: str, tmp_pa
     rt.close()
 
 
+SUBSCRIPTION = {
+    "id": 1,
+    "name": "me",
+    "kinds": [],
+    "platforms": [],
+    "min_precision": "tba",
+    "coarse": "start",
+    "reminder_days": [7, 1],
+    "created_at": datetime(2027, 2, 1, 12, tzinfo=UTC),
+}
+"""A subscription row as revisions 0002 and 0003 store it (0003 adds `digest`)."""
+
+
 def _reflect(conn) -> dict[str, object]:  # type: ignore[no-untyped-def]
     import sqlalchemy as sa
 
     meta = sa.MetaData()
-    meta.reflect(conn, only=["work", "release", "article", "sighting", "subscription"])
+    meta.reflect(conn, only=[t for t in TABLES if t in sa.inspect(conn).get_table_names()])
     return dict(meta.tables)
 
 
@@ -236,22 +234,8 @@ def test_a_rebuilt_table_keeps_its_child_rows(empty_db_url: str, tmp_path: Path)
     migrate.upgrade(rt.engine, "0002")
     at = datetime(2027, 2, 1, 12, tzinfo=UTC)
     with rt.engine.begin() as conn:
-        meta = _reflect_all(conn)
-        conn.execute(
-            meta["subscription"].insert(),
-            [
-                {
-                    "id": 1,
-                    "name": "me",
-                    "kinds": [],
-                    "platforms": [],
-                    "min_precision": "tba",
-                    "coarse": "start",
-                    "reminder_days": [7, 1],
-                    "created_at": at,
-                }
-            ],
-        )
+        meta = _reflect(conn)
+        conn.execute(meta["subscription"].insert(), [SUBSCRIPTION])
         conn.execute(
             meta["watch"].insert(),
             [
@@ -277,15 +261,7 @@ def test_a_rebuilt_table_keeps_its_child_rows(empty_db_url: str, tmp_path: Path)
         )
     migrate.upgrade(rt.engine)
     with rt.engine.connect() as conn:
-        meta = _reflect_all(conn)
+        meta = _reflect(conn)
         assert len(conn.execute(meta["watch"].select()).all()) == 1
         assert len(conn.execute(meta["channel"].select()).all()) == 1
     rt.close()
-
-
-def _reflect_all(conn) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    import sqlalchemy as sa
-
-    meta = sa.MetaData()
-    meta.reflect(conn, only=["subscription", "watch", "channel"])
-    return dict(meta.tables)

@@ -307,3 +307,19 @@ def test_private_channels_can_be_refused(empty_db_url: str, tmp_path: Path) -> N
     assert row.last_error is not None
     assert "private address" in row.last_error
     runtime.close()
+
+
+def test_an_alert_names_a_local_file_without_its_path() -> None:
+    from tracker.alerts.compose import compose
+
+    facts = AlertFacts(
+        event=AlertEvent.DATE_SET,
+        title="Iron Fist",
+        season=None,
+        kind="premiere",
+        new="2017-03-17",
+        url="file:///srv/private/clips/iron-fist.txt",
+    )
+    message = compose(facts)
+    assert "Source: iron-fist.txt" in message.text
+    assert "/srv/private" not in message.text + message.html

@@ -125,3 +125,24 @@ def test_cancelled_and_history_and_sequence() -> None:
     assert "narrowed 2017-summer \u2192 2017-07-14" in str(event["DESCRIPTION"])  # type: ignore[index]
     assert str(event["SUMMARY"]).startswith("Cancelled: ")  # type: ignore[index]
     assert b"VALARM" not in data  # no reminder for something that will not happen
+
+
+def test_a_local_file_is_named_by_its_file_name_not_its_path() -> None:
+    sentence = "Iron Fist will premiere March 17."
+    data = render_feed(
+        [
+            item(
+                1,
+                "2017-03-17",
+                evidence=(
+                    (sentence, "file:///srv/private/clips/iron%20fist.txt"),
+                    (sentence, "https://news.example/iron-fist"),
+                ),
+            )
+        ],
+        FeedOptions(name="me"),
+    )
+    description = str(Calendar.from_ical(data).walk("VEVENT")[0]["DESCRIPTION"])
+    assert "\u201d iron fist.txt" in description
+    assert "/srv/private" not in description
+    assert "https://news.example/iron-fist" in description

@@ -8,6 +8,7 @@ from typing import Any
 
 from tracker.core.alert_rules import AlertEvent
 from tracker.core.release_date import ReleaseDate
+from tracker.core.urls import shown_source
 from tracker.extract.records import Precision
 
 _PRECISION_WORDS = {
@@ -105,8 +106,9 @@ def compose(facts: AlertFacts) -> Message:
         )
     if facts.evidence:
         lines.append(f"\u201c{' '.join(facts.evidence.split())}\u201d")
-    if facts.url:
-        lines.append(f"Source: {facts.url}")
+    source = shown_source(facts.url)
+    if source:
+        lines.append(f"Source: {source}")
     html_lines = [f"<p><strong>{escape(lines[0])}</strong></p>"]
     html_lines += [
         f"<p>{escape(line)}</p>" for line in lines[1:] if not line.startswith("Source: ")

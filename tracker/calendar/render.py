@@ -19,6 +19,7 @@ from icalendar import Alarm, Calendar, Event, vDuration, vText
 from tracker.core.consensus import FIRM_CONFIDENCE
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
+from tracker.core.urls import shown_source
 from tracker.extract.records import Precision
 
 PRODID = "-//tracker//release dates from the news//EN"
@@ -118,7 +119,8 @@ def description_for(item: FeedItem, options: FeedOptions) -> str:
         lines[-1] += f" ({item.date.precision} precision; placed {options.coarse.value})"
     lines.append(support_line(item))
     for sentence, url in item.evidence[:MAX_EVIDENCE]:
-        lines.append(f"\u201c{' '.join(sentence.split())}\u201d" + (f" {url}" if url else ""))
+        source = shown_source(url)
+        lines.append(f"\u201c{' '.join(sentence.split())}\u201d" + (f" {source}" if source else ""))
     if len(item.history) > 1:
         lines.append("History:")
         for h in item.history:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "fbclid", "gclid", "igshid", "ocid", "cmpid")
 
@@ -29,3 +29,20 @@ def normalise_url(url: str) -> str:
         ]
     )
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
+
+
+def shown_source(url: str | None) -> str | None:
+    """How a source is named to subscribers: a web address as is, a local file by its name only.
+
+    Where the server keeps its files is its own business, not a calendar's.
+
+    >>> shown_source("file:///srv/clips/2027/glass%20harbor.txt"), shown_source("https://a.example/x")
+    ('glass harbor.txt', 'https://a.example/x')
+    """
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https"):
+        return url
+    name = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) if parts.scheme == "file" else ""
+    return name or None

@@ -12,26 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from enum import StrEnum
 
 from icalendar import Alarm, Calendar, Event, vDuration, vText
 
+from tracker.calendar.coarse import Coarse
 from tracker.core.consensus import FIRM_CONFIDENCE
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
 from tracker.core.urls import shown_source
 from tracker.extract.records import Precision
 
+__all__ = ["Coarse", "FeedItem", "FeedOptions", "HistoryLine", "render_feed"]
+
 PRODID = "-//tracker//release dates from the news//EN"
 MAX_EVIDENCE = 3
-
-
-class Coarse(StrEnum):
-    """How a date coarser than a day is placed in a calendar."""
-
-    START = "start"  # an all-day event on the window's first day
-    SPAN = "span"  # an all-day event across the whole window
-    OMIT = "omit"  # no event (the web page still lists it)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

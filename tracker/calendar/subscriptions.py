@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from tracker.calendar.render import Coarse
+from tracker.calendar.coarse import Coarse
 from tracker.calendar.tokens import derive_token, new_salt, token_hash
 from tracker.core.consensus import DEFAULT_MIN_CONFIDENCE
 from tracker.db.models import Subscription, Watch

@@ -8,8 +8,6 @@ from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 #: The ``--json`` flag of the commands that print records.
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -24,6 +22,9 @@ def show_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequenc
     """A rich table on a terminal; tab-separated lines with a header row when piped."""
     cells = [["" if v is None else str(v) for v in row] for row in rows]
     if is_terminal():
+        from rich.console import Console
+        from rich.table import Table
+
         table = Table(title=title, show_lines=False)
         for column in columns:
             table.add_column(column)

@@ -11,10 +11,16 @@ from typing import Annotated, TextIO
 
 import typer
 
-from tracker.extract import Announcement, extract_announcements
+from tracker.extract import Announcement
 
 EXIT_FAILED_FILES = 1
 EXIT_BAD_INPUT = 2
+
+
+def _extract(text: str, published: dt.date | None) -> list[Announcement]:
+    from tracker.extract.extractor import extract_announcements  # the rules load on first use
+
+    return extract_announcements(text, published=published)
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -52,7 +58,7 @@ def _batch_lines(stream: TextIO) -> Iterator[str]:
             key = record.get("id") if isinstance(locals().get("record"), dict) else None
             yield json.dumps({"id": key, "announcements": [], "error": str(error)})
             continue
-        found = extract_announcements(text, published=published)
+        found = _extract(text, published)
         yield json.dumps(
             {"id": key, "announcements": [a.to_dict() for a in found]}, ensure_ascii=False
         )
@@ -97,7 +103,7 @@ def _run_files(
             print(f"tracker parse: cannot read {path}: {error.strerror or error}", file=sys.stderr)
             code = EXIT_FAILED_FILES
             continue
-        found = extract_announcements(text, published=published)
+        found = _extract(text, published)
         if as_jsonl:
             for a in found:
                 print(json.dumps({"file": str(path), **a.to_dict()}, ensure_ascii=False))

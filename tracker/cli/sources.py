@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from tracker.cli.context import ready
 from tracker.cli.output import JsonFlag, err, is_terminal, show_json, show_table
@@ -188,6 +187,8 @@ def _poll_with_progress(rt: Runtime, poller: Poller, sources: list[SourceSnapsho
     if not sources:
         err("no source is due")
         return 0
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     outcomes: list[PollOutcome] = []
     with Progress(
         TextColumn("{task.description}"),

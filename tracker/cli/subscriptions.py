@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tracker.calendar.render import Coarse
+from tracker.calendar.coarse import Coarse
 from tracker.cli.context import ready
 from tracker.cli.output import JsonFlag, err, show_json, show_table
 from tracker.core.consensus import DEFAULT_MIN_CONFIDENCE

@@ -66,6 +66,10 @@ def fill(url: str, n: int) -> None:
                 "sequence": 0,
                 "first_seen_at": now,
                 "updated_at": now,
+                # support as consensus gives it: most dates from several sites, some disputed
+                "confidence": rng.choice([0.6, 0.8, 0.9, 0.96, 0.99]),
+                "sources": rng.randint(1, 5),
+                "disputed": rng.random() < 0.05,
             }
         )
     with rt.engine.begin() as connection:

@@ -1,7 +1,8 @@
 """consensus across sources
 
 Each sighting learns whose claim it is (site, publication date, explicit change, syndication
-fingerprint); each release its support (confidence, sources, disputed); each subscription a
+fingerprint); each release its support (confidence, sources, disputed) and an index on its
+last change (a feed's data version); each subscription a
 confidence floor; the history may say a release became or stopped being disputed. Support is
 recomputed from the stored sightings; no release's date is changed by the upgrade.
 
@@ -57,6 +58,8 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("support", sa.JSON(), nullable=False, server_default=sa.text("'[]'"))
         )
+        # a feed's data version is the newest change of any release: read by every feed request
+        batch_op.create_index(batch_op.f("ix_release_updated_at"), ["updated_at"], unique=False)
     with op.batch_alter_table("subscription", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column(
@@ -158,6 +161,7 @@ def downgrade() -> None:
     with op.batch_alter_table("subscription", schema=None) as batch_op:
         batch_op.drop_column("min_confidence")
     with op.batch_alter_table("release", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_release_updated_at"))
         for column in ("support", "disputed", "sources", "confidence"):
             batch_op.drop_column(column)
     with op.batch_alter_table("sighting", schema=None) as batch_op:

@@ -146,3 +146,19 @@ def test_a_local_file_is_named_by_its_file_name_not_its_path() -> None:
     assert "\u201d iron fist.txt" in description
     assert "/srv/private" not in description
     assert "https://news.example/iron-fist" in description
+
+
+def test_cached_events_give_the_same_bytes_and_a_changed_release_renders_again() -> None:
+    from tracker.calendar.render import EventCache
+
+    events = EventCache()
+    options = FeedOptions(name="me", alarm=timedelta(days=1))
+    items = [item(i, "2017-03-17", title=f"Work {i}") for i in range(1, 6)]
+    plain = render_feed(items, options)
+    assert render_feed(items, options, events=events) == plain
+    assert render_feed(items, options, events=events) == plain
+    moved = [*items[:4], item(5, "2017-04-01", title="Work 5", sequence=1)]
+    again = render_feed(moved, options, events=events)
+    assert again == render_feed(moved, options)
+    assert b"DTSTART;VALUE=DATE:20170401" in again
+    assert b"DTSTART;VALUE=DATE:20170317" in again

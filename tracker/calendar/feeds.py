@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from tracker.calendar.render import Coarse, FeedItem, FeedOptions, HistoryLine, render_feed
+from tracker.calendar.render import (
+    Coarse,
+    EventCache,
+    FeedItem,
+    FeedOptions,
+    HistoryLine,
+    render_feed,
+)
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
 from tracker.db.models import Article, DateChange, Release, Sighting, Subscription, Watch, Work
@@ -51,6 +61,62 @@ class Feed:
     body: bytes
     etag: str
     last_modified: datetime
+    gzipped: bytes = b""
+    """The body compressed once at render time, for clients that accept gzip."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShownRelease:
+    """A release as a feed or a page shows it: its columns and its work's title.
+
+    Plain values, not ORM objects: a feed of ten thousand releases is read in one query
+    without building and tracking ten thousand pairs of model instances.
+    """
+
+    id: int
+    work_id: int
+    title: str
+    season: int
+    kind: str
+    date_value: str
+    precision: str
+    window_start: date | None
+    platform: str | None
+    status: str
+    sequence: int
+    updated_at: datetime
+    confidence: float
+    sources: int
+    disputed: bool
+    support: list[dict[str, Any]]
+
+    @property
+    def date(self) -> ReleaseDate:
+        """The release's date at its precision."""
+        return ReleaseDate.of(self.date_value, self.precision)
+
+
+_SHOWN = tuple(
+    col(c)
+    for c in (
+        Release.id,
+        Release.work_id,
+        Work.title,
+        Release.season,
+        Release.kind,
+        Release.date_value,
+        Release.precision,
+        Release.window_start,
+        Release.platform,
+        Release.status,
+        Release.sequence,
+        Release.updated_at,
+        Release.confidence,
+        Release.sources,
+        Release.disputed,
+        Release.support,
+    )
+)
 
 
 def feed_releases(
@@ -61,7 +127,7 @@ def feed_releases(
     today: date,
     past_days: int,
     include_tba: bool = False,
-) -> list[tuple[Release, Work]]:
+) -> list[ShownRelease]:
     """The releases a subscription's feed shows (sorted by release id)."""
     allowed = [p.value for p in Precision if p.rank <= Precision(subscription.min_precision).rank]
     since = today - timedelta(days=past_days)
@@ -76,7 +142,7 @@ def feed_releases(
         else or_(shown, cancelled)
     )
     query = (
-        select(Release, Work)
+        sa_select(*_SHOWN)
         .join(Work, col(Work.id) == col(Release.work_id))
         .where(visible)
         .where(col(Release.precision).in_(allowed))
@@ -104,11 +170,15 @@ def feed_releases(
             query = query.where(col(Release.platform).is_not(None)).where(
                 func.lower(col(Release.platform)).in_(lowered)
             )
-    rows = session.exec(query.order_by(col(Release.id))).all()
+    fields = ShownRelease.__dataclass_fields__
+    rows = [
+        ShownRelease(**dict(zip(fields, row, strict=True)))
+        for row in session.execute(query.order_by(col(Release.id)))
+    ]
     if _has_watches(session, subscription):  # a watch list: only the works it names
         watched = watched_work_ids(session, name=subscription.name)
-        rows = [(r, w) for r, w in rows if r.work_id in watched]
-    return list(rows)
+        rows = [r for r in rows if r.work_id in watched]
+    return rows
 
 
 def _has_watches(session: Session, subscription: Subscription) -> bool:
@@ -120,52 +190,53 @@ def _has_watches(session: Session, subscription: Subscription) -> bool:
     )
 
 
-def feed_items(session: Session, rows: list[tuple[Release, Work]]) -> list[FeedItem]:
-    """Releases with their history and evidence, in two queries for all of them."""
-    ids = [r.id for r, _ in rows if r.id is not None]
+def feed_items(session: Session, rows: list[ShownRelease]) -> list[FeedItem]:
+    """Releases with their history and evidence, in two queries per 500 releases."""
+    ids = [r.id for r in rows]
     history: dict[int, list[HistoryLine]] = defaultdict(list)
     evidence: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for change in session.exec(
-            select(DateChange)
+        for release_id, change, old, new, recorded_at in session.execute(
+            sa_select(
+                col(DateChange.release_id),
+                col(DateChange.change),
+                col(DateChange.old_value),
+                col(DateChange.new_value),
+                col(DateChange.recorded_at),
+            )
             .where(col(DateChange.release_id).in_(chunk))
             .order_by(col(DateChange.id))
         ):
-            history[change.release_id].append(
-                HistoryLine(
-                    change=change.change,
-                    old=change.old_value,
-                    new=change.new_value,
-                    recorded_at=change.recorded_at,
-                )
+            history[release_id].append(
+                HistoryLine(change=change, old=old, new=new, recorded_at=recorded_at)
             )
-        for sighting, url in session.exec(
-            select(Sighting, Article.url)
+        for release_id, sentence, url in session.execute(
+            sa_select(col(Sighting.release_id), col(Sighting.evidence), col(Article.url))
             .join(Article, col(Article.id) == col(Sighting.article_id))
             .where(col(Sighting.release_id).in_(chunk))
             .order_by(col(Article.published_at).desc(), col(Sighting.id).desc())
         ):
-            evidence[sighting.release_id].append((sighting.evidence, url))
+            evidence[release_id].append((sentence, url))
     return [
         FeedItem(
-            release_id=r.id or 0,
-            title=w.title,
+            release_id=r.id,
+            title=r.title,
             season=r.season or None,
             kind=r.kind,
-            date=ReleaseDate(value=r.date_value, precision=Precision(r.precision)),
+            date=r.date,
             platform=r.platform,
             status=r.status,
             sequence=r.sequence,
             changed_at=r.updated_at,
-            history=tuple(history[r.id or 0]),
-            evidence=tuple(evidence[r.id or 0]),
+            history=tuple(history[r.id]),
+            evidence=tuple(evidence[r.id]),
             confidence=r.confidence,
             sources=r.sources,
             disputed=r.disputed,
             support=tuple((s["date"], tuple(s["sites"])) for s in r.support),
         )
-        for r, w in rows
+        for r in rows
     ]
 
 
@@ -178,8 +249,12 @@ def build_feed(
     past_days: int,
     refresh: timedelta,
     page_url: str | None,
+    events: EventCache | None = None,
 ) -> Feed:
-    """Render a subscription's feed; the same data gives the same bytes and ETag."""
+    """Render a subscription's feed; the same data gives the same bytes and ETag.
+
+    `events` keeps rendered events across calls (a server passes one for its lifetime).
+    """
     rows = feed_releases(session, subscription, params, today=today, past_days=past_days)
     items = feed_items(session, rows)
     options = FeedOptions(
@@ -189,9 +264,10 @@ def build_feed(
         refresh=refresh,
         page_url=page_url,
     )
-    body = render_feed(items, options)
+    body = render_feed(items, options, events=events)
     last = max((i.changed_at for i in items), default=subscription.created_at)
     if subscription.token_rotated_at and subscription.token_rotated_at > last:
         last = subscription.token_rotated_at
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    return Feed(body=body, etag=etag, last_modified=last)
+    packed = gzip.compress(body, compresslevel=6, mtime=0)  # mtime 0: the same bytes every time
+    return Feed(body=body, etag=etag, last_modified=last, gzipped=packed)

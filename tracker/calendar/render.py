@@ -9,7 +9,9 @@ the time of the request.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -22,7 +24,7 @@ from tracker.core.states import ReleaseStatus
 from tracker.core.urls import shown_source
 from tracker.extract.records import Precision
 
-__all__ = ["Coarse", "FeedItem", "FeedOptions", "HistoryLine", "render_feed"]
+__all__ = ["Coarse", "EventCache", "FeedItem", "FeedOptions", "HistoryLine", "render_feed"]
 
 PRODID = "-//tracker//release dates from the news//EN"
 MAX_EVIDENCE = 3
@@ -153,8 +155,15 @@ def _placement(item: FeedItem, coarse: Coarse) -> tuple[date, date] | None:
     return None
 
 
-def render_feed(items: Sequence[FeedItem], options: FeedOptions) -> bytes:
-    """The feed's bytes: one VEVENT per dated release, sorted by release id."""
+def render_feed(
+    items: Sequence[FeedItem], options: FeedOptions, *, events: EventCache | None = None
+) -> bytes:
+    """The feed's bytes: one VEVENT per dated release, sorted by release id.
+
+    Each event's bytes come from `events` when it holds them for the same item and options
+    (a release that did not change renders once, not on every request); the bytes are the same
+    either way, because a calendar serialises its events one after another.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -163,11 +172,50 @@ def render_feed(items: Sequence[FeedItem], options: FeedOptions) -> bytes:
     calendar.add("x-wr-calname", vText(options.name))  # escaped like SUMMARY
     calendar.add("refresh-interval", vDuration(options.refresh), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(options.refresh))
+    whole = bytes(calendar.to_ical())
+    end = b"END:VCALENDAR\r\n"
+    if not whole.endswith(end):  # pragma: no cover - the iCalendar form guarantees it
+        raise AssertionError("a calendar ends with END:VCALENDAR")
+    cache = events if events is not None else EventCache(0)
+    parts = [whole[: -len(end)]]
     for item in sorted(items, key=lambda i: i.release_id):
         placed = _placement(item, options.coarse)
         if placed is not None:
-            calendar.add_component(_event(item, placed, options))
-    return bytes(calendar.to_ical())
+            parts.append(cache.get_or_render(item, placed, options))
+    parts.append(end)
+    return b"".join(parts)
+
+
+class EventCache:
+    """Rendered events by what they show: a thread-safe LRU shared by a process's feeds.
+
+    The key is the whole item (its date, texts, history and evidence) with the options that
+    shape an event, so a stale entry can never be served: a changed release is a new key.
+    """
+
+    def __init__(self, size: int = 50_000) -> None:
+        """Keep at most `size` events (0: keep none)."""
+        self._size = size
+        self._events: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_render(
+        self, item: FeedItem, placed: tuple[date, date], options: FeedOptions
+    ) -> bytes:
+        """The bytes of `item`'s VEVENT, rendered on a miss."""
+        key = (item, placed, options.coarse, options.alarm, options.page_url)
+        with self._lock:
+            found = self._events.get(key)
+            if found is not None:
+                self._events.move_to_end(key)
+                return found
+        rendered = bytes(_event(item, placed, options).to_ical())
+        if self._size:
+            with self._lock:
+                self._events[key] = rendered
+                while len(self._events) > self._size:
+                    self._events.popitem(last=False)
+        return rendered
 
 
 def _event(item: FeedItem, placed: tuple[date, date], options: FeedOptions) -> Event:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -46,6 +47,15 @@ class ReleaseDate:
                     raise ValueError(f"{self.value!r} is not a {precision} date")
                 self.window  # noqa: B018 - validates the calendar (month 13, Feb 30)
                 return
+
+    @staticmethod
+    @functools.lru_cache(maxsize=8192)
+    def of(value: str, precision: str) -> ReleaseDate:
+        """A stored date (value and precision as the database keeps them), made once per value.
+
+        Feeds and pages read thousands of releases whose dates repeat; each is checked once.
+        """
+        return ReleaseDate(value=value, precision=Precision(precision))
 
     @classmethod
     def parse(cls, value: str) -> ReleaseDate:

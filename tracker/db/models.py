@@ -67,6 +67,7 @@ class Release(SQLModel, table=True):
         UniqueConstraint("work_id", "season", "kind"),
         Index("ix_release_window", "window_start", "window_end"),
         Index("ix_release_status_window", "status", "window_start"),
+        Index("ix_release_updated_at", "updated_at"),  # a feed's data version: the newest change
         _one_of("kind", _values(Kind), "kind"),
         _one_of("precision", _values(Precision), "precision"),
         _one_of("status", _values(ReleaseStatus), "status"),

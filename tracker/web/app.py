@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
@@ -14,8 +15,10 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from tracker.calendar import subscriptions
-from tracker.calendar.cache import FeedCache, fingerprint
-from tracker.calendar.feeds import FeedParams, build_feed
+from tracker.calendar.cache import DataVersion, FeedCache, subscription_and_fingerprint
+from tracker.calendar.feeds import Feed, FeedParams, build_feed
+from tracker.calendar.render import EventCache
+from tracker.calendar.tokens import token_hash
 from tracker.core.durations import parse_duration
 from tracker.errors import InputError
 from tracker.web import page
@@ -55,6 +58,8 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
     """
     refresh = parse_duration(rt.settings.feed_refresh)
     cache = FeedCache()
+    events = EventCache()
+    versions = DataVersion(rt.engine)
 
     def not_found() -> Response:
         return Response(
@@ -72,38 +77,38 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
 
     def feed(request: Request) -> Response:
         token = request.path_params["token"]
-        with rt.session() as session:
-            subscription = subscriptions.by_token(session, token)
-            if subscription is None:
-                return not_found()
-            try:
-                params = FeedParams.parse(list(request.query_params.multi_items()))
-            except InputError as error:
-                return Response(f"{error}\n", status_code=400, media_type="text/plain")
-            today = rt.clock().date()
-            key = (fingerprint(session, subscription, today), params)
-            built = cache.get_or_render(
-                key,
-                lambda: build_feed(
-                    session,
-                    subscription,
-                    params,
-                    today=today,
-                    past_days=rt.settings.feed_past_days,
-                    refresh=refresh,
-                    page_url=f"{rt.settings.base_url}/s/{token}",
-                ),
-            )
-        headers = {
-            "ETag": built.etag,
-            "Last-Modified": format_datetime(built.last_modified, usegmt=True),
-            "Cache-Control": "private, max-age=300",
-            **SECURITY_HEADERS,
-        }
-        if built.etag in _etags(request.headers.get("if-none-match", "")):
-            return Response(status_code=304, headers=headers)
-        headers["Content-Disposition"] = 'inline; filename="tracker.ics"'
-        return Response(built.body, media_type="text/calendar; charset=utf-8", headers=headers)
+        if not subscriptions.plausible_token(token):
+            return not_found()
+        try:
+            params = FeedParams.parse(list(request.query_params.multi_items()))
+        except InputError as error:
+            return Response(f"{error}\n", status_code=400, media_type="text/plain")
+        today = rt.clock().date()
+        digest = token_hash(token)
+        version = versions.current()
+        quick = (digest, params, version, today) if version is not None else None
+        built = cache.peek(quick) if quick is not None else None
+        if built is None:
+            with rt.session() as session:
+                subscription, data = subscription_and_fingerprint(session, digest, today)
+                if subscription is None:
+                    return not_found()
+                built = cache.get_or_render(
+                    (data, params),
+                    lambda: build_feed(
+                        session,
+                        subscription,
+                        params,
+                        today=today,
+                        past_days=rt.settings.feed_past_days,
+                        refresh=refresh,
+                        page_url=f"{rt.settings.base_url}/s/{token}",
+                        events=events,
+                    ),
+                )
+            if quick is not None:
+                cache.remember(quick, built)
+        return _feed_response(request, built)
 
     def subscription_page(request: Request) -> Response:
         token = request.path_params["token"]
@@ -149,7 +154,32 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
         Route("/static/page.css", stylesheet, methods=["GET", "HEAD"]),
         Route("/static/page.js", script, methods=["GET", "HEAD"]),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=512)])
+    app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=512)])
+    weakref.finalize(app, versions.close)
+    return app
+
+
+def _feed_response(request: Request, built: Feed) -> Response:
+    """200 with the feed (compressed once, at render time, when the client takes gzip) or 304.
+
+    The compressed body is another representation, so it has its own strong ETag.
+    """
+    packed = bool(built.gzipped) and "gzip" in request.headers.get("accept-encoding", "").lower()
+    etag = built.etag[:-1] + '-gz"' if packed else built.etag
+    headers = {
+        "ETag": etag,
+        "Last-Modified": format_datetime(built.last_modified, usegmt=True),
+        "Cache-Control": "private, max-age=300",
+        "Vary": "Accept-Encoding",
+        **SECURITY_HEADERS,
+    }
+    if etag in _etags(request.headers.get("if-none-match", "")):
+        return Response(status_code=304, headers=headers)
+    headers["Content-Disposition"] = 'inline; filename="tracker.ics"'
+    if packed:
+        headers["Content-Encoding"] = "gzip"
+    body = built.gzipped if packed else built.body
+    return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
 
 
 def _etags(header: str) -> set[str]:

@@ -24,7 +24,7 @@ def page_rows(
     rows = feed_releases(
         session, subscription, FeedParams(), today=today, past_days=0, include_tba=True
     )
-    ids = [r.id for r, _ in rows if r.id is not None]
+    ids = [r.id for r in rows]
     latest: dict[int, DateChange] = {}
     if ids:
         for change in session.exec(
@@ -36,9 +36,9 @@ def page_rows(
             latest[change.release_id] = change
     dated: list[PageRow] = []
     tba: list[PageRow] = []
-    for release, work in rows:
-        when = ReleaseDate(value=release.date_value, precision=Precision(release.precision))
-        recent = latest.get(release.id or 0)
+    for release in rows:
+        when = release.date
+        recent = latest.get(release.id)
         kind = release.kind.replace("_", " ")
         if release.season:  # "season 2 premiere", not "season 2 season premiere"
             kind = f"season {release.season} {kind.removeprefix('season ')}"
@@ -50,7 +50,7 @@ def page_rows(
         row = PageRow(
             when=_when(when),
             day=release.window_start,
-            title=work.title,
+            title=release.title,
             detail=detail,
             coarse=when.precision is not Precision.DAY,
             change=recent.change if recent else None,

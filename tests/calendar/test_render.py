@@ -16,6 +16,7 @@ CHANGED = datetime(2017, 3, 10, 15, 30, tzinfo=UTC)
 def item(release_id: int, value: str, **extra: object) -> FeedItem:
     fields: dict[str, object] = {
         "release_id": release_id,
+        "uid": f"release-{release_id}@tracker",
         "title": "Iron Fist",
         "season": None,
         "kind": "premiere",

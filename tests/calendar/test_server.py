@@ -54,9 +54,16 @@ def subscribe(rt: Runtime, name: str = "me", **spec: object) -> str:
         )
 
 
-def uids(data: bytes) -> dict[str, tuple[str, int]]:
+def uids(rt: Runtime, data: bytes) -> dict[str, tuple[str, int]]:
+    """The feed's events by "release-<id>" (looked up from their UIDs): start and SEQUENCE."""
+    from sqlmodel import select
+
+    from tracker.db.models import Release
+
+    with rt.session() as session:
+        names = {r.uid: f"release-{r.id}" for r in session.exec(select(Release))}
     return {
-        str(e["UID"]): (e.decoded("DTSTART").isoformat(), int(e.get("SEQUENCE", 0)))
+        names[str(e["UID"])]: (e.decoded("DTSTART").isoformat(), int(e.get("SEQUENCE", 0)))
         for e in Calendar.from_ical(data).walk("VEVENT")
     }
 
@@ -96,29 +103,29 @@ def test_feed_is_stable_conditional_and_follows_moves(filled: Runtime) -> None:
         assert head.status_code == 200
         assert head.content == b""
         assert head.headers["etag"] == etag
-        before = uids(first.content)
-        assert before["release-1@tracker"] == ("2017-06-01", 0)  # summer, placed on its start
-        assert "release-3@tracker" not in before  # tba: no event
+        before = uids(filled, first.content)
+        assert before["release-1"] == ("2017-06-01", 0)  # summer, placed on its start
+        assert "release-3" not in before  # tba: no event
         filled.clock.now += timedelta(days=1)  # type: ignore[attr-defined]
         ingest(filled, "Night Harbor will premiere Friday, July 14 on Hulu.", date(2017, 3, 12))
         ingest(filled, "Cobalt Sky will debut on March 24 on Netflix.", date(2017, 3, 13))
         moved = client.get(f"/feeds/{token}.ics", headers={"If-None-Match": etag})
         assert moved.status_code == 200
-        after = uids(moved.content)
-        assert after["release-1@tracker"] == ("2017-07-14", 1)  # SEQUENCE up by one
+        after = uids(filled, moved.content)
+        assert after["release-1"] == ("2017-07-14", 1)  # SEQUENCE up by one
         assert set(after) == set(before)  # UIDs unchanged
-        assert after["release-2@tracker"] == before["release-2@tracker"]
+        assert after["release-2"] == before["release-2"]
 
 
 def test_query_parameters_narrow_the_feed(filled: Runtime) -> None:
     token = subscribe(filled)
     with running(filled) as base, httpx.Client(base_url=base) as client:
-        netflix = uids(client.get(f"/feeds/{token}.ics?platform=netflix").content)
-        assert list(netflix) == ["release-2@tracker"]
-        soon = uids(client.get(f"/feeds/{token}.ics?days=30").content)
-        assert sorted(soon) == ["release-2@tracker", "release-4@tracker"]
-        kinds = uids(client.get(f"/feeds/{token}.ics?kind=release").content)
-        assert list(kinds) == ["release-4@tracker"]
+        netflix = uids(filled, client.get(f"/feeds/{token}.ics?platform=netflix").content)
+        assert list(netflix) == ["release-2"]
+        soon = uids(filled, client.get(f"/feeds/{token}.ics?days=30").content)
+        assert sorted(soon) == ["release-2", "release-4"]
+        kinds = uids(filled, client.get(f"/feeds/{token}.ics?kind=release").content)
+        assert list(kinds) == ["release-4"]
         bad = client.get(f"/feeds/{token}.ics?days=soon")
         assert bad.status_code == 400
 
@@ -129,10 +136,10 @@ def test_subscription_filters_and_watch_list(filled: Runtime) -> None:
     )
     with running(filled) as base, httpx.Client(base_url=base) as client:
         body = client.get(f"/feeds/{token}.ics").content
-        assert list(uids(body)) == ["release-2@tracker"]
+        assert list(uids(filled, body)) == ["release-2"]
         assert b"TRIGGER:-PT2H" in body
         ingest(filled, "Harbor Lights will premiere on May 5 on HBO.", date(2017, 3, 5))
-        assert len(uids(client.get(f"/feeds/{token}.ics").content)) == 2
+        assert len(uids(filled, client.get(f"/feeds/{token}.ics").content)) == 2
 
 
 def test_tokens_wrong_revoked_rotated(filled: Runtime) -> None:
@@ -238,6 +245,6 @@ def test_a_cancelled_release_stays_a_while_then_goes(filled: Runtime) -> None:
     with running(filled) as base, httpx.Client(base_url=base) as client:
         body = client.get(f"/feeds/{token}.ics").content
         assert b"STATUS:CANCELLED" in body
-        assert "release-2@tracker" in uids(body)
+        assert "release-2" in uids(filled, body)
         filled.clock.now += timedelta(days=filled.settings.feed_past_days + 1)  # type: ignore[attr-defined]
-        assert "release-2@tracker" not in uids(client.get(f"/feeds/{token}.ics").content)
+        assert "release-2" not in uids(filled, client.get(f"/feeds/{token}.ics").content)

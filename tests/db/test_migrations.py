@@ -265,3 +265,59 @@ def test_a_rebuilt_table_keeps_its_child_rows(empty_db_url: str, tmp_path: Path)
         assert len(conn.execute(meta["watch"].select()).all()) == 1
         assert len(conn.execute(meta["channel"].select()).all()) == 1
     rt.close()
+
+
+def test_0005_keeps_the_uids_subscribers_have_and_new_releases_get_unique_ones(
+    empty_db_url: str, tmp_path: Path
+) -> None:
+    """Releases published before 0005 keep `release-<id>@tracker` (no duplicate events in a
+    subscriber's calendar); a release made afterwards gets a UUID no other instance shares."""
+    from sqlmodel import select
+
+    from tracker.db.models import Release
+    from tracker.ingest.articles import RawArticle
+    from tracker.ingest.service import ingest_article
+
+    rt = make_runtime(empty_db_url, tmp_path)
+    migrate.upgrade(rt.engine, "0004")
+    at = datetime(2027, 2, 1, 12, tzinfo=UTC)
+    with rt.engine.begin() as conn:
+        table = _reflect(conn)
+        work_id = conn.execute(
+            table["work"].insert().returning(table["work"].c.id),
+            [{"title": "Glass Harbor", "key": "glass harbor", "created_at": at}],
+        ).scalar_one()
+        conn.execute(
+            table["release"].insert(),
+            [
+                {
+                    "id": 7,  # an explicit id: PostgreSQL's sequence still starts at 1
+                    "work_id": work_id,
+                    "season": 0,
+                    "kind": "premiere",
+                    "date_value": "2027-03-05",
+                    "precision": "day",
+                    "status": "announced",
+                    "revision": 0,
+                    "sequence": 0,
+                    "first_seen_at": at,
+                    "updated_at": at,
+                }
+            ],
+        )
+    migrate.upgrade(rt.engine)
+    with rt.write_session() as session:
+        ingest_article(
+            RawArticle(text="Salt Meadow will premiere April 2 on Netflix.", published=at.date()),
+            session=session,
+            now=at,
+        )
+    with rt.session() as session:
+        uids = {r.id: r.uid for r in session.exec(select(Release))}
+    assert uids[7] == "release-7@tracker"
+    fresh = [u for i, u in uids.items() if i != 7]
+    assert len(fresh) == 1
+    assert fresh[0].endswith("@tracker")
+    assert len(fresh[0]) == len("12345678-1234-1234-1234-123456789012@tracker")
+    assert fresh[0] != "release-8@tracker"
+    rt.close()

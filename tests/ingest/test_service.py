@@ -166,3 +166,27 @@ def test_a_crash_mid_article_leaves_the_database_as_before(
     assert [count(runtime, m) for m in ALL] == before
     report = ingest(runtime, both, date(2017, 4, 2))  # and it goes in whole afterwards
     assert sorted(c.change for c in report.changes) == ["narrowed", "new"]
+
+
+def test_a_release_keeps_one_uid_for_life_and_no_other_database_shares_it(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    from tests.conftest import make_runtime
+    from tracker.db import migrate
+
+    other = make_runtime(f"sqlite:///{tmp_path / 'other.sqlite3'}", tmp_path / "other")
+    migrate.upgrade(other.engine)
+    text = "Night Harbor will premiere Friday, July 14 on Hulu."
+    for rt in (runtime, other):
+        ingest(rt, text, date(2017, 3, 10), "https://news.example/a")
+    with runtime.session() as session, other.session() as elsewhere:
+        mine = session.exec(select(Release)).one()
+        theirs = elsewhere.exec(select(Release)).one()
+    assert mine.id == theirs.id  # the same release id in both databases
+    assert mine.uid != theirs.uid  # two instances, two UIDs, though each is release 1
+    ingest(runtime, "Night Harbor will now premiere Aug. 18 on Hulu.", date(2017, 4, 1))
+    with runtime.session() as session:
+        moved = session.exec(select(Release)).one()
+    assert moved.date_value == "2017-08-18"
+    assert moved.uid == mine.uid
+    other.close()

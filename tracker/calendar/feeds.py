@@ -74,6 +74,7 @@ class ShownRelease:
     """
 
     id: int
+    uid: str
     work_id: int
     title: str
     season: int
@@ -100,6 +101,7 @@ _SHOWN = tuple(
     col(c)
     for c in (
         Release.id,
+        Release.uid,
         Release.work_id,
         Work.title,
         Release.season,
@@ -221,6 +223,7 @@ def feed_items(session: Session, rows: list[ShownRelease]) -> list[FeedItem]:
     return [
         FeedItem(
             release_id=r.id,
+            uid=r.uid,
             title=r.title,
             season=r.season or None,
             kind=r.kind,

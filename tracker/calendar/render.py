@@ -3,8 +3,8 @@
 What real calendar parsers need (see docs/architecture.md): all-day events carry an explicit
 `VALUE=DATE` on both DTSTART and DTEND, text is escaped, lines are folded at 75 octets and end in
 CRLF, no byte-order mark, no floating times (DTSTAMP and LAST-MODIFIED are UTC). Events are
-sorted by release id; UIDs come from release ids; DTSTAMP is the release's last change, never
-the time of the request.
+sorted by release id; each UID is the release's own, fixed for its life; DTSTAMP is the
+release's last change, never the time of the request.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ class FeedItem:
     """One release as the feed needs it."""
 
     release_id: int
+    uid: str
+    """The release's event UID (`release.uid`): the same for its whole life."""
     title: str
     season: int | None
     kind: str
@@ -77,15 +79,6 @@ class FeedOptions:
     alarm: timedelta | None = None
     refresh: timedelta = field(default=timedelta(hours=6))
     page_url: str | None = None
-
-
-def uid_for(release_id: int) -> str:
-    """The event's UID: derived from the release id, never changing.
-
-    >>> uid_for(42)
-    'release-42@tracker'
-    """
-    return f"release-{release_id}@tracker"
 
 
 def summary_for(item: FeedItem) -> str:
@@ -130,7 +123,7 @@ def description_for(item: FeedItem, options: FeedOptions) -> str:
 def support_line(item: FeedItem) -> str:
     """The support in words: "3 sources (confidence 0.97)", or who disputes what.
 
-    >>> support_line(FeedItem(release_id=1, title="X", season=None, kind="premiere",
+    >>> support_line(FeedItem(release_id=1, uid="u", title="X", season=None, kind="premiere",
     ...     date=ReleaseDate.parse("2027-03-05"), platform=None, status="announced", sequence=0,
     ...     changed_at=datetime(2027, 1, 1, tzinfo=UTC), confidence=0.6, sources=1, disputed=True,
     ...     support=(("2027-03-05", ("a.com",)), ("2027-04-02", ("b.com", "c.com")))))
@@ -221,7 +214,7 @@ class EventCache:
 def _event(item: FeedItem, placed: tuple[date, date], options: FeedOptions) -> Event:
     stamp = item.changed_at.astimezone(UTC)
     event = Event()
-    event.add("uid", uid_for(item.release_id))
+    event.add("uid", item.uid)
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
     event.add("sequence", item.sequence)

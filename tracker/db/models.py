@@ -6,6 +6,7 @@ season number (a film, a new series): SQL treats NULLs as distinct in unique key
 season could not keep "one release per work, season and kind".
 """
 
+import uuid
 from datetime import date, datetime
 from typing import Any
 
@@ -35,6 +36,14 @@ def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
 
 def _values(enum: Any) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
+
+
+def new_uid() -> str:
+    """A new release's event UID, from a random UUID (RFC 9562).
+
+    No two instances, and no database rebuilt from scratch, give two releases the same UID.
+    """
+    return f"{uuid.uuid4()}@tracker"
 
 
 class Work(SQLModel, table=True):
@@ -75,6 +84,12 @@ class Release(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(
+        default_factory=new_uid,
+        max_length=64,
+        unique=True,
+        description="Its calendar events' UID: unique across instances, fixed for its life.",
+    )
     work_id: int = Field(foreign_key="work.id", ondelete="CASCADE")
     season: int = Field(default=0, description="Season number; 0 when none is given.")
     kind: str = Field(max_length=20)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -86,7 +86,7 @@ def enqueue_change(
     session: Session,
     *,
     release: Release,
-    title: str,
+    title: str | Callable[[], str],
     change: ChangeKind | None,
     old: str | None,
     evidence: str | None,
@@ -151,10 +151,14 @@ def enqueue_change(
                 for c in audience.channel_ids
             )
 
+    if not moves and not firsts:
+        return 0
+    named = title() if callable(title) else title
+
     def facts(about: AlertEvent, before: str | None) -> AlertFacts:
         return AlertFacts(
             event=about,
-            title=title,
+            title=named,
             season=release.season or None,
             kind=release.kind,
             new=release.date_value,

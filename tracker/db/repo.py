@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import literal, or_, union_all
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from tracker.core.consensus import Claim, Consensus
@@ -36,12 +37,16 @@ def title_index(session: Session) -> TitleIndex:
 def find_work_by_key(session: Session, key: str) -> int | None:
     """The work whose key or alias key is exactly `key` (or its base key)."""
     keys = {key, base_key(key)}
-    found = session.exec(select(Work.id).where(col(Work.key).in_(keys)).limit(1)).first()
-    if found is not None:
-        return found
-    return session.exec(
-        select(WorkAlias.work_id).where(col(WorkAlias.key).in_(keys)).limit(1)
-    ).first()
+    both = union_all(  # one round trip: a work's own key first, then an alias
+        sa_select(col(Work.id).label("id"), literal(0).label("rank")).where(
+            col(Work.key).in_(keys)
+        ),
+        sa_select(col(WorkAlias.work_id).label("id"), literal(1).label("rank")).where(
+            col(WorkAlias.key).in_(keys)
+        ),
+    ).subquery()
+    row = session.execute(sa_select(both.c.id).order_by(both.c.rank, both.c.id).limit(1)).first()
+    return int(row[0]) if row is not None else None
 
 
 def resolve_work(session: Session, title: str, *, index: TitleIndex, now: datetime) -> int:

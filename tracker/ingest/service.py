@@ -101,14 +101,21 @@ def ingest_article(
         )
         is not None
     ]
+    article_id = article.id  # read before the commit expires it (a read after costs a query)
     session.commit()
-    return IngestReport(article_id=article.id, found=len(found), changes=tuple(changes))
+    return IngestReport(article_id=article_id, found=len(found), changes=tuple(changes))
 
 
 def _local_name(session: Session, source_id: int | None) -> str:
     """Whose claim an article without a web address is: its source's name, or "local"."""
     source = session.get(Source, source_id) if source_id is not None else None
     return source.name[:200] if source is not None else "local"
+
+
+def _work_title(session: Session, work_id: int, fallback: str) -> str:
+    """The work's canonical title, for alert messages (read only when someone gets one)."""
+    work = session.get(Work, work_id)
+    return work.title if work is not None else fallback
 
 
 def _one_per_release(
@@ -177,11 +184,10 @@ def _apply(
         session, release_id=stored.id, article_id=article_id, found=found, claim=claim, now=now
     )
     if change.kind is not None or stored.confidence > confidence_before:
-        work = session.get(Work, work_id)  # the alerts it causes, in the same transaction
-        outbox.enqueue_change(
+        outbox.enqueue_change(  # the alerts it causes, in the same transaction
             session,
             release=stored,
-            title=work.title if work else found.title,
+            title=lambda: _work_title(session, work_id, found.title),
             change=change.kind,
             old=change.old.value if change.old else None,
             evidence=found.evidence,

@@ -8,6 +8,7 @@ the articles are written here from templates, served as RSS with full content by
 HTTP server on 127.0.0.1, registered as sources and polled once with `tracker sources poll`'s
 code path (claim, fetch, extract, reconcile, commit per article). Prints articles/s and peak RSS,
 and peak RSS at a fifth of the articles, to show memory does not grow with their number.
+`TRACKER_EXTRACT_PROCESSES=1` measures with an extraction worker (its RSS printed apart).
 """
 
 from __future__ import annotations
@@ -125,7 +126,14 @@ def one_run(n: int, n_feeds: int, url: str) -> dict[str, float]:
     for f in range(n_feeds):
         chunk = articles[f * per : (f + 1) * per] if f < n_feeds - 1 else articles[f * per :]
         feeds[f"/feed/{f}.xml"] = rss(f, chunk, port)
-    rt = Runtime(settings=Settings(database_url=url, fetch_workers=1, fetch_max_bytes=50_000_000))
+    rt = Runtime(
+        settings=Settings(
+            database_url=url,
+            fetch_workers=1,
+            fetch_max_bytes=50_000_000,
+            extract_processes=int(os.environ.get("TRACKER_EXTRACT_PROCESSES", "0")),
+        )
+    )
     migrate.upgrade(rt.engine)
     with rt.write_session() as session:
         for f in range(n_feeds):
@@ -147,7 +155,9 @@ def one_run(n: int, n_feeds: int, url: str) -> dict[str, float]:
     rt.close()
     stored = sum(o.new_articles for o in outcomes)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # stopped above
     return {
+        "worker_rss_mb": worker_mb,
         "articles": stored,
         "seconds": elapsed,
         "per_second": stored / elapsed,
@@ -214,7 +224,8 @@ def main() -> None:
                 print(
                     f"ingest {backend:8} {int(r['articles']):6d} articles: "
                     f"{r['per_second']:7.1f} articles/s ({r['seconds']:.1f} s), "
-                    f"peak RSS {r['peak_rss_mb']:.0f} MB, failed sources {int(r['failed'])}"
+                    f"peak RSS {r['peak_rss_mb']:.0f} MB (extraction worker "
+                    f"{r['worker_rss_mb']:.0f} MB), failed sources {int(r['failed'])}"
                 )
 
 

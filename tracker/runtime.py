@@ -23,6 +23,7 @@ from tracker.db.engine import create_db_engine, database_errors, writer
 from tracker.settings import Settings
 
 if TYPE_CHECKING:  # the fetcher (httpx) is imported only by commands that fetch
+    from tracker.ingest.extraction import ExtractorPool
     from tracker.ingest.fetch import Fetcher
 
 
@@ -89,6 +90,13 @@ class Runtime:
         """This process's name on the leases it takes: host, pid and a random part."""
         return f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(4)}"
 
+    @cached_property
+    def extractors(self) -> ExtractorPool:
+        """Processes that read articles for the poller (started on first use)."""
+        from tracker.ingest.extraction import ExtractorPool
+
+        return ExtractorPool(self.settings.extract_processes)
+
     def serving_at(self, host: str, port: int) -> None:
         """Link feeds to where this process serves, unless TRACKER_BASE_URL says otherwise."""
         if "base_url" in self.settings.model_fields_set:
@@ -97,6 +105,8 @@ class Runtime:
         self.settings = self.settings.model_copy(update={"base_url": f"http://{shown}:{port}"})
 
     def close(self) -> None:
-        """Release the engine's connections, if it was ever built."""
+        """Stop the extraction workers and release the engine's connections, if ever built."""
+        if "extractors" in self.__dict__:
+            self.extractors.close()
         if "engine" in self.__dict__:
             self.engine.dispose()

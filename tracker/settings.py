@@ -92,6 +92,16 @@ class Settings(BaseSettings):
     fetch_workers: int = Field(
         default=4, ge=1, le=64, description="Sources polled in parallel by one process."
     )
+    extract_processes: int = Field(
+        default=0,
+        ge=0,
+        le=32,
+        description=(
+            "Processes that read articles while polling stores them (0: the poller reads them "
+            "itself). 1 on a machine with two cores ingests about a quarter faster on SQLite and "
+            "a third faster on PostgreSQL, for about 100 MB more memory."
+        ),
+    )
     allow_private_addresses: bool = Field(
         default=True,
         description=(

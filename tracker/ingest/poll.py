@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, update
 from sqlmodel import col, select
@@ -24,6 +24,7 @@ from tracker.core.titles import TitleIndex
 from tracker.db import repo
 from tracker.db.models import Article, Source
 from tracker.errors import SourceError
+from tracker.extract.records import Announcement
 from tracker.ingest.articles import RawArticle
 from tracker.ingest.backoff import next_check_after_failure, next_check_after_success
 from tracker.ingest.fetch import Fetcher, RetryLater
@@ -32,6 +33,10 @@ from tracker.ingest.service import IngestReport, ingest_article
 from tracker.runtime import Runtime
 
 log = logging.getLogger(__name__)
+
+_POOL_FROM = 4
+"""A source read gives at least this many new articles before the extraction workers are used
+(starting one costs about a second; a poll of one or two articles reads them here)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,13 +102,15 @@ class Poller:
     def __init__(
         self,
         rt: Runtime,
-        reader_factory: Callable[[Callable[[str], bool]], SourceReader],
+        reader_factory: Callable[
+            [Callable[[str], bool], Callable[[list[str]], set[str]]], SourceReader
+        ],
         *,
         owner: str,
     ) -> None:
         """Wire the runtime, a reader factory (given the known-URL check) and the lease owner."""
         self._rt = rt
-        self._reader = reader_factory(self._is_known)
+        self._reader = reader_factory(self._is_known, self._known_among)
         self._owner = owner
         self._titles: TitleIndex | None = None
         self._titles_lock = threading.Lock()
@@ -111,6 +118,19 @@ class Poller:
     def _is_known(self, url: str) -> bool:
         with self._rt.session() as session:
             return session.exec(select(Article.id).where(Article.url == url)).first() is not None
+
+    def _known_among(self, urls: list[str]) -> set[str]:
+        """Which of `urls` are stored already: one query per 500."""
+        known: set[str] = set()
+        with self._rt.session() as session:
+            for start in range(0, len(urls), 500):
+                chunk = urls[start : start + 500]
+                known.update(
+                    u
+                    for u in session.exec(select(Article.url).where(col(Article.url).in_(chunk)))
+                    if u is not None
+                )
+        return known
 
     def _title_index(self) -> TitleIndex:
         with self._titles_lock:
@@ -158,11 +178,29 @@ class Poller:
                 source, f"unexpected error: {type(error).__name__}: {error}"
             )
         reports = [
-            report for article in read.articles if (report := self._ingest(article)) is not None
+            report
+            for article, pending in self._readings(read.articles)
+            if (report := self._ingest(article, pending)) is not None
         ]
         return self._record_success(source, read, reports)
 
-    def _ingest(self, article: RawArticle) -> IngestReport | None:
+    def _readings(
+        self, articles: list[RawArticle]
+    ) -> list[tuple[RawArticle, tuple[date, Future[list[Announcement]] | None]]]:
+        """Start reading every article in the extraction workers, in order (a few: here)."""
+        if len(articles) < _POOL_FROM:
+            return [(a, (date.min, None)) for a in articles]
+        today = self._rt.clock().date()
+        return [
+            (a, (a.published or today, self._rt.extractors.submit(a.text, a.published or today)))
+            for a in articles
+        ]
+
+    def _ingest(
+        self, article: RawArticle, pending: tuple[date, Future[list[Announcement]] | None]
+    ) -> IngestReport | None:
+        published, future = pending
+        found = self._rt.extractors.result(future)
         try:
             with self._rt.write_session() as session:
                 return ingest_article(
@@ -171,6 +209,7 @@ class Poller:
                     now=self._rt.clock(),
                     titles=self._title_index(),
                     window=parse_duration(self._rt.settings.dispute_window),
+                    read=(published, found) if found is not None else None,
                 )
         except Exception:  # one bad article never stops its source
             log.exception("ingesting %s failed", article.url or "an article")
@@ -240,7 +279,9 @@ def make_poller(rt: Runtime, fetcher: Fetcher) -> Poller:
     max_bytes = rt.settings.fetch_max_bytes
     return Poller(
         rt,
-        lambda known: SourceReader(fetcher, is_known=known, max_bytes=max_bytes),
+        lambda known, among: SourceReader(
+            fetcher, is_known=known, known_among=among, max_bytes=max_bytes
+        ),
         owner=rt.owner,
     )
 

@@ -51,11 +51,17 @@ class SourceReader:
     """Reads sources of every kind with one shared fetcher."""
 
     def __init__(
-        self, fetcher: Fetcher, *, is_known: Callable[[str], bool], max_bytes: int = 5_000_000
+        self,
+        fetcher: Fetcher,
+        *,
+        is_known: Callable[[str], bool],
+        known_among: Callable[[list[str]], set[str]] | None = None,
+        max_bytes: int = 5_000_000,
     ) -> None:
-        """Keep the fetcher and the known-URL check."""
+        """Keep the fetcher and the known-URL checks (one URL, or a feed's URLs at once)."""
         self._fetcher = fetcher
         self._is_known = is_known
+        self._known_among = known_among or (lambda urls: {u for u in urls if is_known(u)})
         self._max_bytes = max_bytes
 
     def read(self, source: SourceSnapshot) -> SourceRead:
@@ -101,8 +107,10 @@ class SourceReader:
         entries = parse_feed(result.body, base_url=result.url)
         articles: list[RawArticle] = []
         problems: list[str] = []
+        urls = {e.url: normalise_url(e.url) for e in entries if e.url}
+        known = self._known_among(list(urls.values()))  # one question for the whole feed
         for entry in entries:
-            if entry.url and self._is_known(normalise_url(entry.url)):
+            if entry.url and urls[entry.url] in known:
                 continue
             article = self._entry_article(entry, source.id, problems)
             if article is not None:

@@ -53,6 +53,7 @@ def ingest_article(
     now: datetime,
     titles: TitleIndex | None = None,
     window: timedelta = DISPUTE_WINDOW,
+    read: tuple[date, list[Announcement]] | None = None,
 ) -> IngestReport:
     """Store one article and all that follows from it, in one transaction (committed here).
 
@@ -62,6 +63,8 @@ def ingest_article(
         now: The time of ingestion (aware UTC).
         titles: A title index to reuse across articles (built from the database when None).
         window: How close claims must be to compete (`consensus.assess`).
+        read: The announcements already found in the text (by an extraction worker) for the
+            publication date given; read here when absent or for another date.
     """
     url = normalise_url(raw.url) if raw.url else None
     digest = raw.content_hash
@@ -82,7 +85,10 @@ def ingest_article(
     session.add(article)
     session.flush()
     assert article.id is not None
-    found = extract_announcements(raw.text, published=published)
+    if read is not None and read[0] == published:
+        found = read[1]
+    else:
+        found = extract_announcements(raw.text, published=published)
     index = titles if titles is not None else repo.title_index(session)
     site = site_of(url, fallback="") or _local_name(session, raw.source_id)
     changes = [

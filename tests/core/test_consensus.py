@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.core.change_words import is_explicit_change
@@ -208,3 +208,11 @@ def test_noisy_or_is_monotone_and_bounded(confidences: list[float], extra: float
     assert 0.0 <= base <= 1.0
     assert noisy_or([*confidences, extra]) >= base - 1e-12
     assert noisy_or([*confidences, extra]) >= extra - 1e-12
+
+
+@settings(max_examples=400)
+@given(st.lists(CLAIMS, min_size=1, max_size=10), st.randoms())
+def test_the_order_claims_arrive_in_does_not_matter(claims: list[Claim], rng: object) -> None:
+    shuffled = list(claims)
+    rng.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert assess(shuffled) == assess(claims)

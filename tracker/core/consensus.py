@@ -140,8 +140,13 @@ def site_of(url: str | None, *, fallback: str = "local") -> str:
     return fallback
 
 
-def _newer(claim: Claim) -> tuple[dt.date, int]:
-    return claim.published, claim.order
+def _newer(claim: Claim) -> tuple[dt.date, int, str, str, float]:
+    """Sort key, oldest to newest.
+
+    Past the date and the stored order the key only makes the order total, so that the order
+    claims arrive in never changes an outcome.
+    """
+    return claim.published, claim.order, claim.site, claim.date.value, claim.confidence
 
 
 def _voices(claims: Sequence[Claim]) -> list[list[Claim]]:

@@ -216,3 +216,22 @@ def test_the_order_claims_arrive_in_does_not_matter(claims: list[Claim], rng: ob
     shuffled = list(claims)
     rng.shuffle(shuffled)  # type: ignore[attr-defined]
     assert assess(shuffled) == assess(claims)
+
+
+@given(
+    st.integers(2, 5),
+    st.floats(0.3, 0.95),
+    st.floats(0.0, 1.0),
+    st.sampled_from(["2027-04-02", "2027-05", "2027-fall"]),
+    st.integers(0, 13),
+)
+def test_one_site_alone_never_moves_a_date_two_sites_agree_on(
+    agreeing: int, confidence: float, lone: float, other: str, later: int
+) -> None:
+    """Unless it says the date changed: then it wins (see the explicit-change test)."""
+    held = ReleaseDate.parse("2027-03-05")
+    claims = [claim("2027-03-05", f"s{i}.com", confidence=confidence) for i in range(agreeing)]
+    wrong = claim(other, "lone.com", days=later, confidence=min(lone, confidence))
+    agreed = assess([*claims, wrong], current=held)
+    assert agreed.date == held
+    assert agreed.disputed

@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from tracker.calendar.event_titles import compile_template
 from tracker.calendar.render import (
     Coarse,
     EventCache,
@@ -266,6 +267,7 @@ def build_feed(
         alarm=timedelta(minutes=subscription.alarm_minutes) if subscription.alarm_minutes else None,
         refresh=refresh,
         page_url=page_url,
+        summary=compile_template(subscription.summary) if subscription.summary else None,
     )
     body = render_feed(items, options, events=events)
     last = max((i.changed_at for i in items), default=subscription.created_at)

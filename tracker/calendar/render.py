@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vDuration, vText
 
 from tracker.calendar.coarse import Coarse
+from tracker.calendar.event_titles import Template
 from tracker.core.consensus import FIRM_CONFIDENCE
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
@@ -79,10 +80,16 @@ class FeedOptions:
     alarm: timedelta | None = None
     refresh: timedelta = field(default=timedelta(hours=6))
     page_url: str | None = None
+    summary: Template | None = None
+    """The subscription's own event titles; None for the default."""
 
 
-def summary_for(item: FeedItem) -> str:
-    """The event's title, e.g. "The Defenders (summer 2017)" or "Loki season 2 finale"."""
+def summary_for(item: FeedItem, template: Template | None = None) -> str:
+    """The event's title: the subscription's template, or e.g. "The Defenders (summer 2017)"."""
+    if template is not None:
+        text = template.render(title_fields(item))
+        cancelled = item.status == ReleaseStatus.CANCELLED.value
+        return f"Cancelled: {text}" if cancelled else text
     parts = [item.title]
     if item.season:
         parts.append(f"season {item.season}")
@@ -95,6 +102,19 @@ def summary_for(item: FeedItem) -> str:
     if item.status == ReleaseStatus.CANCELLED.value:
         text = f"Cancelled: {text}"
     return text
+
+
+def title_fields(item: FeedItem) -> dict[str, str | None]:
+    """The values a title template may name, as people read them (None when absent)."""
+    return {
+        "title": item.title,
+        "season": str(item.season) if item.season else None,
+        "kind": item.kind.replace("_", " "),
+        "platform": item.platform,
+        "precision": str(item.date.precision),
+        "date": item.date.value,
+        "label": item.date.label(),
+    }
 
 
 def description_for(item: FeedItem, options: FeedOptions) -> str:
@@ -196,7 +216,7 @@ class EventCache:
         self, item: FeedItem, placed: tuple[date, date], options: FeedOptions
     ) -> bytes:
         """The bytes of `item`'s VEVENT, rendered on a miss."""
-        key = (item, placed, options.coarse, options.alarm, options.page_url)
+        key = (item, placed, options.coarse, options.alarm, options.page_url, options.summary)
         with self._lock:
             found = self._events.get(key)
             if found is not None:
@@ -220,7 +240,7 @@ def _event(item: FeedItem, placed: tuple[date, date], options: FeedOptions) -> E
     event.add("sequence", item.sequence)
     event.add("dtstart", placed[0])
     event.add("dtend", placed[1])
-    event.add("summary", summary_for(item))
+    event.add("summary", summary_for(item, options.summary))
     event.add("description", description_for(item, options))
     if item.status == ReleaseStatus.CANCELLED.value:
         status = "CANCELLED"
@@ -234,7 +254,7 @@ def _event(item: FeedItem, placed: tuple[date, date], options: FeedOptions) -> E
     if options.alarm is not None and status != "CANCELLED":
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", summary_for(item))
+        alarm.add("description", summary_for(item, options.summary))
         alarm.add("trigger", -options.alarm)
         event.add_component(alarm)
     return event

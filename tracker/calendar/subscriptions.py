@@ -10,6 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from tracker.calendar.coarse import Coarse
+from tracker.calendar.event_titles import compile_template
 from tracker.calendar.tokens import derive_token, new_salt, token_hash
 from tracker.core.consensus import DEFAULT_MIN_CONFIDENCE
 from tracker.db.models import Subscription, Watch
@@ -31,6 +32,8 @@ class SubscriptionSpec:
     alarm: timedelta | None = None
     digest: bool = False
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    summary: str | None = None
+    """An event title template (checked here, at `add`)."""
 
 
 def get(session: Session, name: str) -> Subscription:
@@ -58,6 +61,7 @@ def add(session: Session, spec: SubscriptionSpec, *, secret: bytes, now: datetim
         alarm_minutes=alarm,
         digest=spec.digest,
         min_confidence=spec.min_confidence,
+        summary=compile_template(spec.summary).text if spec.summary else None,
         created_at=now,
     )
     session.add(made)
@@ -114,14 +118,28 @@ def by_token(session: Session, token: str) -> Subscription | None:
     return session.exec(select(Subscription).where(Subscription.token_hash == digest)).first()
 
 
-def set_min_confidence(session: Session, name: str, floor: float) -> None:
-    """Change the confidence floor of a subscription's feed and first alerts. Commits."""
-    if not 0.0 <= floor <= 1.0:
-        raise InputError("a confidence floor is between 0 and 1")
+def change(
+    session: Session,
+    name: str,
+    *,
+    min_confidence: float | None = None,
+    summary: str | None = None,
+) -> Subscription:
+    """Change a subscription's confidence floor and/or its event titles (`""`: the default).
+
+    A template is checked before anything is stored. Commits.
+    """
     subscription = get(session, name)
-    subscription.min_confidence = floor
+    if min_confidence is not None:
+        if not 0.0 <= min_confidence <= 1.0:
+            raise InputError("a confidence floor is between 0 and 1")
+        subscription.min_confidence = min_confidence
+    if summary is not None:
+        subscription.summary = compile_template(summary).text if summary.strip() else None
     session.add(subscription)
     session.commit()
+    session.refresh(subscription)
+    return subscription
 
 
 def remove(session: Session, name: str) -> None:

@@ -70,6 +70,13 @@ def add(
         bool, typer.Option("--digest", help="Alerts as one message per run, not one each.")
     ] = False,
     min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
+    summary: Annotated[
+        str | None,
+        typer.Option(
+            help='Event titles, e.g. "{title}{ S{season}} ({platform})"; fields: '
+            "{title} {season} {kind} {platform} {precision} {date} {label}."
+        ),
+    ] = None,
 ) -> None:
     """Create a subscription, print its feed URL, e.g. `tracker subscriptions add me --watch Loki`.
 
@@ -91,6 +98,7 @@ def add(
         alarm=_alarm(alarm),
         digest=digest,
         min_confidence=min_confidence,
+        summary=summary,
     )
     with rt.write_session() as session:
         token = subscriptions.add(session, spec, secret=rt.secret, now=rt.clock())
@@ -119,6 +127,7 @@ def list_(
                 "platforms": s.platforms,
                 "min_precision": s.min_precision,
                 "min_confidence": s.min_confidence,
+                "summary": s.summary,
                 "coarse": s.coarse,
                 "alarm": format_duration(timedelta(minutes=s.alarm_minutes))
                 if s.alarm_minutes
@@ -174,6 +183,7 @@ def show(ctx: typer.Context, name: NameArgument) -> None:
         print(f"platforms:     {', '.join(sub.platforms) or 'all'}")
         print(f"min precision: {sub.min_precision}")
         print(f"min confidence: {sub.min_confidence:g}")
+        print(f"event titles:  {sub.summary or 'the default'}")
         print(f"coarse dates:  {sub.coarse}")
         alarm = format_duration(timedelta(minutes=sub.alarm_minutes)) if sub.alarm_minutes else None
         print(f"alarm:         {alarm or 'none'}")
@@ -188,16 +198,23 @@ def set_(
         float | None,
         typer.Option(min=0.0, max=1.0, help="The new confidence floor, 0 to 1."),
     ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option(help='New event titles, e.g. "{title} ({platform})"; "" for the default.'),
+    ] = None,
 ) -> None:
     """Change a subscription's settings: `tracker subscriptions set me --min-confidence 0.8`."""
     from tracker.calendar import subscriptions
 
-    if min_confidence is None:
-        raise InputError("nothing to change: give --min-confidence")
+    if min_confidence is None and summary is None:
+        raise InputError("nothing to change: give --min-confidence or --summary")
     rt = ready(ctx)
     with rt.write_session() as session:
-        subscriptions.set_min_confidence(session, name, min_confidence)
-    print(f"{name}: min confidence {min_confidence:g}")
+        changed = subscriptions.change(
+            session, name, min_confidence=min_confidence, summary=summary
+        )
+        floor, titles = changed.min_confidence, changed.summary
+    print(f"{name}: min confidence {floor:g}, event titles {titles or 'the default'}")
 
 
 @app.command()

@@ -229,6 +229,11 @@ class Subscription(SQLModel, table=True):
         description="Days before a day-precise date to send a reminder (0: release day).",
     )
     digest: bool = Field(default=False, description="One message per run instead of one each.")
+    summary: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Event title template (calendar.event_titles); None for the default titles.",
+    )
     min_confidence: float = Field(
         default=DEFAULT_MIN_CONFIDENCE,
         description="Dates less supported than this stay out of the feed and wait to alert.",

@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 from tracker.db.engine import database_errors
 from tracker.errors import SchemaError
 
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 """The head revision this code needs; a test checks it against the migration scripts."""
 
 

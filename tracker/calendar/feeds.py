@@ -178,13 +178,14 @@ def feed_releases(
         ShownRelease(**dict(zip(fields, row, strict=True)))
         for row in session.execute(query.order_by(col(Release.id)))
     ]
-    if _has_watches(session, subscription):  # a watch list: only the works it names
+    if has_watch_list(session, subscription):  # a watch list: only the works it names
         watched = watched_work_ids(session, name=subscription.name)
         rows = [r for r in rows if r.work_id in watched]
     return rows
 
 
-def _has_watches(session: Session, subscription: Subscription) -> bool:
+def has_watch_list(session: Session, subscription: Subscription) -> bool:
+    """Whether the subscription follows only the works of its watch list."""
     return (
         session.exec(
             select(Watch.id).where(Watch.subscription_id == subscription.id).limit(1)
@@ -273,6 +274,11 @@ def build_feed(
     last = max((i.changed_at for i in items), default=subscription.created_at)
     if subscription.token_rotated_at and subscription.token_rotated_at > last:
         last = subscription.token_rotated_at
+    return packaged(body, last)
+
+
+def packaged(body: bytes, last_modified: datetime) -> Feed:
+    """A rendered body with what HTTP needs: its ETag, and its gzip made once."""
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     packed = gzip.compress(body, compresslevel=6, mtime=0)  # mtime 0: the same bytes every time
-    return Feed(body=body, etag=etag, last_modified=last, gzipped=packed)
+    return Feed(body=body, etag=etag, last_modified=last_modified, gzipped=packed)

@@ -47,6 +47,14 @@ def _urls(rt: Runtime, token: str) -> tuple[str, str]:
     return feed_url(rt.settings.base_url, token), webcal_url(rt.settings.base_url, token)
 
 
+def _changes_urls(rt: Runtime, token: str) -> tuple[str, str]:
+    """The feed of changes, Atom and JSON Feed."""
+    from tracker.web.app import changes_url
+
+    base = rt.settings.base_url
+    return changes_url(base, token), changes_url(base, token, as_json=True)
+
+
 @app.command()
 def add(
     ctx: typer.Context,
@@ -107,6 +115,7 @@ def add(
     print(f"feed:    {http}")
     print(f"webcal:  {webcal}")
     print(f"page:    {rt.settings.base_url}/s/{token}")
+    print("changes: {} (or {})".format(*_changes_urls(rt, token)))
 
 
 @app.command("list")
@@ -230,7 +239,11 @@ def remove(ctx: typer.Context, name: NameArgument) -> None:
 
 @feed_app.command()
 def url(ctx: typer.Context, name: NameArgument) -> None:
-    """Print a subscription's feed URL (http and webcal), e.g. `tracker feed url me`."""
+    """Print a subscription's feed URLs (calendar, webcal, changes), e.g. `tracker feed url me`.
+
+    The lines are: the calendar (https), the same for calendar apps (webcal), then the feed of
+    changes as Atom and as JSON Feed.
+    """
     from tracker.calendar import subscriptions
 
     rt = ready(ctx)
@@ -240,6 +253,8 @@ def url(ctx: typer.Context, name: NameArgument) -> None:
     http, webcal = _urls(rt, token)
     print(http)
     print(webcal)
+    for address in _changes_urls(rt, token):
+        print(address)
 
 
 @feed_app.command()

@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from tracker.calendar import subscriptions
 from tracker.calendar.cache import DataVersion, FeedCache, subscription_and_fingerprint
+from tracker.calendar.changes_feed import build_changes
 from tracker.calendar.feeds import Feed, FeedParams, build_feed
 from tracker.calendar.render import EventCache
 from tracker.calendar.tokens import token_hash
@@ -42,6 +43,11 @@ NOT_FOUND = "Not found\n"
 def feed_url(base_url: str, token: str) -> str:
     """The https (or http) address of a feed."""
     return f"{base_url}/feeds/{token}.ics"
+
+
+def changes_url(base_url: str, token: str, *, as_json: bool = False) -> str:
+    """The address of a subscription's feed of changes: Atom, or JSON Feed."""
+    return f"{base_url}/feeds/{token}.{'json' if as_json else 'atom'}"
 
 
 def webcal_url(base_url: str, token: str) -> str:
@@ -110,6 +116,44 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
                 cache.remember(quick, built)
         return _feed_response(request, built)
 
+    def changes(request: Request, *, as_json: bool) -> Response:
+        token = request.path_params["token"]
+        if not subscriptions.plausible_token(token):
+            return not_found()
+        now = rt.clock()
+        today = now.date()
+        digest = token_hash(token)
+        version = versions.current()
+        quick = ("changes", as_json, digest, version, today) if version is not None else None
+        built = cache.peek(quick) if quick is not None else None
+        if built is None:
+            with rt.session() as session:
+                subscription, data = subscription_and_fingerprint(session, digest, today)
+                if subscription is None:
+                    return not_found()
+                built = cache.get_or_render(
+                    ("changes", as_json, data),
+                    lambda: build_changes(
+                        session,
+                        subscription,
+                        as_json=as_json,
+                        now=now,
+                        self_url=changes_url(rt.settings.base_url, token, as_json=as_json),
+                        page_url=f"{rt.settings.base_url}/s/{token}",
+                    ),
+                )
+            if quick is not None:
+                cache.remember(quick, built)
+        if as_json:
+            return _feed_response(request, built, "application/feed+json", "changes.json")
+        return _feed_response(request, built, "application/atom+xml", "changes.atom")
+
+    def atom(request: Request) -> Response:
+        return changes(request, as_json=False)
+
+    def json_feed(request: Request) -> Response:
+        return changes(request, as_json=True)
+
     def subscription_page(request: Request) -> Response:
         token = request.path_params["token"]
         with rt.session() as session:
@@ -129,6 +173,7 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
             webcal_url=webcal_url(rt.settings.base_url, token),
             rows=rows,
             tba=tba,
+            changes_url=changes_url(rt.settings.base_url, token),
         )
         return HTMLResponse(html, headers={**SECURITY_HEADERS, "Cache-Control": "private"})
 
@@ -150,6 +195,8 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
         Route("/", front, methods=["GET", "HEAD"]),
         Route("/healthz", health, methods=["GET", "HEAD"]),
         Route("/feeds/{token}.ics", feed, methods=["GET", "HEAD"]),
+        Route("/feeds/{token}.atom", atom, methods=["GET", "HEAD"]),
+        Route("/feeds/{token}.json", json_feed, methods=["GET", "HEAD"]),
         Route("/s/{token}", subscription_page, methods=["GET", "HEAD"]),
         Route("/static/page.css", stylesheet, methods=["GET", "HEAD"]),
         Route("/static/page.js", script, methods=["GET", "HEAD"]),
@@ -159,7 +206,12 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
     return app
 
 
-def _feed_response(request: Request, built: Feed) -> Response:
+def _feed_response(
+    request: Request,
+    built: Feed,
+    media_type: str = "text/calendar",
+    filename: str = "tracker.ics",
+) -> Response:
     """200 with the feed (compressed once, at render time, when the client takes gzip) or 304.
 
     The compressed body is another representation, so it has its own strong ETag.
@@ -175,11 +227,11 @@ def _feed_response(request: Request, built: Feed) -> Response:
     }
     if etag in _etags(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers=headers)
-    headers["Content-Disposition"] = 'inline; filename="tracker.ics"'
+    headers["Content-Disposition"] = f'inline; filename="{filename}"'
     if packed:
         headers["Content-Encoding"] = "gzip"
     body = built.gzipped if packed else built.body
-    return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
+    return Response(body, media_type=f"{media_type}; charset=utf-8", headers=headers)
 
 
 def _etags(header: str) -> set[str]:

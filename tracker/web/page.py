@@ -82,6 +82,7 @@ def subscription_page(
     webcal_url: str,
     rows: Sequence[PageRow],
     tba: Sequence[PageRow],
+    changes_url: str | None = None,
 ) -> str:
     """A subscription's page: subscribe links, what is coming (soonest first), what has no date."""
     parts = [
@@ -92,6 +93,12 @@ def subscription_page(
         f'<input id=feed-url readonly value="{escape(feed_url)}" aria-label="Feed address">'
         "<button type=button data-copy=feed-url hidden>Copy</button></div>",
     ]
+    if changes_url:  # the Atom address; the JSON Feed is beside it
+        json_url = changes_url.removesuffix(".atom") + ".json"
+        parts.append(
+            f'<p class=meta>What changed, for a feed reader: <a href="{escape(changes_url)}">'
+            f'Atom</a> \u00b7 <a href="{escape(json_url)}">JSON Feed</a></p>'
+        )
     if not rows and not tba:
         parts.append("<p>Nothing is coming yet.</p>")
     if rows:

@@ -130,8 +130,13 @@ def feed_releases(
     today: date,
     past_days: int,
     include_tba: bool = False,
+    ignore_watch_list: bool = False,
 ) -> list[ShownRelease]:
-    """The releases a subscription's feed shows (sorted by release id)."""
+    """The releases a subscription's feed shows (sorted by release id).
+
+    With `ignore_watch_list`, those its other filters allow, watched or not (the page offers
+    them to watch).
+    """
     allowed = [p.value for p in Precision if p.rank <= Precision(subscription.min_precision).rank]
     since = today - timedelta(days=past_days)
     shown = and_(col(Release.window_end) >= since, col(Release.status) != "cancelled")
@@ -178,7 +183,7 @@ def feed_releases(
         ShownRelease(**dict(zip(fields, row, strict=True)))
         for row in session.execute(query.order_by(col(Release.id)))
     ]
-    if has_watch_list(session, subscription):  # a watch list: only the works it names
+    if not ignore_watch_list and has_watch_list(session, subscription):  # only what it names
         watched = watched_work_ids(session, name=subscription.name)
         rows = [r for r in rows if r.work_id in watched]
     return rows
@@ -275,6 +280,29 @@ def build_feed(
     if subscription.token_rotated_at and subscription.token_rotated_at > last:
         last = subscription.token_rotated_at
     return packaged(body, last)
+
+
+def build_one(
+    session: Session,
+    subscription: Subscription,
+    rows: list[ShownRelease],
+    *,
+    refresh: timedelta,
+    page_url: str | None,
+    events: EventCache | None = None,
+) -> Feed:
+    """A calendar of just these releases (one, for "add to calendar"), as the feed renders them."""
+    items = feed_items(session, rows)
+    options = FeedOptions(
+        name=f"tracker: {rows[0].title}" if len(rows) == 1 else f"tracker: {subscription.name}",
+        coarse=Coarse(subscription.coarse),
+        alarm=timedelta(minutes=subscription.alarm_minutes) if subscription.alarm_minutes else None,
+        refresh=refresh,
+        page_url=page_url,
+        summary=compile_template(subscription.summary) if subscription.summary else None,
+    )
+    body = render_feed(items, options, events=events)
+    return packaged(body, max((i.changed_at for i in items), default=subscription.created_at))
 
 
 def packaged(body: bytes, last_modified: datetime) -> Feed:

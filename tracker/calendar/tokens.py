@@ -55,3 +55,13 @@ def load_or_create_secret(data_dir: Path) -> bytes:
     with os.fdopen(fd, "wb") as handle:
         handle.write(fresh)
     return fresh
+
+
+def form_token(secret: bytes, token: str) -> str:
+    """The anti-forgery value the page's forms carry: derived, so no session is kept.
+
+    A form posted from another site cannot know it without knowing the feed token, which is the
+    capability the page already rests on; it is also bound to this instance's secret.
+    """
+    mac = hmac.new(secret, f"form:{token}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(mac[:18]).decode()

@@ -82,3 +82,21 @@ def remove_watch(session: Session, *, name: str, title: str) -> str:
 def watched_work_ids(session: Session, *, name: str) -> frozenset[int]:
     """The works a subscription's watch list matches today."""
     return frozenset(work for _, work in list_watches(session, name=name) if work is not None)
+
+
+def unwatch_work(session: Session, *, name: str, work_id: int) -> list[str]:
+    """Stop watching every title on the list that names this work. Commits.
+
+    Returns the titles removed (none when the work was not watched).
+    """
+    owner = session.exec(select(Subscription).where(Subscription.name == name)).first()
+    if owner is None:
+        raise NotFoundError(f"no subscription named {name!r}")
+    index = repo.title_index(session)
+    removed = []
+    for watch in session.exec(select(Watch).where(Watch.subscription_id == owner.id)):
+        if index.find(watch.title) == work_id:
+            session.delete(watch)
+            removed.append(watch.title)
+    session.commit()
+    return removed

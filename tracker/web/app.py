@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
+import hmac
 import weakref
 from collections.abc import Callable
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from tracker.calendar import subscriptions
 from tracker.calendar.cache import DataVersion, FeedCache, subscription_and_fingerprint
 from tracker.calendar.changes_feed import build_changes
-from tracker.calendar.feeds import Feed, FeedParams, build_feed
+from tracker.calendar.feeds import Feed, FeedParams, build_feed, build_one, feed_releases
 from tracker.calendar.render import EventCache
-from tracker.calendar.tokens import token_hash
+from tracker.calendar.tokens import form_token, token_hash
 from tracker.core.durations import parse_duration
+from tracker.db.models import Work
 from tracker.errors import InputError
+from tracker.queries.watch import add_watches, unwatch_work
 from tracker.web import page
-from tracker.web.listing import page_rows
+from tracker.web.listing import page_data
+from tracker.web.months import month_view
 
 if TYPE_CHECKING:
     from tracker.runtime import Runtime
@@ -31,7 +37,7 @@ if TYPE_CHECKING:
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
-        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",  # the URL carries the token
@@ -156,26 +162,88 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
 
     def subscription_page(request: Request) -> Response:
         token = request.path_params["token"]
+        base = rt.settings.base_url
         with rt.session() as session:
             subscription = subscriptions.by_token(session, token)
             if subscription is None:
                 return not_found()
-            rows, tba = page_rows(
-                session,
-                subscription,
-                now=rt.clock(),
-                zone=rt.settings.zone,
-            )
+            data = page_data(session, subscription, now=rt.clock(), zone=rt.settings.zone)
             name = subscription.name
         html = page.subscription_page(
             name=name,
-            feed_url=feed_url(rt.settings.base_url, token),
-            webcal_url=webcal_url(rt.settings.base_url, token),
-            rows=rows,
-            tba=tba,
-            changes_url=changes_url(rt.settings.base_url, token),
+            links=page.PageLinks(
+                feed_url=feed_url(base, token),
+                webcal_url=webcal_url(base, token),
+                changes_url=changes_url(base, token),
+                page_url=f"/s/{token}",
+                form_token=form_token(rt.secret, token),
+            ),
+            rows=data.dated,
+            tba=data.tba,
+            also=data.also,
+            months=month_view(data.today, data.placed),
         )
         return HTMLResponse(html, headers={**SECURITY_HEADERS, "Cache-Control": "private"})
+
+    async def watching(request: Request) -> Response:
+        """POST /s/TOKEN/watch or /unwatch: change this subscription's watch list, then back."""
+        token, verb = request.path_params["token"], request.path_params["verb"]
+        body = await request.body()
+        if len(body) > 4096:
+            return Response("Too large.\n", 413, headers=SECURITY_HEADERS)
+        form = parse_qs(body.decode("utf-8", "replace"))  # a plain urlencoded form, two fields
+        sent, work = form.get("form", [""])[0], form.get("work", [""])[0]
+        if not subscriptions.plausible_token(token) or verb not in ("watch", "unwatch"):
+            return not_found()
+        if not hmac.compare_digest(sent, form_token(rt.secret, token)):
+            refused = "This form is not from your page: reload it and try again.\n"
+            return Response(refused, 403, headers=SECURITY_HEADERS)
+        if not work.isdigit():
+            return Response("No such release.\n", 400, headers=SECURITY_HEADERS)
+        return await run_in_threadpool(change_watch, token, verb, int(work))
+
+    def change_watch(token: str, verb: str, work_id: int) -> Response:
+        with rt.write_session() as session:
+            subscription = subscriptions.by_token(session, token)
+            found = session.get(Work, work_id)
+            if subscription is None or found is None:
+                return not_found()
+            if verb == "watch":
+                add_watches(session, name=subscription.name, titles=[found.title], now=rt.clock())
+            else:
+                unwatch_work(session, name=subscription.name, work_id=work_id)
+        return RedirectResponse(f"/s/{token}", status_code=303, headers=SECURITY_HEADERS)
+
+    def one_release(request: Request) -> Response:
+        """GET /s/TOKEN/release/ID.ics: one event, for a calendar without subscribing."""
+        token, wanted = request.path_params["token"], request.path_params["release"]
+        with rt.session() as session:
+            subscription = subscriptions.by_token(session, token)
+            if subscription is None or not wanted.isdigit():
+                return not_found()
+            rows = [
+                r
+                for r in feed_releases(
+                    session,
+                    subscription,
+                    FeedParams(),
+                    today=rt.clock().date(),
+                    past_days=rt.settings.feed_past_days,
+                    ignore_watch_list=True,
+                )
+                if r.id == int(wanted)
+            ]
+            if not rows:
+                return not_found()
+            built = build_one(
+                session,
+                subscription,
+                rows,
+                refresh=refresh,
+                page_url=f"{rt.settings.base_url}/s/{token}",
+                events=events,
+            )
+        return _feed_response(request, built, "text/calendar", f"release-{wanted}.ics")
 
     def stylesheet(_: Request) -> Response:
         return Response(
@@ -198,6 +266,8 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
         Route("/feeds/{token}.atom", atom, methods=["GET", "HEAD"]),
         Route("/feeds/{token}.json", json_feed, methods=["GET", "HEAD"]),
         Route("/s/{token}", subscription_page, methods=["GET", "HEAD"]),
+        Route("/s/{token}/{verb:str}", watching, methods=["POST"]),
+        Route("/s/{token}/release/{release}.ics", one_release, methods=["GET", "HEAD"]),
         Route("/static/page.css", stylesheet, methods=["GET", "HEAD"]),
         Route("/static/page.js", script, methods=["GET", "HEAD"]),
     ]

@@ -166,3 +166,20 @@ def test_a_watch_list_keeps_its_own_changes(rt: Runtime) -> None:
             "Glass Harbor dated",
         ]
         assert client.get(f"/feeds/{nothing}.json").json()["items"] == []
+
+
+def test_a_dispute_and_its_end_are_news_too(rt: Runtime) -> None:
+    ingest(rt, "https://a.example/1", "Glass Harbor will premiere March 5 on Netflix.", 0)
+    ingest(rt, "https://b.example/1", "Netflix's Glass Harbor arrives March 5.", 0)
+    ingest(rt, "https://c.example/1", "Glass Harbor will premiere April 9 on Netflix.", 2)
+    ingest(rt, "https://c.example/2", "Glass Harbor premieres March 5 on Netflix, c says.", 3)
+    token = subscribe(rt, "all")
+    with running(rt) as base, httpx.Client(base_url=base) as client:
+        titles = [
+            e.title for e in feedparser.parse(client.get(f"/feeds/{token}.atom").content).entries
+        ]
+    assert titles == [
+        "Glass Harbor no longer disputed: 2027-03-05",
+        "Glass Harbor disputed: 2027-03-05",
+        "Glass Harbor dated: 2027-03-05",
+    ]

@@ -11,15 +11,11 @@ import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
 
+from tests.calendar.conftest import runtime_that_read
 from tests.calendar.server import running
-from tests.support import Clock
 from tracker.calendar.event_titles import FIELDS, TemplateError, compile_template
 from tracker.cli.main import app
-from tracker.db import migrate
-from tracker.ingest.articles import RawArticle
-from tracker.ingest.service import ingest_article
 from tracker.runtime import Runtime
-from tracker.settings import Settings
 
 runner = CliRunner()
 SECRET = "an-event-titles-secret-long-enough-0123456789"
@@ -98,22 +94,14 @@ def test_every_field_is_filled_from_a_release() -> None:
 
 @pytest.fixture
 def rt(empty_db_url: str, tmp_path: Path) -> Iterator[Runtime]:
-    runtime = Runtime(
-        settings=Settings(database_url=empty_db_url, data_dir=tmp_path, secret_key=SECRET),
-        clock=Clock(),
+    texts = (
+        "Cobalt Sky will debut on March 24 on Netflix.",
+        "The second season of Glass Orchard will premiere on April 7 on HBO.",
+        "Paper Kingdom is coming in 2018, the studio said.",
     )
-    migrate.upgrade(runtime.engine)
-    for day, text in (
-        (1, "Cobalt Sky will debut on March 24 on Netflix."),
-        (2, "The second season of Glass Orchard will premiere on April 7 on HBO."),
-        (3, "Paper Kingdom is coming in 2018, the studio said."),
-    ):
-        with runtime.write_session() as session:
-            ingest_article(
-                RawArticle(text=text, published=date(2017, 3, day)),
-                session=session,
-                now=runtime.clock(),
-            )
+    runtime = runtime_that_read(
+        empty_db_url, tmp_path, secret=SECRET, texts=texts, first=date(2017, 3, 1)
+    )
     yield runtime
     runtime.close()
 

@@ -17,36 +17,24 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import event
 
+from tests.calendar.conftest import runtime_that_read
 from tests.calendar.server import running
-from tests.support import Clock
 from tracker.calendar import render, subscriptions
 from tracker.calendar.subscriptions import SubscriptionSpec
-from tracker.db import migrate
-from tracker.ingest.articles import RawArticle
-from tracker.ingest.service import ingest_article
 from tracker.runtime import Runtime
-from tracker.settings import Settings
 
 SECRET = "a-feed-cache-secret-that-is-long-enough-0123"
 
 
 @pytest.fixture
 def rt(empty_db_url: str, tmp_path: Path) -> Iterator[Runtime]:
-    runtime = Runtime(
-        settings=Settings(database_url=empty_db_url, data_dir=tmp_path, secret_key=SECRET),
-        clock=Clock(),
+    texts = (
+        "Cobalt Sky will debut on March 24 on Netflix.",
+        "Velvet Storm will launch on April 4 on Steam.",
     )
-    migrate.upgrade(runtime.engine)
-    for day, text in (
-        (1, "Cobalt Sky will debut on March 24 on Netflix."),
-        (2, "Velvet Storm will launch on April 4 on Steam."),
-    ):
-        with runtime.write_session() as session:
-            ingest_article(
-                RawArticle(text=text, published=date(2017, 3, day)),
-                session=session,
-                now=runtime.clock(),
-            )
+    runtime = runtime_that_read(
+        empty_db_url, tmp_path, secret=SECRET, texts=texts, first=date(2017, 3, 1)
+    )
     yield runtime
     runtime.close()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -16,19 +16,14 @@ from sqlmodel import select
 from typer.testing import CliRunner
 
 from tests.calendar.browser import chromium, keep_artifact
+from tests.calendar.conftest import runtime_that_read
 from tests.calendar.server import running
-from tests.support import Clock
 from tracker.cli.main import app
-from tracker.db import migrate
 from tracker.db.models import Release, Work
-from tracker.ingest.articles import RawArticle
-from tracker.ingest.service import ingest_article
 from tracker.runtime import Runtime
-from tracker.settings import Settings
 
 runner = CliRunner()
 SECRET = "a-page-actions-secret-long-enough-0123456789"
-NOW = datetime(2017, 3, 14, 12, 0, tzinfo=UTC)
 ARTICLES = (
     "Cobalt Sky will debut on March 24 on Netflix.",
     "Night Harbor will premiere this summer on Hulu.",
@@ -39,18 +34,9 @@ ARTICLES = (
 
 @pytest.fixture
 def rt(empty_db_url: str, tmp_path: Path) -> Iterator[Runtime]:
-    runtime = Runtime(
-        settings=Settings(database_url=empty_db_url, data_dir=tmp_path, secret_key=SECRET),
-        clock=Clock(NOW),
+    runtime = runtime_that_read(
+        empty_db_url, tmp_path, secret=SECRET, texts=ARTICLES, first=date(2017, 3, 1)
     )
-    migrate.upgrade(runtime.engine)
-    for day, text in enumerate(ARTICLES, start=1):
-        with runtime.write_session() as session:
-            ingest_article(
-                RawArticle(text=text, published=date(2017, 3, day)),
-                session=session,
-                now=runtime.clock(),
-            )
     yield runtime
     runtime.close()
 

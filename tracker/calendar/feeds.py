@@ -267,14 +267,7 @@ def build_feed(
     """
     rows = feed_releases(session, subscription, params, today=today, past_days=past_days)
     items = feed_items(session, rows)
-    options = FeedOptions(
-        name=f"tracker: {subscription.name}",
-        coarse=Coarse(subscription.coarse),
-        alarm=timedelta(minutes=subscription.alarm_minutes) if subscription.alarm_minutes else None,
-        refresh=refresh,
-        page_url=page_url,
-        summary=compile_template(subscription.summary) if subscription.summary else None,
-    )
+    options = feed_options(subscription, f"tracker: {subscription.name}", refresh, page_url)
     body = render_feed(items, options, events=events)
     last = max((i.changed_at for i in items), default=subscription.created_at)
     if subscription.token_rotated_at and subscription.token_rotated_at > last:
@@ -293,16 +286,24 @@ def build_one(
 ) -> Feed:
     """A calendar of just these releases (one, for "add to calendar"), as the feed renders them."""
     items = feed_items(session, rows)
-    options = FeedOptions(
-        name=f"tracker: {rows[0].title}" if len(rows) == 1 else f"tracker: {subscription.name}",
+    name = f"tracker: {rows[0].title}" if len(rows) == 1 else f"tracker: {subscription.name}"
+    options = feed_options(subscription, name, refresh, page_url)
+    body = render_feed(items, options, events=events)
+    return packaged(body, max((i.changed_at for i in items), default=subscription.created_at))
+
+
+def feed_options(
+    subscription: Subscription, name: str, refresh: timedelta, page_url: str | None
+) -> FeedOptions:
+    """How a subscription wants its events: placing, alarm, titles."""
+    return FeedOptions(
+        name=name,
         coarse=Coarse(subscription.coarse),
         alarm=timedelta(minutes=subscription.alarm_minutes) if subscription.alarm_minutes else None,
         refresh=refresh,
         page_url=page_url,
         summary=compile_template(subscription.summary) if subscription.summary else None,
     )
-    body = render_feed(items, options, events=events)
-    return packaged(body, max((i.changed_at for i in items), default=subscription.created_at))
 
 
 def packaged(body: bytes, last_modified: datetime) -> Feed:

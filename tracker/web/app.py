@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hmac
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from datetime import date
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
@@ -32,6 +33,9 @@ from tracker.web.listing import page_data
 from tracker.web.months import month_view
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from tracker.db.models import Subscription
     from tracker.runtime import Runtime
 
 SECURITY_HEADERS = {
@@ -87,6 +91,30 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
         report = status(rt, {rt.owner: ticks()} if ticks is not None else None)
         return JSONResponse(report, headers={"Cache-Control": "no-store"})
 
+    def cached(
+        token: str, kind: Hashable, today: date, render: Callable[[Session, Subscription], Feed]
+    ) -> Feed | None:
+        """A subscription's rendered feed of `kind`, or None for an unknown token.
+
+        On SQLite the data version answers first: when nothing was committed since the feed
+        was rendered, no table is read. Otherwise one query gives the subscription and the
+        fingerprint of its data, and the feed is rendered only if that fingerprint is new.
+        """
+        digest = token_hash(token)
+        version = versions.current()
+        quick = (kind, digest, version, today) if version is not None else None
+        built = cache.peek(quick) if quick is not None else None
+        if built is None:
+            with rt.session() as session:
+                subscription, data = subscription_and_fingerprint(session, digest, today)
+                if subscription is None:
+                    return None
+                found = subscription
+                built = cache.get_or_render((kind, data), lambda: render(session, found))
+            if quick is not None:
+                cache.remember(quick, built)
+        return built
+
     def feed(request: Request) -> Response:
         token = request.path_params["token"]
         if not subscriptions.plausible_token(token):
@@ -96,60 +124,43 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
         except InputError as error:
             return Response(f"{error}\n", status_code=400, media_type="text/plain")
         today = rt.clock().date()
-        digest = token_hash(token)
-        version = versions.current()
-        quick = (digest, params, version, today) if version is not None else None
-        built = cache.peek(quick) if quick is not None else None
-        if built is None:
-            with rt.session() as session:
-                subscription, data = subscription_and_fingerprint(session, digest, today)
-                if subscription is None:
-                    return not_found()
-                built = cache.get_or_render(
-                    (data, params),
-                    lambda: build_feed(
-                        session,
-                        subscription,
-                        params,
-                        today=today,
-                        past_days=rt.settings.feed_past_days,
-                        refresh=refresh,
-                        page_url=f"{rt.settings.base_url}/s/{token}",
-                        events=events,
-                    ),
-                )
-            if quick is not None:
-                cache.remember(quick, built)
-        return _feed_response(request, built)
+        built = cached(
+            token,
+            ("calendar", params),
+            today,
+            lambda session, subscription: build_feed(
+                session,
+                subscription,
+                params,
+                today=today,
+                past_days=rt.settings.feed_past_days,
+                refresh=refresh,
+                page_url=f"{rt.settings.base_url}/s/{token}",
+                events=events,
+            ),
+        )
+        return not_found() if built is None else _feed_response(request, built)
 
     def changes(request: Request, *, as_json: bool) -> Response:
         token = request.path_params["token"]
         if not subscriptions.plausible_token(token):
             return not_found()
         now = rt.clock()
-        today = now.date()
-        digest = token_hash(token)
-        version = versions.current()
-        quick = ("changes", as_json, digest, version, today) if version is not None else None
-        built = cache.peek(quick) if quick is not None else None
+        built = cached(
+            token,
+            ("changes", as_json),
+            now.date(),
+            lambda session, subscription: build_changes(
+                session,
+                subscription,
+                as_json=as_json,
+                now=now,
+                self_url=changes_url(rt.settings.base_url, token, as_json=as_json),
+                page_url=f"{rt.settings.base_url}/s/{token}",
+            ),
+        )
         if built is None:
-            with rt.session() as session:
-                subscription, data = subscription_and_fingerprint(session, digest, today)
-                if subscription is None:
-                    return not_found()
-                built = cache.get_or_render(
-                    ("changes", as_json, data),
-                    lambda: build_changes(
-                        session,
-                        subscription,
-                        as_json=as_json,
-                        now=now,
-                        self_url=changes_url(rt.settings.base_url, token, as_json=as_json),
-                        page_url=f"{rt.settings.base_url}/s/{token}",
-                    ),
-                )
-            if quick is not None:
-                cache.remember(quick, built)
+            return not_found()
         if as_json:
             return _feed_response(request, built, "application/feed+json", "changes.json")
         return _feed_response(request, built, "application/atom+xml", "changes.atom")

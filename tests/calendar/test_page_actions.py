@@ -120,6 +120,23 @@ def test_watch_buttons_act_on_their_own_subscription_only(rt: Runtime) -> None:
         assert (
             client.post(f"/s/{mine}/delete", data={"form": token, "work": "1"}).status_code == 404
         )
+        velvet_last = client.post(f"/s/{mine}/unwatch", data={"form": token, "work": str(velvet)})
+        assert velvet_last.status_code == 409  # the last title: the calendar would flood
+        assert "last title" in velvet_last.text
+        assert watched(rt, "mine") == ["Velvet Storm"]
+
+
+def test_a_calendar_without_a_watch_list_is_not_turned_into_one(rt: Runtime) -> None:
+    from tracker.calendar.tokens import form_token
+
+    everything = subscribe(rt, "everything")
+    with running(rt) as base, httpx.Client(base_url=base) as client:
+        assert "name=form" not in client.get(f"/s/{everything}").text  # no buttons to press
+        velvet = work_id(rt, "Velvet Storm")
+        sent = {"form": form_token(rt.secret, everything), "work": str(velvet)}
+        tried = client.post(f"/s/{everything}/watch", data=sent)
+        assert tried.status_code == 409
+        assert watched(rt, "everything") == []
 
 
 def test_the_page_in_chromium_on_a_phone(rt: Runtime, tmp_path: Path) -> None:

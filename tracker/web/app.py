@@ -27,7 +27,7 @@ from tracker.calendar.tokens import form_token, token_hash
 from tracker.core.durations import parse_duration
 from tracker.db.models import Work
 from tracker.errors import InputError
-from tracker.queries.watch import add_watches, unwatch_work
+from tracker.queries.watch import add_watches, list_watches, unwatch_work
 from tracker.web import page
 from tracker.web.listing import page_data
 from tracker.web.months import month_view
@@ -219,8 +219,17 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
             found = session.get(Work, work_id)
             if subscription is None or found is None:
                 return not_found()
+            titles = list_watches(session, name=subscription.name)
+            if not titles:  # no watch list: the calendar follows everything, and stays so
+                return _refused("This calendar follows everything; it has no watch list.")
             if verb == "watch":
                 add_watches(session, name=subscription.name, titles=[found.title], now=rt.clock())
+            elif all(work == work_id for _, work in titles):
+                # an empty list would mean "everything": a calendar must not flood by a click
+                return _refused(
+                    "That is the last title on this watch list. Without any, the calendar would "
+                    "follow everything: remove the subscription instead, or watch another first."
+                )
             else:
                 unwatch_work(session, name=subscription.name, work_id=work_id)
         return RedirectResponse(f"/s/{token}", status_code=303, headers=SECURITY_HEADERS)
@@ -285,6 +294,11 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
     app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=512)])
     weakref.finalize(app, versions.close)
     return app
+
+
+def _refused(message: str) -> Response:
+    """409: the change asked for would do what the person cannot have meant."""
+    return Response(message + "\n", 409, media_type="text/plain", headers=SECURITY_HEADERS)
 
 
 def _feed_response(

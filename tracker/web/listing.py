@@ -93,14 +93,6 @@ def page_data(
     )
 
 
-def page_rows(
-    session: Session, subscription: Subscription, *, now: datetime, zone: tzinfo
-) -> tuple[list[PageRow], list[PageRow]]:
-    """Dated releases still to come, soonest first, and those with no date yet."""
-    data = page_data(session, subscription, now=now, zone=zone)
-    return data.dated, data.tba
-
-
 def _latest_changes(session: Session, ids: list[int], *, now: datetime) -> dict[int, DateChange]:
     latest: dict[int, DateChange] = {}
     for start in range(0, len(ids), 500):

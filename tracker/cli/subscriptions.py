@@ -187,16 +187,19 @@ def show(ctx: typer.Context, name: NameArgument) -> None:
     with rt.session() as session:
         sub = subscriptions.get(session, name)
         watched = list_watches(session, name=name)
-        print(f"name:          {sub.name}")
-        print(f"kinds:         {', '.join(sub.kinds) or 'all'}")
-        print(f"platforms:     {', '.join(sub.platforms) or 'all'}")
-        print(f"min precision: {sub.min_precision}")
-        print(f"min confidence: {sub.min_confidence:g}")
-        print(f"event titles:  {sub.summary or 'the default'}")
-        print(f"coarse dates:  {sub.coarse}")
         alarm = format_duration(timedelta(minutes=sub.alarm_minutes)) if sub.alarm_minutes else None
-        print(f"alarm:         {alarm or 'none'}")
-        print(f"watching:      {', '.join(t for t, _ in watched) or 'everything'}")
+        for label, value in (
+            ("name", sub.name),
+            ("kinds", ", ".join(sub.kinds) or "all"),
+            ("platforms", ", ".join(sub.platforms) or "all"),
+            ("min precision", sub.min_precision),
+            ("min confidence", f"{sub.min_confidence:g}"),
+            ("event titles", sub.summary or "the default"),
+            ("coarse dates", sub.coarse),
+            ("alarm", alarm or "none"),
+            ("watching", ", ".join(t for t, _ in watched) or "everything"),
+        ):
+            print(f"{label + ':':16}{value}")
 
 
 @app.command("set")

@@ -226,7 +226,7 @@ def test_cli_feed_url_export_rotate(filled: Runtime, tmp_path: Path) -> None:
     assert token not in listed
     assert '"alarm": "1d"' in listed
     shown = runner.invoke(app, ["subscriptions", "show", "cli"], obj=filled).output
-    assert "kinds:         premiere" in shown
+    assert "kinds:          premiere" in shown
     assert runner.invoke(app, ["subscriptions", "remove", "cli"], obj=filled).exit_code == 0
     assert runner.invoke(app, ["feed", "url", "cli"], obj=filled).exit_code == 7
 

@@ -110,7 +110,26 @@ def serve(feeds: dict[str, bytes]) -> ThreadingHTTPServer:
     return server
 
 
-def one_run(n: int, n_feeds: int, url: str) -> dict[str, float]:
+def poll_until_done(url: str) -> dict[str, float]:
+    """One of several pollers: claim a few due sources at a time until none is left."""
+    from tracker.ingest.poll import claim_due, make_poller
+    from tracker.runtime import Runtime
+    from tracker.settings import Settings
+
+    rt = Runtime(settings=Settings(database_url=url, fetch_workers=1, fetch_max_bytes=50_000_000))
+    stored = failed = 0
+    with rt.fetcher() as fetcher:
+        poller = make_poller(rt, fetcher)
+        while claimed := claim_due(rt, owner=rt.owner, limit=2):
+            outcomes = poller.run(claimed, workers=1)
+            stored += sum(o.new_articles for o in outcomes)
+            failed += sum(not o.ok for o in outcomes)
+    rt.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"articles": stored, "failed": failed, "peak_rss_mb": peak_mb}
+
+
+def one_run(n: int, n_feeds: int, url: str, processes: int = 1) -> dict[str, float]:
     """Runs inside a child process: serve, add sources, poll once, measure."""
     from tracker.db import migrate
     from tracker.ingest import sources
@@ -146,6 +165,30 @@ def one_run(n: int, n_feeds: int, url: str) -> dict[str, float]:
                 now=rt.clock(),
             )
     start = time.perf_counter()
+    if processes > 1:  # as several daemons do: each claims due sources under its own lease
+        pollers = [
+            subprocess.Popen(
+                [sys.executable, __file__, "--poll", url],
+                stdout=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "OPENBLAS_NUM_THREADS": "1"},
+            )
+            for _ in range(processes)
+        ]
+        reports = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in pollers]
+        elapsed = time.perf_counter() - start
+        server.shutdown()
+        server.server_close()
+        rt.close()
+        stored = sum(r["articles"] for r in reports)
+        return {
+            "articles": stored,
+            "seconds": elapsed,
+            "per_second": stored / elapsed,
+            "peak_rss_mb": max(r["peak_rss_mb"] for r in reports),
+            "worker_rss_mb": 0.0,
+            "failed": sum(r["failed"] for r in reports),
+        }
     with rt.fetcher() as fetcher:
         poller = make_poller(rt, fetcher)
         outcomes = poller.run(claim_due(rt, owner=rt.owner, limit=10_000), workers=1)
@@ -191,10 +234,17 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--feeds", type=int, default=50)
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="ingesting processes (as several daemons)"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--poll", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.poll:
+        print(json.dumps(poll_until_done(args.poll)))
+        return
     if args.child:
-        print(json.dumps(one_run(args.articles, args.feeds, args.child)))
+        print(json.dumps(one_run(args.articles, args.feeds, args.child, args.processes)))
         return
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     with tempfile.TemporaryDirectory() as tmp:
@@ -210,6 +260,8 @@ def main() -> None:
                             str(n),
                             "--feeds",
                             str(args.feeds),
+                            "--processes",
+                            str(args.processes),
                             "--child",
                             url,
                         ],
@@ -222,7 +274,9 @@ def main() -> None:
                     drop(name)
                 r = json.loads(out.stdout.strip().splitlines()[-1])
                 print(
-                    f"ingest {backend:8} {int(r['articles']):6d} articles: "
+                    f"ingest {backend:8} {int(r['articles']):6d} articles"
+                    + (f", {args.processes} processes" if args.processes > 1 else "")
+                    + ": "
                     f"{r['per_second']:7.1f} articles/s ({r['seconds']:.1f} s), "
                     f"peak RSS {r['peak_rss_mb']:.0f} MB (extraction worker "
                     f"{r['worker_rss_mb']:.0f} MB), failed sources {int(r['failed'])}"

@@ -51,6 +51,8 @@ def ingest(
     Reads a file, every .txt/.md/.html file in a folder, a web page or feed URL, or standard
     input (`-`), and records the release dates they announce.
     """
+    from sqlalchemy.exc import IntegrityError
+
     from tracker.core.durations import parse_duration
     from tracker.ingest.articles import RawArticle
     from tracker.ingest.service import ingest_article
@@ -65,9 +67,15 @@ def ingest(
             article = RawArticle(
                 text=article.text, url=article.url, title=article.title, published=fallback
             )
-        with rt.write_session() as session:
-            found = ingest_article(article, session=session, now=rt.clock(), window=window)
-            reports.append((article, found))
+        for attempt in (1, 2, 3):
+            try:
+                with rt.write_session() as session:
+                    found = ingest_article(article, session=session, now=rt.clock(), window=window)
+                break
+            except IntegrityError:  # a daemon stored the same new work meanwhile: read again
+                if attempt == 3:
+                    raise
+        reports.append((article, found))
     if as_json:
         show_json([_record(a, r) for a, r in reports])
         return

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from tracker.core.durations import parse_duration
@@ -33,6 +34,9 @@ from tracker.ingest.service import IngestReport, ingest_article
 from tracker.runtime import Runtime
 
 log = logging.getLogger(__name__)
+
+_ATTEMPTS = 3
+"""Tries of one article when another process inserted the same new row at the same moment."""
 
 _POOL_FROM = 4
 """A source read gives at least this many new articles before the extraction workers are used
@@ -201,20 +205,28 @@ class Poller:
     ) -> IngestReport | None:
         published, future = pending
         found = self._rt.extractors.result(future)
-        try:
-            with self._rt.write_session() as session:
-                return ingest_article(
-                    article,
-                    session=session,
-                    now=self._rt.clock(),
-                    titles=self._title_index(),
-                    window=parse_duration(self._rt.settings.dispute_window),
-                    read=(published, found) if found is not None else None,
-                )
-        except Exception:  # one bad article never stops its source
-            log.exception("ingesting %s failed", article.url or "an article")
-            self._forget_titles()
-            return None
+        for attempt in range(1, _ATTEMPTS + 1):
+            try:
+                with self._rt.write_session() as session:
+                    return ingest_article(
+                        article,
+                        session=session,
+                        now=self._rt.clock(),
+                        titles=self._title_index(),
+                        window=parse_duration(self._rt.settings.dispute_window),
+                        read=(published, found) if found is not None else None,
+                    )
+            except IntegrityError:
+                # Another process stored the same new work (or release) first; the article
+                # was rolled back whole. Read again, the other row is there now.
+                self._forget_titles()
+                if attempt == _ATTEMPTS:
+                    log.exception("ingesting %s failed", article.url or "an article")
+            except Exception:  # one bad article never stops its source
+                log.exception("ingesting %s failed", article.url or "an article")
+                self._forget_titles()
+                return None
+        return None
 
     def _record_success(
         self, source: SourceSnapshot, read: SourceRead, reports: list[IngestReport]

@@ -68,11 +68,17 @@ def ingest_article(
     """
     url = normalise_url(raw.url) if raw.url else None
     digest = raw.content_hash
+    published = raw.published or now.date()
+    # Read the text before the first statement: on SQLite that statement takes the one write
+    # lock, and a reading done while holding it would keep every other writer waiting.
+    if read is not None and read[0] == published:
+        found = read[1]
+    else:
+        found = extract_announcements(raw.text, published=published)
     existing = repo.find_article(session, url=url, content_hash=digest)
     if existing is not None:
         session.rollback()
         return IngestReport(article_id=existing.id, duplicate=True)
-    published = raw.published or now.date()
     article = Article(
         source_id=raw.source_id,
         url=url,
@@ -85,10 +91,6 @@ def ingest_article(
     session.add(article)
     session.flush()
     assert article.id is not None
-    if read is not None and read[0] == published:
-        found = read[1]
-    else:
-        found = extract_announcements(raw.text, published=published)
     index = titles if titles is not None else repo.title_index(session)
     site = site_of(url, fallback="") or _local_name(session, raw.source_id)
     changes = [

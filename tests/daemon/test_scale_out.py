@@ -95,6 +95,9 @@ def kill_one_holding_leases(
         daemon = daemons[turn % len(daemons)]
         turn += 1
         daemon.process.send_signal(signal.SIGSTOP)
+        # A request it sent just before freezing may reach the feed server a moment later; let
+        # it land now, so that no request recorded after the kill can be the dead daemon's.
+        time.sleep(0.3)
         sources, alerts = held_by(rt, daemon.pid)
         if sources:
             daemon.process.send_signal(signal.SIGKILL)

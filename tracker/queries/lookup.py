@@ -73,14 +73,25 @@ def search(session: Session, text: str, *, limit: int = 20) -> list[tuple[int, s
     wanted = title_key(text)
     if not wanted:
         return []
-    titles = {w.id: w.title for w in session.exec(select(Work)) if w.id is not None}
-    names: dict[str, int] = {title_key(t): i for i, t in titles.items()}
-    for alias in session.exec(select(WorkAlias)):
-        names.setdefault(alias.key, alias.work_id)
+    titles: dict[int, str] = {}
+    names: dict[str, int] = {}
+    for work_id, title, key in session.exec(select(Work.id, Work.title, Work.key)):
+        if work_id is not None:
+            titles[work_id] = title
+            names[key] = work_id  # a work's key is its title's key
+    for key, work_id in session.exec(select(WorkAlias.key, WorkAlias.work_id)):
+        names.setdefault(key, work_id)
+    keys = list(names)
     best: dict[int, float] = {}
-    for key, work_id in names.items():
-        score = 100.0 if wanted in key else fuzz.WRatio(wanted, key)
+    # close spellings scored in one call (rapidfuzz's own loop), a containing key counts 100
+    for _, score, at in process.extract(
+        wanted, keys, scorer=fuzz.WRatio, score_cutoff=SUGGEST_CUTOFF, limit=None
+    ):
+        work_id = names[keys[at]]
         best[work_id] = max(best.get(work_id, 0.0), score)
+    for key, work_id in names.items():
+        if wanted in key:
+            best[work_id] = 100.0
     ranked = sorted(best.items(), key=lambda item: (-item[1], titles[item[0]]))
     return [(i, titles[i], s) for i, s in ranked if s >= SUGGEST_CUTOFF][:limit]
 

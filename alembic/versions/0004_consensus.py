@@ -123,16 +123,13 @@ def _recompute_support() -> None:
         if not claims.get(release_id):
             continue
         agreed = describe(claims[release_id], ReleaseDate.parse(value))
-        record = [{"date": value, "sites": list(agreed.sites), "rival": False}] + [
-            {"date": r.date.value, "sites": list(r.sites), "rival": True} for r in agreed.rivals
-        ]
         support.append(
             {
                 "id": release_id,
                 "confidence": agreed.confidence,
                 "sources": agreed.sources,
                 "disputed": agreed.disputed,
-                "support": record,
+                "support": agreed.record(),
             }
         )
     if support:

@@ -85,6 +85,12 @@ class Consensus:
     explicit: bool = False
     """The date rests on an explicit change."""
 
+    def record(self) -> list[dict[str, object]]:
+        """Who says what, as `release.support` keeps it: the date's sites, then each rival's."""
+        return [{"date": self.date.value, "sites": list(self.sites), "rival": False}] + [
+            {"date": r.date.value, "sites": list(r.sites), "rival": True} for r in self.rivals
+        ]
+
 
 def noisy_or(confidences: Iterable[float]) -> float:
     """The chance that at least one independent source is right.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import literal, or_, union_all
 from sqlalchemy import select as sa_select
@@ -120,13 +119,6 @@ def claim_of(sighting: Sighting) -> Claim:
     )
 
 
-def support_of(agreed: Consensus) -> list[dict[str, Any]]:
-    """The `release.support` record: the chosen date's sites, then each rival's."""
-    return [{"date": agreed.date.value, "sites": list(agreed.sites), "rival": False}] + [
-        {"date": r.date.value, "sites": list(r.sites), "rival": True} for r in agreed.rivals
-    ]
-
-
 def apply_change(
     session: Session,
     *,
@@ -155,7 +147,7 @@ def apply_change(
             first_seen_at=now,
             updated_at=now,
         )
-    support = support_of(agreed)
+    support = agreed.record()
     if change.kind is not None or flipped or release.sources != agreed.sources:
         release.revision += 1 if release.id is not None else 0
         if release.id is not None and (change.moves_date or flipped):

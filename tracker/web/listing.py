@@ -36,7 +36,6 @@ class PageData:
     """For a watch list: releases coming soon that it does not watch."""
     placed: list[Placed] = field(default_factory=list)
     today: date
-    watch_list: bool = False
 
 
 def page_data(
@@ -89,7 +88,6 @@ def page_data(
         also=also,
         placed=placed,
         today=today,
-        watch_list=listed,
     )
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any
@@ -24,6 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from tracker.calendar.feeds import Feed
+from tracker.calendar.lru import LRU
 from tracker.db.models import Release, Sighting, Subscription, Watch
 
 
@@ -96,40 +96,13 @@ class DataVersion:
             self._connection.close()
 
 
-class FeedCache:
-    """A small thread-safe LRU of rendered feeds."""
+class FeedCache(LRU[Feed]):
+    """Rendered feeds (and their gzip), by data fingerprint or data version."""
 
     def __init__(self, size: int = 256) -> None:
         """Keep at most `size` feeds."""
-        self._size = size
-        self._feeds: OrderedDict[Hashable, Feed] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def peek(self, key: Hashable) -> Feed | None:
-        """The feed kept under `key`, if any."""
-        with self._lock:
-            found = self._feeds.get(key)
-            if found is not None:
-                self._feeds.move_to_end(key)
-            return found
-
-    def remember(self, key: Hashable, feed: Feed) -> None:
-        """Keep `feed` under `key` too."""
-        with self._lock:
-            self._feeds[key] = feed
-            while len(self._feeds) > self._size:
-                self._feeds.popitem(last=False)
+        super().__init__(size)
 
     def get_or_render(self, key: Hashable, render: Callable[[], Feed]) -> Feed:
         """The cached feed for `key`, rendering it on a miss."""
-        with self._lock:
-            found = self._feeds.get(key)
-            if found is not None:
-                self._feeds.move_to_end(key)
-                return found
-        feed = render()
-        with self._lock:
-            self._feeds[key] = feed
-            while len(self._feeds) > self._size:
-                self._feeds.popitem(last=False)
-        return feed
+        return self.get_or_make(key, render)

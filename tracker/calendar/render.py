@@ -9,9 +9,7 @@ release's last change, never the time of the request.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -19,6 +17,7 @@ from icalendar import Alarm, Calendar, Event, vDuration, vText
 
 from tracker.calendar.coarse import Coarse
 from tracker.calendar.event_titles import Template
+from tracker.calendar.lru import LRU
 from tracker.core.consensus import FIRM_CONFIDENCE
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
@@ -208,27 +207,14 @@ class EventCache:
 
     def __init__(self, size: int = 50_000) -> None:
         """Keep at most `size` events (0: keep none)."""
-        self._size = size
-        self._events: OrderedDict[Hashable, bytes] = OrderedDict()
-        self._lock = threading.Lock()
+        self._events: LRU[bytes] = LRU(size)
 
     def get_or_render(
         self, item: FeedItem, placed: tuple[date, date], options: FeedOptions
     ) -> bytes:
         """The bytes of `item`'s VEVENT, rendered on a miss."""
         key = (item, placed, options.coarse, options.alarm, options.page_url, options.summary)
-        with self._lock:
-            found = self._events.get(key)
-            if found is not None:
-                self._events.move_to_end(key)
-                return found
-        rendered = bytes(_event(item, placed, options).to_ical())
-        if self._size:
-            with self._lock:
-                self._events[key] = rendered
-                while len(self._events) > self._size:
-                    self._events.popitem(last=False)
-        return rendered
+        return self._events.get_or_make(key, lambda: bytes(_event(item, placed, options).to_ical()))
 
 
 def _event(item: FeedItem, placed: tuple[date, date], options: FeedOptions) -> Event:

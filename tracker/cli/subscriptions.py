@@ -42,14 +42,14 @@ def _alarm(value: str | None) -> timedelta | None:
 
 
 def _urls(rt: Runtime, token: str) -> tuple[str, str]:
-    from tracker.web.app import feed_url, webcal_url
+    from tracker.web.addresses import feed_url, webcal_url
 
     return feed_url(rt.settings.base_url, token), webcal_url(rt.settings.base_url, token)
 
 
 def _changes_urls(rt: Runtime, token: str) -> tuple[str, str]:
     """The feed of changes, Atom and JSON Feed."""
-    from tracker.web.app import changes_url
+    from tracker.web.addresses import changes_url
 
     base = rt.settings.base_url
     return changes_url(base, token), changes_url(base, token, as_json=True)

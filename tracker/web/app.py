@@ -6,7 +6,6 @@ import hmac
 import weakref
 from collections.abc import Callable, Hashable
 from datetime import date
-from email.utils import format_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
@@ -29,40 +28,16 @@ from tracker.db.models import Work
 from tracker.errors import InputError
 from tracker.queries.watch import add_watches, list_watches, unwatch_work
 from tracker.web import page
+from tracker.web.addresses import changes_url, feed_url, webcal_url
 from tracker.web.listing import page_data
 from tracker.web.months import month_view
+from tracker.web.responses import SECURITY_HEADERS, feed_response, not_found, refused
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from tracker.db.models import Subscription
     from tracker.runtime import Runtime
-
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
-        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",  # the URL carries the token
-    "X-Frame-Options": "DENY",
-}
-NOT_FOUND = "Not found\n"
-
-
-def feed_url(base_url: str, token: str) -> str:
-    """The https (or http) address of a feed."""
-    return f"{base_url}/feeds/{token}.ics"
-
-
-def changes_url(base_url: str, token: str, *, as_json: bool = False) -> str:
-    """The address of a subscription's feed of changes: Atom, or JSON Feed."""
-    return f"{base_url}/feeds/{token}.{'json' if as_json else 'atom'}"
-
-
-def webcal_url(base_url: str, token: str) -> str:
-    """The same feed for calendar apps: webcal://, which they open as a subscription."""
-    return "webcal://" + feed_url(base_url, token).split("://", 1)[1]
 
 
 def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None) -> Starlette:
@@ -76,11 +51,6 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
     cache = FeedCache()
     events = EventCache()
     versions = DataVersion(rt.engine)
-
-    def not_found() -> Response:
-        return Response(
-            NOT_FOUND, status_code=404, media_type="text/plain", headers=SECURITY_HEADERS
-        )
 
     def front(_: Request) -> Response:
         return HTMLResponse(page.front_page(), headers=SECURITY_HEADERS)
@@ -139,7 +109,7 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
                 events=events,
             ),
         )
-        return not_found() if built is None else _feed_response(request, built)
+        return not_found() if built is None else feed_response(request, built)
 
     def changes(request: Request, *, as_json: bool) -> Response:
         token = request.path_params["token"]
@@ -162,8 +132,8 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
         if built is None:
             return not_found()
         if as_json:
-            return _feed_response(request, built, "application/feed+json", "changes.json")
-        return _feed_response(request, built, "application/atom+xml", "changes.atom")
+            return feed_response(request, built, "application/feed+json", "changes.json")
+        return feed_response(request, built, "application/atom+xml", "changes.atom")
 
     def atom(request: Request) -> Response:
         return changes(request, as_json=False)
@@ -221,12 +191,12 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
                 return not_found()
             titles = list_watches(session, name=subscription.name)
             if not titles:  # no watch list: the calendar follows everything, and stays so
-                return _refused("This calendar follows everything; it has no watch list.")
+                return refused("This calendar follows everything; it has no watch list.")
             if verb == "watch":
                 add_watches(session, name=subscription.name, titles=[found.title], now=rt.clock())
             elif all(work == work_id for _, work in titles):
                 # an empty list would mean "everything": a calendar must not flood by a click
-                return _refused(
+                return refused(
                     "That is the last title on this watch list. Without any, the calendar would "
                     "follow everything: remove the subscription instead, or watch another first."
                 )
@@ -263,7 +233,7 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
                 page_url=f"{rt.settings.base_url}/s/{token}",
                 events=events,
             )
-        return _feed_response(request, built, "text/calendar", f"release-{wanted}.ics")
+        return feed_response(request, built, "text/calendar", f"release-{wanted}.ics")
 
     def stylesheet(_: Request) -> Response:
         return Response(
@@ -294,41 +264,3 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
     app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=512)])
     weakref.finalize(app, versions.close)
     return app
-
-
-def _refused(message: str) -> Response:
-    """409: the change asked for would do what the person cannot have meant."""
-    return Response(message + "\n", 409, media_type="text/plain", headers=SECURITY_HEADERS)
-
-
-def _feed_response(
-    request: Request,
-    built: Feed,
-    media_type: str = "text/calendar",
-    filename: str = "tracker.ics",
-) -> Response:
-    """200 with the feed (compressed once, at render time, when the client takes gzip) or 304.
-
-    The compressed body is another representation, so it has its own strong ETag.
-    """
-    packed = bool(built.gzipped) and "gzip" in request.headers.get("accept-encoding", "").lower()
-    etag = built.etag[:-1] + '-gz"' if packed else built.etag
-    headers = {
-        "ETag": etag,
-        "Last-Modified": format_datetime(built.last_modified, usegmt=True),
-        "Cache-Control": "private, max-age=300",
-        "Vary": "Accept-Encoding",
-        **SECURITY_HEADERS,
-    }
-    if etag in _etags(request.headers.get("if-none-match", "")):
-        return Response(status_code=304, headers=headers)
-    headers["Content-Disposition"] = f'inline; filename="{filename}"'
-    if packed:
-        headers["Content-Encoding"] = "gzip"
-    body = built.gzipped if packed else built.body
-    return Response(body, media_type=f"{media_type}; charset=utf-8", headers=headers)
-
-
-def _etags(header: str) -> set[str]:
-    """The entity tags in an If-None-Match header (weak ones compare as strong, per RFC 9110)."""
-    return {t.strip().removeprefix("W/") for t in header.split(",") if t.strip()}

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape, quoteattr
 
-from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, and_, col
 
@@ -23,6 +22,7 @@ from tracker.calendar.feeds import Feed, has_watch_list, packaged
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ChangeKind
 from tracker.core.urls import shown_source
+from tracker.db import repo
 from tracker.db.models import Article, DateChange, Release, Sighting, Subscription, Work
 from tracker.extract.records import Precision
 from tracker.queries.watch import watched_work_ids
@@ -147,8 +147,7 @@ def change_entries(
     if subscription.kinds:
         query = query.where(col(Release.kind).in_(list(subscription.kinds)))
     if subscription.platforms:
-        lowered = [p.casefold() for p in subscription.platforms]
-        query = query.where(func.lower(col(Release.platform)).in_(lowered))
+        query = query.where(repo.on_platforms(subscription.platforms))
     watched = watched_work_ids(session, name=subscription.name)
     listed = has_watch_list(session, subscription)
     entries = []

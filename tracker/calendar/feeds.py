@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -24,6 +24,7 @@ from tracker.calendar.render import (
 )
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
+from tracker.db import repo
 from tracker.db.models import Article, DateChange, Release, Sighting, Subscription, Watch, Work
 from tracker.errors import InputError
 from tracker.extract.records import Kind, Precision
@@ -174,10 +175,7 @@ def feed_releases(
             query = query.where(col(Release.kind).in_(list(kinds)))
     for platforms in (subscription.platforms, params.platforms):
         if platforms:
-            lowered = [p.casefold() for p in platforms]
-            query = query.where(col(Release.platform).is_not(None)).where(
-                func.lower(col(Release.platform)).in_(lowered)
-            )
+            query = query.where(repo.on_platforms(platforms))
     fields = ShownRelease.__dataclass_fields__
     rows = [
         ShownRelease(**dict(zip(fields, row, strict=True)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import literal, or_, union_all
+from sqlalchemy import ColumnElement, func, literal, or_, union_all
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -16,6 +16,11 @@ from tracker.core.timeline import Change, ReleaseState
 from tracker.core.titles import TitleIndex, base_key, title_key
 from tracker.db.models import Article, DateChange, Release, Sighting, Work, WorkAlias
 from tracker.extract.records import Announcement, Precision
+
+
+def on_platforms(platforms: Sequence[str]) -> ColumnElement[bool]:
+    """A release on one of these platforms, compared without case (no platform: never)."""
+    return func.lower(col(Release.platform)).in_([p.casefold() for p in platforms])
 
 
 def find_article(session: Session, *, url: str | None, content_hash: str) -> Article | None:

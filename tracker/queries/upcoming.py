@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
+from tracker.db import repo
 from tracker.db.models import Release, Work
 from tracker.extract.records import Precision
 from tracker.queries.views import ReleaseView
@@ -95,8 +96,7 @@ def upcoming(session: Session, query: UpcomingQuery) -> list[ReleaseView]:
     if query.kinds:
         statement = statement.where(col(Release.kind).in_(list(query.kinds)))
     if query.platforms:
-        wanted = [p.casefold() for p in query.platforms]
-        statement = statement.where(func.lower(col(Release.platform)).in_(wanted))
+        statement = statement.where(repo.on_platforms(query.platforms))
     if query.work_ids is not None:
         statement = statement.where(col(Release.work_id).in_(sorted(query.work_ids)))
     statement = statement.order_by(

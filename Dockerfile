@@ -18,7 +18,8 @@ COPY alembic ./alembic
 COPY tracker ./tracker
 # The project itself, from this checkout: its dependencies are bounded in pyproject.toml.
 # hadolint ignore=DL3013
-RUN pip install --no-cache-dir ".[postgres]"
+RUN pip install --no-cache-dir --upgrade pip \
+    && pip install --no-cache-dir ".[postgres]"
 COPY --chmod=0755 docker/entrypoint.sh /usr/local/bin/tracker-entrypoint
 
 USER 10001:10001

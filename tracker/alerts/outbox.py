@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from tracker.alerts.compose import AlertFacts
@@ -32,12 +33,18 @@ class Audience:
     watch_keys: tuple[str, ...]
 
 
+_ENABLED_CHANNELS = sa_select(col(Channel.id), col(Channel.subscription_id)).where(
+    col(Channel.enabled).is_(True)
+)
+"""Built once: ingest asks it for every change it writes."""
+
+
 def audiences(session: Session) -> list[Audience]:
     """Every subscription that has at least one enabled channel."""
     channels: dict[int, list[int]] = {}
-    for channel in session.exec(select(Channel).where(col(Channel.enabled).is_(True))):
-        if channel.id is not None:
-            channels.setdefault(channel.subscription_id, []).append(channel.id)
+    for channel_id, subscription_id in session.connection().execute(_ENABLED_CHANNELS):
+        if channel_id is not None:
+            channels.setdefault(subscription_id, []).append(channel_id)
     if not channels:
         return []
     watches: dict[int, list[str]] = {}

@@ -38,6 +38,16 @@ def _values(enum: Any) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 
+def _empty_list() -> list[Any]:
+    """A fresh []: pydantic reads a builtin factory's signature from its text on every call."""
+    return []
+
+
+def _empty_dict() -> dict[str, Any]:
+    """A fresh {}, for the same reason as `_empty_list`."""
+    return {}
+
+
 def new_uid() -> str:
     """A new release's event UID, from a random UUID (RFC 9562).
 
@@ -110,7 +120,7 @@ class Release(SQLModel, table=True):
     sources: int = Field(default=0, description="Sites, syndicated copies merged, that agree.")
     disputed: bool = Field(default=False)
     support: list[dict[str, Any]] = Field(
-        default_factory=list,
+        default_factory=_empty_list,
         sa_type=JSON,
         description='Who says what: [{"date": "2017-03-17", "sites": [...], "rival": false}].',
     )
@@ -218,8 +228,8 @@ class Subscription(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True)
-    kinds: list[str] = Field(default_factory=list, sa_type=JSON)
-    platforms: list[str] = Field(default_factory=list, sa_type=JSON)
+    kinds: list[str] = Field(default_factory=_empty_list, sa_type=JSON)
+    platforms: list[str] = Field(default_factory=_empty_list, sa_type=JSON)
     min_precision: str = Field(default="tba", max_length=10)
     coarse: str = Field(default="start", max_length=10, description="start, span or omit.")
     alarm_minutes: int | None = Field(default=None)
@@ -291,7 +301,7 @@ class Delivery(SQLModel, table=True):
         default=None, foreign_key="release.id", ondelete="SET NULL", index=True
     )
     event: str = Field(max_length=20)
-    payload: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    payload: dict[str, Any] = Field(default_factory=_empty_dict, sa_type=JSON)
     status: str = Field(default=DeliveryStatus.PENDING.value, max_length=10)
     attempts: int = Field(default=0)
     next_attempt_at: datetime = Field(sa_type=UTCDateTime)

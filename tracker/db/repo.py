@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, or_, union_all
+from sqlalchemy import ColumnElement, Select, bindparam, func, insert, literal, or_, union_all
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -23,12 +24,40 @@ def on_platforms(platforms: Sequence[str]) -> ColumnElement[bool]:
     return func.lower(col(Release.platform)).in_([p.casefold() for p in platforms])
 
 
-def find_article(session: Session, *, url: str | None, content_hash: str) -> Article | None:
-    """An article already stored with this URL or this content."""
-    same = [col(Article.content_hash) == content_hash]
-    if url is not None:
-        same.append(col(Article.url) == url)
-    return session.exec(select(Article).where(or_(*same)).limit(1)).first()
+_SAME_ARTICLE = (
+    sa_select(col(Article.id))
+    .where(
+        or_(
+            col(Article.content_hash) == bindparam("content_hash"),
+            col(Article.url) == bindparam("url"),  # NULL = NULL is never true: no URL, no match
+        )
+    )
+    .limit(1)
+)
+"""Built once: ingest asks it for every article, and building a statement costs more than
+running it on an index."""
+
+
+def find_article_id(session: Session, *, url: str | None, content_hash: str) -> int | None:
+    """The id of an article already stored with this URL or this content."""
+    params = {"content_hash": content_hash, "url": url}
+    found = session.connection().execute(_SAME_ARTICLE, params).scalar()
+    return int(found) if found is not None else None
+
+
+_INSERT_ARTICLE = insert(Article)
+
+
+def add_article(session: Session, **columns: object) -> int:
+    """Store an article's row (the columns of `Article`); returns its id.
+
+    A plain insert: ingest never reads the row back as an object, and an ORM object costs
+    more to build than the insert costs to run.
+    """
+    inserted = session.connection().execute(_INSERT_ARTICLE, columns)
+    (article_id,) = inserted.inserted_primary_key or (None,)
+    assert article_id is not None
+    return int(article_id)
 
 
 def title_index(session: Session) -> TitleIndex:
@@ -38,19 +67,26 @@ def title_index(session: Session) -> TitleIndex:
     return TitleIndex([(k, i) for k, i in works if i is not None] + list(aliases))
 
 
-def find_work_by_key(session: Session, key: str) -> int | None:
-    """The work whose key or alias key is exactly `key` (or its base key)."""
-    keys = {key, base_key(key)}
+def _work_by_key() -> Select[Any]:
     both = union_all(  # one round trip: a work's own key first, then an alias
         sa_select(col(Work.id).label("id"), literal(0).label("rank")).where(
-            col(Work.key).in_(keys)
+            col(Work.key).in_(bindparam("keys", expanding=True))
         ),
         sa_select(col(WorkAlias.work_id).label("id"), literal(1).label("rank")).where(
-            col(WorkAlias.key).in_(keys)
+            col(WorkAlias.key).in_(bindparam("keys", expanding=True))
         ),
     ).subquery()
-    row = session.execute(sa_select(both.c.id).order_by(both.c.rank, both.c.id).limit(1)).first()
-    return int(row[0]) if row is not None else None
+    return sa_select(both.c.id).order_by(both.c.rank, both.c.id).limit(1)
+
+
+_WORK_BY_KEY = _work_by_key()
+
+
+def find_work_by_key(session: Session, key: str) -> int | None:
+    """The work whose key or alias key is exactly `key` (or its base key)."""
+    keys = sorted({key, base_key(key)})
+    found = session.connection().execute(_WORK_BY_KEY, {"keys": keys}).scalar()
+    return int(found) if found is not None else None
 
 
 def resolve_work(session: Session, title: str, *, index: TitleIndex, now: datetime) -> int:
@@ -72,9 +108,11 @@ def resolve_work(session: Session, title: str, *, index: TitleIndex, now: dateti
         assert work.id is not None
         work_id = work.id
         index.add(key, work_id)
-    for alias in dict.fromkeys((key, base_key(key))):
-        if not index.knows(alias):
-            session.add(WorkAlias(work_id=work_id, title=title, key=alias))
+    aliases = [alias for alias in dict.fromkeys((key, base_key(key))) if not index.knows(alias)]
+    if aliases:
+        rows = [{"work_id": work_id, "title": title, "key": alias} for alias in aliases]
+        session.connection().execute(insert(WorkAlias), rows)
+        for alias in aliases:
             index.add(alias, work_id)
     return work_id
 
@@ -86,12 +124,21 @@ def _learn_work(session: Session, work_id: int, index: TitleIndex) -> None:
         index.add(key, work_id)
 
 
+_RELEASE_OF = (
+    select(Release)
+    .where(
+        col(Release.work_id) == bindparam("work_id"),
+        col(Release.season) == bindparam("season"),
+        col(Release.kind) == bindparam("kind"),
+    )
+    .with_for_update()
+)
+
+
 def lock_release(session: Session, *, work_id: int, season: int, kind: str) -> Release | None:
     """The release for (work, season, kind), locked for update (a no-op on SQLite)."""
-    query = select(Release).where(
-        Release.work_id == work_id, Release.season == season, Release.kind == kind
-    )
-    return session.exec(query.with_for_update()).first()
+    params = {"work_id": work_id, "season": season, "kind": kind}
+    return session.exec(_RELEASE_OF, params=params).first()
 
 
 def release_state(release: Release) -> ReleaseState:
@@ -177,22 +224,24 @@ def apply_change(
     if flipped:
         flip = ChangeKind.DISPUTED if agreed.disputed else ChangeKind.SETTLED
         rows.append((flip, None, str(new.status)))  # the date itself did not move
-    for kind, old, status_before in rows:
-        session.add(
-            DateChange(
-                release_id=release.id,
-                article_id=article_id,
-                change=str(kind),
-                old_value=old.value if old else None,
-                old_precision=str(old.precision) if old else None,
-                old_status=status_before,
-                new_value=new.date.value,
-                new_precision=str(new.date.precision),
-                new_status=str(new.status),
-                revision=release.revision,
-                recorded_at=now,
-            )
-        )
+    history = [
+        {
+            "release_id": release.id,
+            "article_id": article_id,
+            "change": str(kind),
+            "old_value": old.value if old else None,
+            "old_precision": str(old.precision) if old else None,
+            "old_status": status_before,
+            "new_value": new.date.value,
+            "new_precision": str(new.date.precision),
+            "new_status": str(new.status),
+            "revision": release.revision,
+            "recorded_at": now,
+        }
+        for kind, old, status_before in rows
+    ]
+    if history:  # plain inserts: nothing reads these rows back as objects in this transaction
+        session.connection().execute(insert(DateChange), history)
     return release
 
 
@@ -206,25 +255,24 @@ def add_sighting(
     now: datetime,
 ) -> None:
     """Keep one announcement as the provenance of a release's date, with whose claim it is."""
-    session.add(
-        Sighting(
-            release_id=release_id,
-            article_id=article_id,
-            title_as_written=found.title[:300],
-            date_value=found.date,
-            precision=str(found.precision),
-            platform=found.platform,
-            evidence=found.evidence,
-            start=found.start,
-            end=found.end,
-            confidence=found.confidence,
-            site=claim.site[:200],
-            published=claim.published,
-            explicit=claim.explicit,
-            copy_key=claim.copy_key,
-            created_at=now,
-        )
-    )
+    row = {
+        "release_id": release_id,
+        "article_id": article_id,
+        "title_as_written": found.title[:300],
+        "date_value": found.date,
+        "precision": str(found.precision),
+        "platform": found.platform,
+        "evidence": found.evidence,
+        "start": found.start,
+        "end": found.end,
+        "confidence": found.confidence,
+        "site": claim.site[:200],
+        "published": claim.published,
+        "explicit": claim.explicit,
+        "copy_key": claim.copy_key,
+        "created_at": now,
+    }
+    session.connection().execute(insert(Sighting), row)  # a plain insert: no object to track
 
 
 def releases_due_out(session: Session, *, today: date, limit: int = 1000) -> Sequence[Release]:

@@ -20,7 +20,7 @@ from tracker.core.timeline import reconcile
 from tracker.core.titles import TitleIndex
 from tracker.core.urls import normalise_url
 from tracker.db import repo
-from tracker.db.models import Article, Source, Work
+from tracker.db.models import Source, Work
 from tracker.extract import Announcement, extract_announcements
 from tracker.ingest.articles import RawArticle
 
@@ -75,11 +75,12 @@ def ingest_article(
         found = read[1]
     else:
         found = extract_announcements(raw.text, published=published)
-    existing = repo.find_article(session, url=url, content_hash=digest)
+    existing = repo.find_article_id(session, url=url, content_hash=digest)
     if existing is not None:
         session.rollback()
-        return IngestReport(article_id=existing.id, duplicate=True)
-    article = Article(
+        return IngestReport(article_id=existing, duplicate=True)
+    article_id = repo.add_article(
+        session,
         source_id=raw.source_id,
         url=url,
         content_hash=digest,
@@ -88,9 +89,6 @@ def ingest_article(
         fetched_at=now,
         text=raw.text,
     )
-    session.add(article)
-    session.flush()
-    assert article.id is not None
     index = titles if titles is not None else repo.title_index(session)
     site = site_of(url, fallback="") or _local_name(session, raw.source_id)
     changes = [
@@ -100,7 +98,8 @@ def ingest_article(
             change := _apply(
                 session,
                 announcement,
-                article=article,
+                article_id=article_id,
+                url=url,
                 site=site,
                 published=published,
                 window=window,
@@ -109,7 +108,6 @@ def ingest_article(
         )
         is not None
     ]
-    article_id = article.id  # read before the commit expires it (a read after costs a query)
     session.commit()
     return IngestReport(article_id=article_id, found=len(found), changes=tuple(changes))
 
@@ -159,15 +157,14 @@ def _apply(
     session: Session,
     item: tuple[tuple[int, int, str], Announcement],
     *,
-    article: Article,
+    article_id: int,
+    url: str | None,
     site: str,
     published: date,
     window: timedelta,
     now: datetime,
 ) -> ReleaseChange | None:
     (work_id, season, kind), found = item
-    article_id = article.id
-    assert article_id is not None
     release = repo.lock_release(session, work_id=work_id, season=season, kind=kind)
     current = repo.release_state(release) if release is not None else None
     claim = _claim(found, site=site, published=published)
@@ -199,7 +196,7 @@ def _apply(
             change=change.kind,
             old=change.old.value if change.old else None,
             evidence=found.evidence,
-            url=article.url,
+            url=url,
             now=now,
         )
     if change.kind is None:

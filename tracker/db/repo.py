@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, func, insert, literal, or_, union_all
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from tracker.core.consensus import Claim, Consensus
@@ -45,19 +47,24 @@ def find_article_id(session: Session, *, url: str | None, content_hash: str) -> 
     return int(found) if found is not None else None
 
 
-_INSERT_ARTICLE = insert(Article)
+_NEW_ARTICLE = {
+    "sqlite": sqlite_insert(Article).on_conflict_do_nothing().returning(col(Article.id)),
+    "postgresql": pg_insert(Article).on_conflict_do_nothing().returning(col(Article.id)),
+}
+"""An article's insert that does nothing when its URL or content is already stored."""
 
 
-def add_article(session: Session, **columns: object) -> int:
-    """Store an article's row (the columns of `Article`); returns its id.
+def add_article(session: Session, **columns: object) -> int | None:
+    """Store an article's row (the columns of `Article`); its id, or None when already stored.
 
-    A plain insert: ingest never reads the row back as an object, and an ORM object costs
-    more to build than the insert costs to run.
+    One statement both checks and inserts (ON CONFLICT DO NOTHING on either unique key): most
+    articles are new, and a look-up first would cost every one of them a round trip. On
+    PostgreSQL an insert racing another process's uncommitted copy waits for it, then does
+    nothing. Plain Core: ingest never reads the row back as an object.
     """
-    inserted = session.connection().execute(_INSERT_ARTICLE, columns)
-    (article_id,) = inserted.inserted_primary_key or (None,)
-    assert article_id is not None
-    return int(article_id)
+    statement = _NEW_ARTICLE[session.get_bind().dialect.name]
+    inserted = session.connection().execute(statement, columns).scalar()
+    return int(inserted) if inserted is not None else None
 
 
 def title_index(session: Session) -> TitleIndex:

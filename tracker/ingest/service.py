@@ -75,10 +75,6 @@ def ingest_article(
         found = read[1]
     else:
         found = extract_announcements(raw.text, published=published)
-    existing = repo.find_article_id(session, url=url, content_hash=digest)
-    if existing is not None:
-        session.rollback()
-        return IngestReport(article_id=existing, duplicate=True)
     article_id = repo.add_article(
         session,
         source_id=raw.source_id,
@@ -89,6 +85,10 @@ def ingest_article(
         fetched_at=now,
         text=raw.text,
     )
+    if article_id is None:  # stored before, under this URL or with this text
+        existing = repo.find_article_id(session, url=url, content_hash=digest)
+        session.rollback()
+        return IngestReport(article_id=existing, duplicate=True)
     index = titles if titles is not None else repo.title_index(session)
     site = site_of(url, fallback="") or _local_name(session, raw.source_id)
     changes = [

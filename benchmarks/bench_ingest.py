@@ -6,9 +6,10 @@
 Each measurement runs in a fresh process (so peak memory is its own) against a fresh database:
 the articles are written here from templates, served as RSS with full content by a threaded
 HTTP server on 127.0.0.1, registered as sources and polled once with `tracker sources poll`'s
-code path (claim, fetch, extract, reconcile, commit per article). Prints articles/s and peak RSS,
-and peak RSS at a fifth of the articles, to show memory does not grow with their number.
-`TRACKER_EXTRACT_PROCESSES=1` measures with an extraction worker (its RSS printed apart).
+code path (claim, fetch, extract, reconcile, commit per article), with the settings' defaults,
+as the daemon polls: `TRACKER_FETCH_WORKERS` sources at a time (4), and one extraction process
+on a machine with two cores (`TRACKER_EXTRACT_PROCESSES=0`: the poller reads every article
+itself). Prints articles/s and peak RSS (the extraction worker's apart).
 """
 
 from __future__ import annotations
@@ -148,10 +149,8 @@ def one_run(n: int, n_feeds: int, url: str, processes: int = 1) -> dict[str, flo
     rt = Runtime(
         settings=Settings(
             database_url=url,
-            fetch_workers=1,
             fetch_max_bytes=50_000_000,
-            extract_processes=int(os.environ.get("TRACKER_EXTRACT_PROCESSES", "0")),
-        )
+        )  # extraction processes: the default (one with two cores) or TRACKER_EXTRACT_PROCESSES
     )
     migrate.upgrade(rt.engine)
     with rt.write_session() as session:
@@ -191,7 +190,8 @@ def one_run(n: int, n_feeds: int, url: str, processes: int = 1) -> dict[str, flo
         }
     with rt.fetcher() as fetcher:
         poller = make_poller(rt, fetcher)
-        outcomes = poller.run(claim_due(rt, owner=rt.owner, limit=10_000), workers=1)
+        due = claim_due(rt, owner=rt.owner, limit=10_000)
+        outcomes = poller.run(due, workers=rt.settings.fetch_workers)  # as the daemon polls
     elapsed = time.perf_counter() - start
     server.shutdown()
     server.server_close()

@@ -12,6 +12,10 @@ from tracker.db import migrate
 from tracker.runtime import Runtime
 from tracker.settings import Settings
 
+# Reading in the poller's own process unless a test asks for workers (the default is one on a
+# machine with two cores): a worker's start would only slow the many small polls of the suite.
+os.environ.setdefault("TRACKER_EXTRACT_PROCESSES", "0")
+
 POSTGRES_ADMIN_URL = os.environ.get(
     "TRACKER_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from datetime import UTC, datetime, timedelta
+import os
+import time
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,9 +17,10 @@ from tests.support import Clock
 from tracker.db import migrate
 from tracker.db.models import Release, Sighting, Work
 from tracker.ingest import sources
+from tracker.ingest.extraction import ExtractorPool
 from tracker.ingest.poll import claim_due, make_poller
 from tracker.runtime import Runtime
-from tracker.settings import Settings
+from tracker.settings import Settings, default_extract_processes
 
 ARTICLES = {
     "01-harbor.txt": "Night Harbor will premiere Friday, July 14 on Hulu.",
@@ -118,3 +121,50 @@ def test_a_killed_worker_is_replaced_and_loses_nothing(
         assert len(said) == 1  # said once, not once an article
     finally:
         rt.close()
+
+
+def test_an_article_the_worker_has_not_begun_is_taken_back() -> None:
+    pool = ExtractorPool(1)
+    try:
+        futures = [pool.submit(text, date(2017, 6, 3)) for text in ARTICLES.values()]
+        last = futures[-1]
+        assert last is not None
+        assert pool.result(last) is None  # the worker is still starting: read here instead
+        assert last.cancelled()
+        first = futures[0]
+        assert first is not None
+        found = pool.result(first)
+        if found is not None:  # the worker began it: its reading is used
+            assert [a.title for a in found] == ["Night Harbor"]
+    finally:
+        pool.close()
+
+
+def test_idle_workers_stop_and_start_again_when_needed() -> None:
+    pool = ExtractorPool(1, idle_seconds=0.4)
+    try:
+        text = ARTICLES["01-harbor.txt"]
+        future = pool.submit(text, date(2017, 6, 3))
+        assert future is not None
+        future.result(timeout=60)  # wait for the worker itself, not a reading here
+        assert pool.running
+        deadline = time.monotonic() + 30
+        while pool.running and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not pool.running
+        again = pool.submit(text, date(2017, 6, 3))
+        assert again is not None
+        assert [a.title for a in again.result(timeout=60)] == ["Night Harbor"]
+    finally:
+        pool.close()
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
+@pytest.mark.parametrize(("cores", "expected"), [({0}, 0), ({0, 1}, 1), ({0, 1, 2, 3}, 1)])
+def test_one_worker_by_default_when_two_cores_are_ours(
+    monkeypatch: pytest.MonkeyPatch, cores: set[int], expected: int
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: cores, raising=False)
+    monkeypatch.delenv("TRACKER_EXTRACT_PROCESSES", raising=False)
+    assert default_extract_processes() == expected
+    assert Settings(_env_file=None).extract_processes == expected  # type: ignore[call-arg]

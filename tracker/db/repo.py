@@ -96,11 +96,19 @@ def find_work_by_key(session: Session, key: str) -> int | None:
     return int(found) if found is not None else None
 
 
-def resolve_work(session: Session, title: str, *, index: TitleIndex, now: datetime) -> int:
+def resolve_work(
+    session: Session,
+    title: str,
+    *,
+    index: TitleIndex,
+    now: datetime,
+    created: set[int] | None = None,
+) -> int:
     """The id of the work `title` names, creating it (and recording its aliases) when new.
 
     The index answers first; the database is asked only when the index does not know the
-    title, since another process may have added the work since the index was built.
+    title, since another process may have added the work since the index was built. A work
+    created here is added to `created` (it has no releases yet: nobody need look for them).
     """
     key = title_key(title)
     work_id = index.find(title)
@@ -115,6 +123,8 @@ def resolve_work(session: Session, title: str, *, index: TitleIndex, now: dateti
         assert work.id is not None
         work_id = work.id
         index.add(key, work_id)
+        if created is not None:
+            created.add(work_id)
     aliases = [alias for alias in dict.fromkeys((key, base_key(key))) if not index.knows(alias)]
     if aliases:
         rows = [{"work_id": work_id, "title": title, "key": alias} for alias in aliases]

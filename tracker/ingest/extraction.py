@@ -7,7 +7,10 @@ two cores reading and writing overlap. The database is touched only by the polle
 never sees a connection, and one transaction per article stays as it was.
 
 A worker that dies (or a pool that cannot start) costs nothing but speed: the poller then reads
-the article itself.
+the article itself. So does a worker that has not begun an article by the time the poller wants
+it (it is still starting, say): the poller takes the article back and reads it here, so a pool
+never makes a poll wait, and a small batch pays nothing for the worker's start. Workers left idle
+for `IDLE_SECONDS` stop, giving their memory back until the next large batch.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import logging
 import multiprocessing
 import signal
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -26,6 +30,9 @@ log = logging.getLogger(__name__)
 
 MAX_STARTS = 3
 """Workers that keep dying (a text that crashes them, say) are given up after this many pools."""
+
+IDLE_SECONDS = 120.0
+"""Workers given nothing to read for this long stop (a daemon's large batches come in bursts)."""
 
 
 def _ignore_interrupts() -> None:
@@ -42,13 +49,17 @@ def _read(text: str, published: dt.date) -> list[Announcement]:
 class ExtractorPool:
     """A lazily started pool of `processes` extraction processes (0: read in this process)."""
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, *, idle_seconds: float = IDLE_SECONDS) -> None:
         """Remember the size; nothing starts until the first article is submitted."""
         self._processes = processes
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         self._broken = False
         self._starts = 0
+        self._idle_seconds = idle_seconds
+        self._last_used = time.monotonic()
+        self._closing = threading.Event()
+        self._reaper: threading.Thread | None = None
 
     def submit(self, text: str, published: dt.date) -> Future[list[Announcement]] | None:
         """Start reading `text` in a worker; None when there is no working pool."""
@@ -57,6 +68,7 @@ class ExtractorPool:
                 return None
             try:
                 with self._lock:
+                    self._last_used = time.monotonic()
                     if self._pool is None:
                         self._starts += 1
                         self._pool = ProcessPoolExecutor(
@@ -64,6 +76,7 @@ class ExtractorPool:
                             mp_context=multiprocessing.get_context("spawn"),  # no fork: threads
                             initializer=_ignore_interrupts,
                         )
+                        self._watch_idleness()
                     return self._pool.submit(_read, text, published)
             except BrokenProcessPool:
                 self._discard()
@@ -73,11 +86,16 @@ class ExtractorPool:
         return None
 
     def result(self, future: Future[list[Announcement]] | None) -> list[Announcement] | None:
-        """What a worker found, or None when it failed (the caller then reads the text itself).
+        """What a worker found; None when it failed or had not begun (the caller then reads).
 
         A pool that broke (a worker killed, say) is dropped, and said so once.
         """
         if future is None:
+            return None
+        self._last_used = time.monotonic()
+        if not future.done() and future.cancel():
+            # Not begun (the worker is busy or still starting): reading it here now beats
+            # waiting, and the worker goes on with the next one meanwhile.
             return None
         try:
             return future.result()
@@ -99,8 +117,37 @@ class ExtractorPool:
             " and from now on" if self._broken else "",
         )
 
+    @property
+    def running(self) -> bool:
+        """Whether worker processes are up (or starting) now."""
+        return self._pool is not None
+
+    def _watch_idleness(self) -> None:
+        """Start the thread that stops idle workers (once; called with the lock held)."""
+        if self._reaper is not None and self._reaper.is_alive():
+            return
+        self._reaper = threading.Thread(
+            target=self._stop_when_idle, name="extract-idle", daemon=True
+        )
+        self._reaper.start()
+
+    def _stop_when_idle(self) -> None:
+        check = min(5.0, self._idle_seconds / 2)
+        while not self._closing.wait(check):
+            with self._lock:
+                if self._pool is None:
+                    return
+                if time.monotonic() - self._last_used < self._idle_seconds:
+                    continue
+                self._pool.shutdown(wait=True, cancel_futures=False)
+                self._pool = None
+                self._reaper = None
+            log.debug("extraction workers stopped after %.0f s idle", self._idle_seconds)
+            return
+
     def close(self) -> None:
         """Stop the workers (waiting for none of the queued readings)."""
+        self._closing.set()
         with self._lock:
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)

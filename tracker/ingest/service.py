@@ -91,13 +91,16 @@ def ingest_article(
         return IngestReport(article_id=existing, duplicate=True)
     index = titles if titles is not None else repo.title_index(session)
     site = site_of(url, fallback="") or _local_name(session, raw.source_id)
+    new_works: set[int] = set()
+    releases = _one_per_release(session, found, index=index, now=now, created=new_works)
     changes = [
         change
-        for announcement in _one_per_release(session, found, index=index, now=now).items()
+        for announcement in releases.items()
         if (
             change := _apply(
                 session,
                 announcement,
+                new_work=announcement[0][0] in new_works,
                 article_id=article_id,
                 url=url,
                 site=site,
@@ -125,12 +128,22 @@ def _work_title(session: Session, work_id: int, fallback: str) -> str:
 
 
 def _one_per_release(
-    session: Session, found: list[Announcement], *, index: TitleIndex, now: datetime
+    session: Session,
+    found: list[Announcement],
+    *,
+    index: TitleIndex,
+    now: datetime,
+    created: set[int],
 ) -> dict[tuple[int, int, str], Announcement]:
-    """Group announcements by the release they name; keep the most precise of each."""
+    """Group announcements by the release they name; keep the most precise of each.
+
+    Works created on the way are added to `created`.
+    """
     best: dict[tuple[int, int, str], Announcement] = {}
     for announcement in found:
-        work_id = repo.resolve_work(session, announcement.title, index=index, now=now)
+        work_id = repo.resolve_work(
+            session, announcement.title, index=index, now=now, created=created
+        )
         key = (work_id, announcement.season or 0, str(announcement.kind))
         held = best.get(key)
         if held is None or (announcement.precision.rank, -announcement.confidence) < (
@@ -157,6 +170,7 @@ def _apply(
     session: Session,
     item: tuple[tuple[int, int, str], Announcement],
     *,
+    new_work: bool,
     article_id: int,
     url: str | None,
     site: str,
@@ -165,7 +179,9 @@ def _apply(
     now: datetime,
 ) -> ReleaseChange | None:
     (work_id, season, kind), found = item
-    release = repo.lock_release(session, work_id=work_id, season=season, kind=kind)
+    release = (  # a work created in this transaction has no releases to look for
+        None if new_work else repo.lock_release(session, work_id=work_id, season=season, kind=kind)
+    )
     current = repo.release_state(release) if release is not None else None
     claim = _claim(found, site=site, published=published)
     stored_claims = repo.claims_for(session, release.id) if release and release.id else []

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import typer
 
-from tracker.settings import ENV_PREFIX, configuration_reference
-
-if TYPE_CHECKING:
-    from tracker.runtime import Runtime
+from tracker.cli.context import runtime
 
 app = typer.Typer(help="Show the settings in effect and their reference.", no_args_is_help=True)
 
@@ -18,8 +13,9 @@ app = typer.Typer(help="Show the settings in effect and their reference.", no_ar
 def show(ctx: typer.Context) -> None:
     """Print the settings in effect, passwords hidden, e.g. `tracker config show`."""
     from tracker.db.engine import safe_url
+    from tracker.settings import ENV_PREFIX
 
-    rt: Runtime = ctx.obj
+    rt = runtime(ctx)
     values = rt.settings.model_dump()
     values["database_url"] = safe_url(rt.settings.effective_database_url)
     for name, value in values.items():
@@ -30,4 +26,6 @@ def show(ctx: typer.Context) -> None:
 @app.command()
 def reference() -> None:
     """Print the configuration reference as Markdown, e.g. `tracker config reference`."""
+    from tracker.settings import configuration_reference
+
     print(configuration_reference(), end="")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.context import ready
+from tracker.cli.context import ready, runtime
 from tracker.cli.output import JsonFlag
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def daemon(
     from tracker.db import migrate
     from tracker.logs import configure_logging
 
-    rt: Runtime = ctx.obj
+    rt = runtime(ctx)
     configure_logging(rt.settings)
     migrate.upgrade(rt.engine)
     chosen_host = host or rt.settings.serve_host

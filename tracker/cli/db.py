@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tracker.cli.context import runtime
 from tracker.errors import InputError, SchemaError
 
 if TYPE_CHECKING:
-    from tracker.runtime import Runtime
+    pass
 
 # Commands import the database layer when they run, so `tracker parse` starts fast.
 
@@ -28,7 +29,7 @@ def upgrade(
     from tracker.db import migrate
     from tracker.db.engine import ping, safe_url
 
-    rt: Runtime = ctx.obj
+    rt = runtime(ctx)
     ping(rt.engine)
     before = migrate.current_revision(rt.engine)
     migrate.upgrade(rt.engine, revision)
@@ -51,7 +52,7 @@ def current(
     from tracker.db import migrate
     from tracker.db.engine import ping, safe_url
 
-    rt: Runtime = ctx.obj
+    rt = runtime(ctx)
     ping(rt.engine)
     revision, head = migrate.current_revision(rt.engine), migrate.head_revision()
     where = safe_url(rt.engine.url)
@@ -78,7 +79,7 @@ def downgrade(
     from tracker.db import migrate
     from tracker.db.engine import ping, safe_url
 
-    rt: Runtime = ctx.obj
+    rt = runtime(ctx)
     ping(rt.engine)
     migrate.downgrade(rt.engine, revision)
     print(f"{safe_url(rt.engine.url)}: now at {migrate.current_revision(rt.engine) or 'base'}")

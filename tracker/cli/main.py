@@ -8,7 +8,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from tracker import __version__
 from tracker.cli import alerts as alert_commands
 from tracker.cli import config as config_commands
 from tracker.cli import daemon as daemon_commands
@@ -21,7 +20,6 @@ from tracker.cli import sources as sources_commands
 from tracker.cli import subscriptions as subscription_commands
 from tracker.cli import watch as watch_commands
 from tracker.errors import EXIT_INTERRUPTED, TrackerError
-from tracker.settings import load_settings
 
 
 class _TrackerGroup(TyperGroup):
@@ -64,6 +62,8 @@ app.add_typer(alert_commands.alerts_app, name="alerts")
 
 def _print_version(value: bool) -> None:
     if value:
+        from tracker import __version__
+
         print(f"tracker {__version__}")
         raise typer.Exit()
 
@@ -71,7 +71,7 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    version: Annotated[  # noqa: ARG001 - handled by its eager callback
+    version: Annotated[
         bool,
         typer.Option(
             "--version", help="Print the version and exit.", callback=_print_version, is_eager=True
@@ -79,12 +79,8 @@ def root(
     ] = False,
 ) -> None:
     """Release dates from the news: what is coming, when, and how sure we are."""
-    if ctx.invoked_subcommand == "parse":  # pure text in, text out: no settings, no database
-        return
-    if ctx.obj is None:  # tests pass their own runtime
-        from tracker.runtime import Runtime
-
-        ctx.obj = Runtime(settings=load_settings())
+    # Nothing here: each command builds its runtime when it needs one (`context.runtime`), so
+    # `parse` and the quick queries never load the settings or the database layer.
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,6 +118,8 @@ def _is_usage_error(error: Exception) -> bool:
 
 
 def _debug_enabled() -> bool:
+    from tracker.settings import load_settings
+
     try:
         return load_settings().debug
     except TrackerError:

@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.context import ready
 from tracker.cli.output import JsonFlag, err, is_terminal, show_json, show_jsonl, show_table
+from tracker.cli.reading import ReadScope, reading
 from tracker.core.durations import parse_duration
 from tracker.errors import InputError
 from tracker.extract.records import Kind, Precision
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from zoneinfo import ZoneInfo
 
     from tracker.queries.lookup import WorkDetail
+    from tracker.queries.reader import Reader
     from tracker.queries.views import ReleaseView
-    from tracker.runtime import Runtime
 
 EMPTY = (
     "nothing is known yet: add a source with `tracker sources add URL|PATH`, then run "
@@ -43,12 +43,8 @@ def _iso(value: str | None, option: str) -> date | None:
         raise typer.BadParameter(f"{option} expects YYYY-MM-DD, got {value!r}") from None
 
 
-def _is_empty(session: Session) -> bool:
-    from sqlmodel import select
-
-    from tracker.db.models import Work
-
-    return session.exec(select(Work.id).limit(1)).first() is None
+def _is_empty(reader: Reader) -> bool:
+    return not reader.rows("SELECT id FROM work LIMIT 1")
 
 
 def upcoming(
@@ -84,18 +80,19 @@ def upcoming(
     """
     from tracker.queries.upcoming import UpcomingQuery
     from tracker.queries.upcoming import upcoming as find
-    from tracker.queries.watch import watched_work_ids
+    with reading(ctx) as scope:
+        today = scope.now().astimezone(scope.zone).date()
+        start = _iso(from_, "--from") or today
+        end = _iso(to, "--to") or (start + timedelta(days=days))
+        if end < start:
+            raise InputError("--to is before --from")
+        works = None
+        if watched:
+            from tracker.queries.watch_lists import watched_work_ids
 
-    rt = ready(ctx)
-    today = rt.clock().astimezone(rt.settings.zone).date()
-    start = _iso(from_, "--from") or today
-    end = _iso(to, "--to") or (start + timedelta(days=days))
-    if end < start:
-        raise InputError("--to is before --from")
-    with rt.session() as session:
-        works = watched_work_ids(session, name=subscription) if watched else None
+            works = watched_work_ids(scope.reader, name=subscription)
         rows = find(
-            session,
+            scope.reader,
             UpcomingQuery(
                 start=start,
                 end=end,
@@ -107,7 +104,7 @@ def upcoming(
                 work_ids=works,
             ),
         )
-        empty = not rows and _is_empty(session)
+        empty = not rows and _is_empty(scope.reader)
     if as_json or as_jsonl or as_csv:
         _machine([r.to_dict() for r in rows], as_json=as_json, as_jsonl=as_jsonl)
         return
@@ -156,15 +153,14 @@ def show(
     """Show a work's releases, their date history and evidence, e.g. `tracker show "Iron Fist"`."""
     from tracker.queries.lookup import find_work, work_detail
 
-    rt = ready(ctx)
-    with rt.session() as session:
-        if _is_empty(session):
+    with reading(ctx) as scope:
+        if _is_empty(scope.reader):
             raise InputError(EMPTY)
-        detail = work_detail(session, find_work(session, title))
+        detail = work_detail(scope.reader, find_work(scope.reader, title))
     if as_json:
         show_json(_detail_dict(detail))
         return
-    _print_detail(rt, detail)
+    _print_detail(scope.zone, detail)
 
 
 def _detail_dict(detail: WorkDetail) -> dict[str, object]:
@@ -204,8 +200,7 @@ def _detail_dict(detail: WorkDetail) -> dict[str, object]:
     }
 
 
-def _print_detail(rt: Runtime, detail: WorkDetail) -> None:
-    zone = rt.settings.zone
+def _print_detail(zone: ZoneInfo, detail: WorkDetail) -> None:
     print(detail.title + (f"  (also: {', '.join(detail.aliases)})" if detail.aliases else ""))
     for item in detail.releases:
         r = item.release
@@ -248,10 +243,9 @@ def search(
     """Find works by title or alias, e.g. `tracker search "iron"`."""
     from tracker.queries.lookup import search as find
 
-    rt = ready(ctx)
-    with rt.session() as session:
-        found = find(session, text)
-        empty = not found and _is_empty(session)
+    with reading(ctx) as scope:
+        found = find(scope.reader, text)
+        empty = not found and _is_empty(scope.reader)
     if as_json:
         show_json([{"id": i, "title": t, "score": round(s, 1)} for i, t, s in found])
         return
@@ -274,11 +268,10 @@ def changes(
     """
     from tracker.queries.changes import changes_since
 
-    rt = ready(ctx)
-    cutoff = _since(since, rt)
-    with rt.session() as session:
-        rows = changes_since(session, cutoff)
-        empty = not rows and _is_empty(session)
+    with reading(ctx) as scope:
+        cutoff = _since(since, scope)
+        rows = changes_since(scope.reader, cutoff)
+        empty = not rows and _is_empty(scope.reader)
     if as_json:
         show_json([r.to_dict() for r in rows])
         return
@@ -286,9 +279,9 @@ def changes(
         err(EMPTY)
         return
     if not rows:
-        err(f"no date changed since {cutoff.astimezone(rt.settings.zone):%Y-%m-%d %H:%M}")
+        err(f"no date changed since {cutoff.astimezone(scope.zone):%Y-%m-%d %H:%M}")
         return
-    zone = rt.settings.zone
+    zone = scope.zone
     show_table(
         None,
         ["recorded", "title", "change", "from", "to", "published"],
@@ -306,14 +299,14 @@ def changes(
     )
 
 
-def _since(value: str, rt: Runtime) -> datetime:
+def _since(value: str, scope: ReadScope) -> datetime:
     try:
         day = date.fromisoformat(value)
     except ValueError:
         try:
-            return rt.clock() - parse_duration(value)
+            return scope.now() - parse_duration(value)
         except ValueError:
             raise typer.BadParameter(
                 f"--since expects a duration (12h, 7d) or a date, got {value!r}"
             ) from None
-    return datetime.combine(day, time(0), tzinfo=rt.settings.zone)
+    return datetime.combine(day, time(0), tzinfo=scope.zone)

@@ -8,6 +8,7 @@ import typer
 
 from tracker.cli.context import ready
 from tracker.cli.output import err, show_table
+from tracker.cli.reading import reading
 
 if TYPE_CHECKING:
     pass
@@ -40,11 +41,10 @@ def add(
 @app.command("list")
 def list_(ctx: typer.Context, subscription: SubscriptionOption = "default") -> None:
     """List watched titles and whether they match a known work, e.g. `tracker watch list`."""
-    from tracker.queries.watch import list_watches
+    from tracker.queries.watch_lists import list_watches
 
-    rt = ready(ctx)
-    with rt.session() as session:
-        rows = list_watches(session, name=subscription)
+    with reading(ctx) as scope:
+        rows = list_watches(scope.reader, name=subscription)
     if not rows:
         err(f"the watch list of {subscription!r} is empty: `tracker watch add TITLE`")
         return

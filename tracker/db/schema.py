@@ -6,10 +6,10 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 from tracker.db.engine import database_errors
+from tracker.db.revision import SCHEMA_REVISION, stale_schema
 from tracker.errors import SchemaError
 
-SCHEMA_REVISION = "0006"
-"""The head revision this code needs; a test checks it against the migration scripts."""
+__all__ = ["SCHEMA_REVISION", "require_current", "stored_revision"]
 
 
 def stored_revision(engine: Engine) -> str | None:
@@ -23,10 +23,6 @@ def stored_revision(engine: Engine) -> str | None:
 
 def require_current(engine: Engine) -> None:
     """Fail clearly unless the database is at the revision this code needs."""
-    current = stored_revision(engine)
-    if current != SCHEMA_REVISION:
-        state = "empty" if current is None else f"at revision {current}"
-        raise SchemaError(
-            f"the database is {state}, this tracker needs {SCHEMA_REVISION}: "
-            "run `tracker db upgrade`"
-        )
+    problem = stale_schema(stored_revision(engine))
+    if problem is not None:
+        raise SchemaError(problem)

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
-
-from tracker.db.models import Article, DateChange, Release, Work
+from tracker.queries.reader import Reader, as_utc
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,30 +42,41 @@ class ChangeView:
         }
 
 
-def changes_since(session: Session, since: datetime, *, limit: int = 1000) -> list[ChangeView]:
+def changes_since(reader: Reader, since: datetime, *, limit: int = 1000) -> list[ChangeView]:
     """Changes recorded at or after `since`, newest first."""
-    rows = session.exec(
-        select(DateChange, Release, Work, Article)
-        .join(Release, col(Release.id) == col(DateChange.release_id))
-        .join(Work, col(Work.id) == col(Release.work_id))
-        .join(Article, col(Article.id) == col(DateChange.article_id), isouter=True)
-        .where(col(DateChange.recorded_at) >= since)
-        .order_by(col(DateChange.recorded_at).desc(), col(DateChange.id).desc())
-        .limit(limit)
-    ).all()
+    rows = reader.rows(
+        "SELECT c.release_id, w.title, r.season, r.kind, c.change, c.old_value, c.new_value, "
+        "c.new_status, c.recorded_at, a.published_at, a.url "
+        'FROM date_change c JOIN "release" r ON r.id = c.release_id '
+        "JOIN work w ON w.id = r.work_id LEFT JOIN article a ON a.id = c.article_id "
+        "WHERE c.recorded_at >= :since ORDER BY c.recorded_at DESC, c.id DESC LIMIT :limit",
+        {"since": since, "limit": limit},
+    )
     return [
         ChangeView(
-            release_id=c.release_id,
-            title=w.title,
-            season=r.season or None,
-            kind=r.kind,
-            change=c.change,
-            old=c.old_value,
-            new=c.new_value,
-            status=c.new_status,
-            recorded_at=c.recorded_at,
-            published=a.published_at.date() if a and a.published_at else None,
-            url=a.url if a else None,
+            release_id=release_id,
+            title=title,
+            season=season or None,
+            kind=kind,
+            change=change,
+            old=old,
+            new=new,
+            status=status,
+            recorded_at=as_utc(recorded),
+            published=as_utc(published).date() if published is not None else None,
+            url=url,
         )
-        for c, r, w, a in rows
+        for (
+            release_id,
+            title,
+            season,
+            kind,
+            change,
+            old,
+            new,
+            status,
+            recorded,
+            published,
+            url,
+        ) in rows
     ]

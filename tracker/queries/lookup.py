@@ -6,14 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from sqlmodel import Session, col, select
 
 from tracker.core.consensus import consistent
 from tracker.core.release_date import ReleaseDate
-from tracker.core.titles import title_key
-from tracker.db import repo
-from tracker.db.models import Article, DateChange, Release, Sighting, Work, WorkAlias
+from tracker.core.titles import TitleIndex, title_key
 from tracker.errors import NotFoundError
+from tracker.queries.reader import Reader, as_utc
+from tracker.queries.upcoming import RELEASE_COLUMNS, release_view
 from tracker.queries.views import ReleaseView
 
 SUGGEST_CUTOFF = 60.0
@@ -68,18 +67,24 @@ class AmbiguousTitleError(NotFoundError):
     """Several works match; the message lists them."""
 
 
-def search(session: Session, text: str, *, limit: int = 20) -> list[tuple[int, str, float]]:
+def title_index(reader: Reader) -> TitleIndex:
+    """Every known work and alias key, for matching titles (as `repo.title_index`)."""
+    works = reader.rows("SELECT key, id FROM work")
+    aliases = reader.rows("SELECT key, work_id FROM work_alias")
+    return TitleIndex([(key, work_id) for key, work_id in [*works, *aliases]])
+
+
+def search(reader: Reader, text: str, *, limit: int = 20) -> list[tuple[int, str, float]]:
     """Works whose title or an alias matches `text`: (work id, title, score 0-100), best first."""
     wanted = title_key(text)
     if not wanted:
         return []
     titles: dict[int, str] = {}
     names: dict[str, int] = {}
-    for work_id, title, key in session.exec(select(Work.id, Work.title, Work.key)):
-        if work_id is not None:
-            titles[work_id] = title
-            names[key] = work_id  # a work's key is its title's key
-    for key, work_id in session.exec(select(WorkAlias.key, WorkAlias.work_id)):
+    for work_id, title, key in reader.rows("SELECT id, title, key FROM work"):
+        titles[work_id] = title
+        names[key] = work_id  # a work's key is its title's key
+    for key, work_id in reader.rows("SELECT key, work_id FROM work_alias"):
         names.setdefault(key, work_id)
     keys = list(names)
     best: dict[int, float] = {}
@@ -96,18 +101,17 @@ def search(session: Session, text: str, *, limit: int = 20) -> list[tuple[int, s
     return [(i, titles[i], s) for i, s in ranked if s >= SUGGEST_CUTOFF][:limit]
 
 
-def find_work(session: Session, title: str) -> int:
+def find_work(reader: Reader, title: str) -> int:
     """The one work `title` names: exactly, then by the ingest identity rules, then fuzzily."""
-    index = repo.title_index(session)
-    found = index.find(title)
+    found = title_index(reader).find(title)
     if found is not None:
         return found
-    matches = search(session, title, limit=8)
+    matches = search(reader, title, limit=8)
     exact = [m for m in matches if m[2] >= 100.0]
     if len(exact) == 1:
         return exact[0][0]
     if not matches:
-        keys = [w.title for w in session.exec(select(Work).limit(5000))]
+        keys = [t for (t,) in reader.rows("SELECT title FROM work ORDER BY id LIMIT 5000")]
         close = process.extract(title, keys, scorer=fuzz.WRatio, limit=3)
         hint = f"; closest: {', '.join(c[0] for c in close)}" if close else ""
         raise NotFoundError(f"no work called {title!r}{hint}")
@@ -115,66 +119,69 @@ def find_work(session: Session, title: str) -> int:
     raise AmbiguousTitleError(f"{title!r} matches several works: {listed}. Be more precise.")
 
 
-def work_detail(session: Session, work_id: int) -> WorkDetail:
+def work_detail(reader: Reader, work_id: int) -> WorkDetail:
     """A work's releases, each with its date history and its sightings."""
-    work = session.get(Work, work_id)
-    if work is None:
+    work = reader.rows("SELECT title FROM work WHERE id = :work", {"work": work_id})
+    if not work:
         raise NotFoundError(f"no work with id {work_id}")
-    aliases = sorted(
-        a.title
-        for a in session.exec(select(WorkAlias).where(WorkAlias.work_id == work_id))
-        if a.title != work.title
+    ((title,),) = work
+    aliases = {
+        alias
+        for (alias,) in reader.rows(
+            "SELECT title FROM work_alias WHERE work_id = :work", {"work": work_id}
+        )
+        if alias != title
+    }
+    releases = reader.rows(
+        f'SELECT {RELEASE_COLUMNS} FROM "release" r JOIN work w ON w.id = r.work_id '
+        "WHERE r.work_id = :work ORDER BY r.season, r.kind",
+        {"work": work_id},
     )
-    releases = session.exec(
-        select(Release)
-        .where(Release.work_id == work_id)
-        .order_by(col(Release.season), col(Release.kind))
-    ).all()
     return WorkDetail(
-        title=work.title,
-        aliases=sorted(set(aliases)),
-        releases=[_release_detail(session, r, work) for r in releases],
+        title=title,
+        aliases=sorted(aliases),
+        releases=[_release_detail(reader, release_view(row)) for row in releases],
     )
 
 
-def _release_detail(session: Session, release: Release, work: Work) -> ReleaseDetail:
-    current = ReleaseDate.parse(release.date_value)
-    history = session.exec(
-        select(DateChange, Article)
-        .join(Article, col(Article.id) == col(DateChange.article_id), isouter=True)
-        .where(DateChange.release_id == release.id)
-        .order_by(col(DateChange.id))
-    ).all()
-    sightings = session.exec(
-        select(Sighting, Article)
-        .join(Article, col(Article.id) == col(Sighting.article_id))
-        .where(Sighting.release_id == release.id)
-        .order_by(col(Article.published_at), col(Sighting.id))
-    ).all()
+def _release_detail(reader: Reader, release: ReleaseView) -> ReleaseDetail:
+    current = ReleaseDate.parse(release.date)
+    history = reader.rows(
+        "SELECT c.change, c.old_value, c.new_value, c.recorded_at, a.url, a.published_at "
+        "FROM date_change c LEFT JOIN article a ON a.id = c.article_id "
+        "WHERE c.release_id = :release ORDER BY c.id",
+        {"release": release.id},
+    )
+    sightings = reader.rows(
+        "SELECT s.date_value, s.evidence, a.url, a.published_at, s.site, s.confidence, "
+        "s.created_at FROM sighting s JOIN article a ON a.id = s.article_id "
+        "WHERE s.release_id = :release ORDER BY a.published_at, s.id",
+        {"release": release.id},
+    )
     return ReleaseDetail(
-        release=ReleaseView.of(release, work),
+        release=release,
         history=[
             HistoryEntry(
-                change=c.change,
-                old=c.old_value,
-                new=c.new_value,
-                recorded_at=c.recorded_at,
-                article_url=a.url if a else None,
-                published=a.published_at.date() if a and a.published_at else None,
+                change=change,
+                old=old,
+                new=new,
+                recorded_at=as_utc(recorded),
+                article_url=url,
+                published=as_utc(published).date() if published is not None else None,
             )
-            for c, a in history
+            for change, old, new, recorded, url, published in history
         ],
         sightings=[
             Evidence(
-                date=s.date_value,
-                evidence=s.evidence,
-                url=a.url,
-                published=a.published_at.date() if a.published_at else None,
-                site=s.site,
-                confidence=s.confidence,
-                agrees=consistent(ReleaseDate.parse(s.date_value), current),
-                seen_at=s.created_at,
+                date=value,
+                evidence=evidence,
+                url=url,
+                published=as_utc(published).date() if published is not None else None,
+                site=site,
+                confidence=float(confidence),
+                agrees=consistent(ReleaseDate.parse(value), current),
+                seen_at=as_utc(seen),
             )
-            for s, a in sightings
+            for value, evidence, url, published, site, confidence, seen in sightings
         ],
     )

@@ -5,17 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
-
-from sqlalchemy import and_, or_
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, col
 
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
-from tracker.db import repo
-from tracker.db.models import Release, Work
 from tracker.extract.records import Precision
+from tracker.queries.reader import Reader, Row, as_date, listed
 from tracker.queries.views import ReleaseView
 
 LONGEST_WINDOW = timedelta(days=366)
@@ -46,77 +40,61 @@ class UpcomingQuery:
     )
 
 
-_COLUMNS = tuple(
-    col(c)
-    for c in (
-        Release.id,
-        Work.title,
-        Release.season,
-        Release.kind,
-        Release.date_value,
-        Release.precision,
-        Release.window_start,
-        Release.window_end,
-        Release.platform,
-        Release.status,
-        Release.work_id,
-        Release.confidence,
-        Release.sources,
-        Release.disputed,
-    )
+RELEASE_COLUMNS = (
+    "r.id, w.title, r.season, r.kind, r.date_value, r.precision, r.window_start, r.window_end, "
+    "r.platform, r.status, r.work_id, r.confidence, r.sources, r.disputed"
 )
+"""The columns a `ReleaseView` is built from, in `release_view`'s order."""
 
 
-def upcoming(session: Session, query: UpcomingQuery) -> list[ReleaseView]:
+def upcoming(reader: Reader, query: UpcomingQuery) -> list[ReleaseView]:
     """Releases whose window meets [start, end], placed by the first day of their window.
 
     tba releases, when asked for, come last. Uses the (window_start, window_end) index.
     """
-    allowed = [p.value for p in Precision if p.rank <= query.min_precision.rank]
-    dated = and_(
-        col(Release.window_start) <= query.end,
-        # No window is longer than a year, so this bound lets the index skip older releases.
-        col(Release.window_start) >= query.start - LONGEST_WINDOW,
-        col(Release.window_end) >= query.start,
-    )
-    condition = (
-        or_(dated, col(Release.precision) == Precision.TBA.value)
-        if (query.include_tba and Precision.TBA.value in allowed)
-        else dated
-    )
-    statement = (
-        sa_select(*_COLUMNS)
-        .join(Work, col(Work.id) == col(Release.work_id))
-        .where(condition)
-        .where(col(Release.precision).in_(allowed))
-        .where(col(Release.status).in_(list(query.statuses)))
-    )
+    precise_enough = [p.value for p in Precision if p.rank <= query.min_precision.rank]
+    allowed, params = listed("precision", precise_enough)
+    statuses, more = listed("status", query.statuses)
+    params |= more
+    # No window is longer than a year, so the lower bound lets the index skip older releases.
+    dated = "(r.window_start <= :end AND r.window_start >= :earliest AND r.window_end >= :start)"
+    params |= {"start": query.start, "end": query.end, "earliest": query.start - LONGEST_WINDOW}
+    if query.include_tba and Precision.TBA.value in precise_enough:
+        dated = f"({dated} OR r.precision = :tba)"
+        params["tba"] = Precision.TBA.value
+    where = [dated, f"r.precision IN {allowed}", f"r.status IN {statuses}"]
     if query.min_confidence > 0:
-        statement = statement.where(col(Release.confidence) >= query.min_confidence)
+        where.append("r.confidence >= :min_confidence")
+        params["min_confidence"] = query.min_confidence
     if query.kinds:
-        statement = statement.where(col(Release.kind).in_(list(query.kinds)))
+        kinds, more = listed("kind", query.kinds)
+        where.append(f"r.kind IN {kinds}")
+        params |= more
     if query.platforms:
-        statement = statement.where(repo.on_platforms(query.platforms))
+        platforms, more = listed("platform", [p.casefold() for p in query.platforms])
+        where.append(f"lower(r.platform) IN {platforms}")
+        params |= more
     if query.work_ids is not None:
-        statement = statement.where(col(Release.work_id).in_(sorted(query.work_ids)))
-    statement = statement.order_by(
-        col(Release.window_start).is_(None),
-        col(Release.window_start),
-        col(Work.title),
-        col(Release.season),
-        col(Release.id),
+        works, more = listed("work", sorted(query.work_ids))
+        where.append(f"r.work_id IN {works}")
+        params |= more
+    sql = (
+        f'SELECT {RELEASE_COLUMNS} FROM "release" r JOIN work w ON w.id = r.work_id '
+        f"WHERE {' AND '.join(where)} "
+        "ORDER BY r.window_start IS NULL, r.window_start, w.title, r.season, r.id"
     )
     if query.limit is not None:
-        statement = statement.limit(query.limit)
-    return [_view(row) for row in session.execute(statement)]
+        sql += " LIMIT :limit"
+        params["limit"] = query.limit
+    return [release_view(row) for row in reader.rows(sql, params)]
 
 
-def _view(row: Any) -> ReleaseView:
-    """A view straight from selected columns: no ORM objects for thousands of rows."""
+def release_view(row: Row) -> ReleaseView:
+    """A view straight from `RELEASE_COLUMNS`: no ORM objects for thousands of rows."""
     (release_id, title, season, kind, value, precision, start, end, platform, status, work_id) = (
         row[:11]
     )
-    confidence, sources, disputed = row[11:]
+    confidence, sources, disputed = row[11:14]
     label = ReleaseDate(value=value, precision=Precision(precision)).label()
     return ReleaseView(
         id=release_id,
@@ -126,12 +104,12 @@ def _view(row: Any) -> ReleaseView:
         date=value,
         precision=precision,
         label=label,
-        start=start,
-        end=end,
+        start=as_date(start),
+        end=as_date(end),
         platform=platform,
         status=status,
         work_id=work_id,
-        confidence=confidence,
-        sources=sources,
-        disputed=disputed,
+        confidence=float(confidence),
+        sources=int(sources),
+        disputed=bool(disputed),
     )

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
-
-from tracker.core.release_date import ReleaseDate
-from tracker.db.models import Release, Work
-from tracker.extract.records import Precision
 
 RELEASE_FIELDS = (
     "id",
@@ -50,35 +46,11 @@ class ReleaseView:
     sources: int = 0
     disputed: bool = False
 
-    @classmethod
-    def of(cls, release: Release, work: Work) -> ReleaseView:
-        """Build the view of a stored release."""
-        assert release.id is not None
-        assert work.id is not None
-        when = ReleaseDate(value=release.date_value, precision=Precision(release.precision))
-        return cls(
-            id=release.id,
-            title=work.title,
-            season=release.season or None,
-            kind=release.kind,
-            date=release.date_value,
-            precision=release.precision,
-            label=when.label(),
-            start=release.window_start,
-            end=release.window_end,
-            platform=release.platform,
-            status=release.status,
-            work_id=work.id,
-            confidence=release.confidence,
-            sources=release.sources,
-            disputed=release.disputed,
-        )
-
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready values in the documented order; dates as ISO strings."""
-        values = asdict(self)
+        values = {k: _json(getattr(self, k)) for k in RELEASE_FIELDS}  # asdict deep-copies: slow
         values["confidence"] = round(self.confidence, 3)
-        return {k: _json(values[k]) for k in RELEASE_FIELDS}
+        return values
 
 
 def _json(value: Any) -> Any:

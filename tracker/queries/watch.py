@@ -5,12 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from tracker.core.titles import title_key
 from tracker.db import repo
 from tracker.db.models import Subscription, Watch
 from tracker.errors import InputError, NotFoundError
+from tracker.queries.watch_lists import list_watches, watched_work_ids
+
+__all__ = [
+    "DEFAULT_SUBSCRIPTION",
+    "add_watches",
+    "list_watches",
+    "remove_watch",
+    "subscription",
+    "unwatch_work",
+    "watched_work_ids",
+]
 
 DEFAULT_SUBSCRIPTION = "default"
 
@@ -51,18 +62,6 @@ def add_watches(session: Session, *, name: str, titles: Sequence[str], now: date
     return added
 
 
-def list_watches(session: Session, *, name: str) -> list[tuple[str, int | None]]:
-    """Each watched title with the id of the work it matches now (None: not seen yet)."""
-    owner = session.exec(select(Subscription).where(Subscription.name == name)).first()
-    if owner is None:
-        return []
-    index = repo.title_index(session)
-    rows = session.exec(
-        select(Watch).where(Watch.subscription_id == owner.id).order_by(col(Watch.title))
-    )
-    return [(w.title, index.find(w.title)) for w in rows]
-
-
 def remove_watch(session: Session, *, name: str, title: str) -> str:
     """Stop watching a title. Commits."""
     owner = session.exec(select(Subscription).where(Subscription.name == name)).first()
@@ -77,11 +76,6 @@ def remove_watch(session: Session, *, name: str, title: str) -> str:
     session.delete(watch)
     session.commit()
     return watch.title
-
-
-def watched_work_ids(session: Session, *, name: str) -> frozenset[int]:
-    """The works a subscription's watch list matches today."""
-    return frozenset(work for _, work in list_watches(session, name=name) if work is not None)
 
 
 def unwatch_work(session: Session, *, name: str, work_id: int) -> list[str]:

@@ -80,6 +80,7 @@ def upcoming(
     """
     from tracker.queries.upcoming import UpcomingQuery
     from tracker.queries.upcoming import upcoming as find
+
     with reading(ctx) as scope:
         today = scope.now().astimezone(scope.zone).date()
         start = _iso(from_, "--from") or today

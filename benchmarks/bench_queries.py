@@ -80,6 +80,7 @@ def fill(url: str, n: int) -> None:
 
 
 def measure(url: str, folder: Path) -> tuple[float, float, int]:
+    from tracker.queries.reader import SessionReader
     from tracker.queries.upcoming import UpcomingQuery, upcoming
     from tracker.runtime import Runtime
     from tracker.settings import Settings
@@ -90,7 +91,7 @@ def measure(url: str, folder: Path) -> tuple[float, float, int]:
     for _ in range(20):
         with rt.session() as session:
             started = time.perf_counter()
-            rows = upcoming(session, query)
+            rows = upcoming(SessionReader(session), query)
             times.append(time.perf_counter() - started)
     rt.close()
     env = {**os.environ, "TRACKER_DATABASE_URL": url, "TRACKER_DATA_DIR": str(folder)}

@@ -17,7 +17,7 @@ from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ChangeKind, ReleaseStatus
 from tracker.core.timeline import Change, ReleaseState
 from tracker.core.titles import TitleIndex, base_key, title_key
-from tracker.db.models import Article, DateChange, Release, Sighting, Work, WorkAlias
+from tracker.db.models import Article, DateChange, Release, Sighting, Work, WorkAlias, new_uid
 from tracker.extract.records import Announcement, Precision
 
 
@@ -52,6 +52,22 @@ _NEW_ARTICLE = {
     "postgresql": pg_insert(Article).on_conflict_do_nothing().returning(col(Article.id)),
 }
 """An article's insert that does nothing when its URL or content is already stored."""
+
+
+_NEW_WORK = insert(Work).returning(col(Work.id))
+_NEW_RELEASE = insert(Release).returning(col(Release.id))
+_RELEASE_COLUMNS = tuple(
+    c.name
+    for c in Release.__table__.columns  # type: ignore[attr-defined]
+    if c.name != "id"
+)
+
+
+def _new_id(session: Session, statement: Any, row: dict[str, Any]) -> int:
+    """Run an INSERT ... RETURNING id; the id."""
+    inserted = session.connection().execute(statement, row).scalar_one()
+    assert inserted is not None
+    return int(inserted)
 
 
 def add_article(session: Session, **columns: object) -> int | None:
@@ -116,12 +132,9 @@ def resolve_work(
         work_id = find_work_by_key(session, key)
         if work_id is not None:  # added by another process: learn all its names
             _learn_work(session, work_id, index)
-    if work_id is None:
-        work = Work(title=title, key=key, created_at=now)
-        session.add(work)
-        session.flush()
-        assert work.id is not None
-        work_id = work.id
+    if work_id is None:  # a plain insert: nothing in this transaction needs the object
+        row = {"title": title, "key": key, "created_at": now}
+        work_id = _new_id(session, _NEW_WORK, row)
         index.add(key, work_id)
         if created is not None:
             created.add(work_id)
@@ -208,6 +221,7 @@ def apply_change(
     flipped = release is not None and release.disputed != agreed.disputed
     if release is None:
         release = Release(
+            uid=new_uid(),  # given, not defaulted: pydantic inspects a factory on every call
             work_id=work_id,
             season=found.season or 0,
             kind=str(found.kind),
@@ -215,6 +229,7 @@ def apply_change(
             precision=str(new.date.precision),
             first_seen_at=now,
             updated_at=now,
+            support=[],
         )
     support = agreed.record()
     if change.kind is not None or flipped or release.sources != agreed.sources:
@@ -232,9 +247,14 @@ def apply_change(
     release.disputed, release.support = agreed.disputed, support
     if found.platform and (release.platform is None or change.kind is not None):
         release.platform = found.platform
-    session.add(release)
-    session.flush()
-    assert release.id is not None
+    if release.id is None:
+        # A new release is inserted plainly (the unit of work costs more than the insert); the
+        # object stays detached, a record of what was written for the alerts to read.
+        columns = {name: getattr(release, name) for name in _RELEASE_COLUMNS}
+        release.id = _new_id(session, _NEW_RELEASE, columns)
+    else:
+        session.add(release)
+        session.flush()
     rows: list[tuple[ChangeKind, ReleaseDate | None, str | None]] = []
     if change.kind is not None:
         rows.append((change.kind, change.old, old_status))

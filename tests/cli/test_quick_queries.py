@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.cli.test_queries_cli import ARTICLES as BASE_ARTICLES
 from tests.support import Clock
 from tracker.cli.main import app
 from tracker.cli.reading import quick_settings
@@ -25,12 +26,7 @@ from tracker.settings import Settings
 runner = CliRunner()
 ZONE = "America/New_York"
 ARTICLES = [
-    ("2017-03-01", "Night Harbor will premiere this summer on Hulu."),
-    ("2017-03-02", "Cobalt Sky will debut on March 24 on Netflix."),
-    ("2017-03-03", "The second season of Glass Orchard will premiere on April 7 on HBO."),
-    ("2017-03-04", "Paper Kingdom is coming in 2018, the studio said."),
-    ("2017-03-05", "Quiet Empire will premiere on Netflix, but no premiere date has been set."),
-    ("2017-03-10", "Night Harbor will premiere Friday, July 14 on Hulu."),
+    *BASE_ARTICLES,
     ("2017-03-11", "Cobalt Sky has been delayed to April 28, Netflix said."),
 ]
 QUERIES = [

@@ -25,13 +25,9 @@ from zoneinfo import ZoneInfo
 import typer
 
 from tracker.cli.context import ready
+from tracker.db.failures import database_failure
 from tracker.db.revision import stale_schema
-from tracker.errors import (
-    DatabaseError,
-    DatabaseUnavailableError,
-    NotADatabaseError,
-    SchemaError,
-)
+from tracker.errors import DatabaseError, SchemaError
 from tracker.queries.reader import Reader, SessionReader, SqliteReader
 
 DATABASE_FILENAME = "tracker.sqlite3"
@@ -90,18 +86,14 @@ def quick_settings(
 
 
 def _failure(error: sqlite3.DatabaseError, path: Path) -> DatabaseError:
-    """A driver error as one line, worded as the full path's `engine.translate` words it."""
-    shown = f"sqlite:///{path}"
+    """A driver error as one line, worded as the full path words it (`db.failures`)."""
     detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
-    if "not a database" in detail:
-        return NotADatabaseError(f"{shown} is not a SQLite database ({detail})")
-    if "no such table" in detail:
-        return SchemaError(
-            f"the database at {shown} is not initialised: run `tracker db upgrade` ({detail})"
-        )
-    if isinstance(error, sqlite3.OperationalError):
-        return DatabaseUnavailableError(f"cannot use the database at {shown}: {detail}")
-    return DatabaseError(f"database error at {shown}: {detail}")
+    return database_failure(
+        detail,
+        f"sqlite:///{path}",
+        sqlite_file=True,
+        operational=isinstance(error, sqlite3.OperationalError),
+    )
 
 
 def _open_current(path: Path) -> SqliteReader:

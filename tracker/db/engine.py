@@ -19,12 +19,10 @@ from typing import Any
 from sqlalchemy import create_engine, event, exc, text
 from sqlalchemy.engine import URL, Engine, make_url
 
+from tracker.db.failures import database_failure
 from tracker.errors import (
     ConfigError,
     DatabaseError,
-    DatabaseUnavailableError,
-    NotADatabaseError,
-    SchemaError,
 )
 
 WRITE_OPTION = "tracker_write"
@@ -124,15 +122,12 @@ def translate(error: exc.DBAPIError, shown_url: str) -> DatabaseError:
     """Turn a driver error into one line that tells the user what to do."""
     original = error.orig
     detail = str(original).strip().splitlines()[0] if original is not None else str(error)
-    if isinstance(original, sqlite3.DatabaseError) and "not a database" in detail:
-        return NotADatabaseError(f"{shown_url} is not a SQLite database ({detail})")
-    if "no such table" in detail or ("relation" in detail and "does not exist" in detail):
-        return SchemaError(
-            f"the database at {shown_url} is not initialised: run `tracker db upgrade` ({detail})"
-        )
-    if isinstance(error, exc.OperationalError):
-        return DatabaseUnavailableError(f"cannot use the database at {shown_url}: {detail}")
-    return DatabaseError(f"database error at {shown_url}: {detail}")
+    return database_failure(
+        detail,
+        shown_url,
+        sqlite_file=isinstance(original, sqlite3.DatabaseError),
+        operational=isinstance(error, exc.OperationalError),
+    )
 
 
 def ping(engine: Engine) -> None:

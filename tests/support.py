@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import sys
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.core.states import SourceKind
+    from tracker.runtime import Runtime
 
 
 class Clock:
@@ -37,3 +42,22 @@ class LoopbackServer(ThreadingHTTPServer):
         if error is not None and not isinstance(error, ConnectionError):
             with self.lock:
                 self.errors.append(error)
+
+
+def follow(
+    rt: Runtime, location: str, *, name: str | None = None, kind: SourceKind | None = None
+) -> int:
+    """Add a source polled hourly, as `tracker sources add` does; its id."""
+    from tracker.ingest import sources
+
+    with rt.write_session() as session:
+        source = sources.add_source(
+            session,
+            location=location,
+            kind=kind,
+            interval=timedelta(hours=1),
+            name=name,
+            now=rt.clock(),
+        )
+        assert source.id is not None
+        return source.id

@@ -19,9 +19,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tracker.core.durations import parse_duration
 from tracker.errors import ConfigError
+from tracker.names import DATABASE_FILENAME, ENV_PREFIX
 
-ENV_PREFIX = "TRACKER_"
-DATABASE_FILENAME = "tracker.sqlite3"
 _PLACEHOLDERS = {"changeme" * 4, "secret" * 6, "x" * 32, "0" * 32}
 
 

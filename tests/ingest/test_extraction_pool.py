@@ -7,16 +7,15 @@ import logging
 import multiprocessing
 import os
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlmodel import col, select
 
-from tests.support import Clock
+from tests.support import Clock, follow
 from tracker.db import migrate
 from tracker.db.models import Release, Sighting, Work
-from tracker.ingest import sources
 from tracker.ingest.extraction import ExtractorPool
 from tracker.ingest.poll import claim_due, make_poller
 from tracker.runtime import Runtime
@@ -48,15 +47,7 @@ def runtime(tmp_path: Path, name: str, processes: int) -> Runtime:
 
 
 def poll_folder(rt: Runtime, folder: Path) -> None:
-    with rt.write_session() as session:
-        sources.add_source(
-            session,
-            location=str(folder),
-            kind=None,
-            interval=timedelta(hours=1),
-            name="clippings",
-            now=rt.clock(),
-        )
+    follow(rt, str(folder), name="clippings")
     with rt.fetcher() as fetcher:
         outcomes = make_poller(rt, fetcher).run(claim_due(rt, owner=rt.owner), workers=1)
     assert all(o.error is None for o in outcomes)

@@ -10,11 +10,10 @@ import pytest
 from sqlmodel import col, func, select
 
 from tests.ingest.loopback import LoopbackServer, build_bomb, serve
-from tests.support import Clock
+from tests.support import Clock, follow
 from tracker.core.states import SourceKind
 from tracker.db import migrate
 from tracker.db.models import Article, Release, Source
-from tracker.ingest import sources
 from tracker.ingest.poll import claim_due, make_poller, release_leases
 from tracker.runtime import Runtime
 from tracker.settings import Settings
@@ -49,17 +48,7 @@ def rt(empty_db_url: str, tmp_path: Path) -> Iterator[Runtime]:
 
 
 def add(rt: Runtime, location: str, kind: SourceKind | None = None) -> int:
-    with rt.write_session() as session:
-        source = sources.add_source(
-            session,
-            location=location,
-            kind=kind,
-            interval=timedelta(hours=1),
-            name=None,
-            now=rt.clock(),
-        )
-        assert source.id is not None
-        return source.id
+    return follow(rt, location, kind=kind)
 
 
 def poll(rt: Runtime, *, everything: bool = False) -> dict[int, object]:

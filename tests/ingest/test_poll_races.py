@@ -3,17 +3,16 @@ moment, one insert loses to the other's; the losing article is read again, never
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
 
 from tests.conftest import make_runtime
-from tests.support import Clock
+from tests.support import Clock, follow
 from tracker.db import migrate, repo
 from tracker.db.models import Article, Release, Work
-from tracker.ingest import sources
 from tracker.ingest.poll import claim_due, make_poller
 
 
@@ -27,15 +26,7 @@ def test_a_work_inserted_by_another_process_meanwhile_loses_no_article(
     folder = tmp_path / "clips"
     folder.mkdir()
     (folder / "harbor.txt").write_text("Glass Harbor will premiere March 5 on Netflix.\n")
-    with rt.write_session() as session:
-        sources.add_source(
-            session,
-            location=str(folder),
-            kind=None,
-            interval=timedelta(hours=1),
-            name="clips",
-            now=rt.clock(),
-        )
+    follow(rt, str(folder), name="clips")
     real = repo.find_work_by_key
     raced: list[str] = []
 

@@ -140,20 +140,20 @@ def test_a_crash_mid_article_leaves_the_database_as_before(
     script = textwrap.dedent(f"""
         import os
         from datetime import UTC, date, datetime
-        from tracker.db import repo
+        from tracker.db import releases
         from tracker.ingest.articles import RawArticle
         from tracker.ingest.service import ingest_article
         from tracker.runtime import Runtime
         from tracker.settings import Settings
 
         calls = []
-        real = repo.add_sighting
+        real = releases.add_sighting
         def dying(*args, **kwargs):
             calls.append(1)
             if len(calls) == 2:
                 os._exit(9)  # the process dies between two writes of one article
             return real(*args, **kwargs)
-        repo.add_sighting = dying
+        releases.add_sighting = dying
         rt = Runtime(settings=Settings(database_url={url!r}))
         with rt.write_session() as session:
             ingest_article(RawArticle(text={both!r}, published=date(2017, 4, 2)),

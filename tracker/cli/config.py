@@ -13,7 +13,7 @@ app = typer.Typer(help="Show the settings in effect and their reference.", no_ar
 def show(ctx: typer.Context) -> None:
     """Print the settings in effect, passwords hidden, e.g. `tracker config show`."""
     from tracker.db.engine import safe_url
-    from tracker.settings import ENV_PREFIX
+    from tracker.names import ENV_PREFIX
 
     rt = runtime(ctx)
     values = rt.settings.model_dump()

@@ -28,12 +28,8 @@ from tracker.cli.context import ready
 from tracker.db.failures import database_failure
 from tracker.db.revision import stale_schema
 from tracker.errors import DatabaseError, SchemaError
+from tracker.names import DATABASE_FILENAME, ENV_PREFIX
 from tracker.queries.reader import Reader, SessionReader, SqliteReader
-
-DATABASE_FILENAME = "tracker.sqlite3"
-"""The default database's file name in the data folder (as `tracker.settings` names it)."""
-
-ENV_PREFIX = "TRACKER_"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from sqlmodel import col
 
 from tracker.alerts.service import send_due
 from tracker.core.timeline import passed
-from tracker.db import repo
+from tracker.db import releases, repo
 from tracker.db.models import Article, DateChange
 from tracker.ingest.poll import claim_due, make_poller
 from tracker.runtime import Runtime
@@ -64,7 +64,7 @@ def housekeeping(rt: Runtime) -> Counts:
     marked = 0
     with rt.write_session() as session:
         for release in repo.releases_due_out(session, today=now.date()):
-            change = passed(repo.release_state(release), today=now.date())
+            change = passed(releases.release_state(release), today=now.date())
             if change is None or release.id is None:
                 continue
             old_status = release.status

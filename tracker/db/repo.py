@@ -12,13 +12,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
-from tracker.core.consensus import Claim, Consensus
-from tracker.core.release_date import ReleaseDate
-from tracker.core.states import ChangeKind, ReleaseStatus
-from tracker.core.timeline import Change, ReleaseState
+from tracker.core.states import ReleaseStatus
 from tracker.core.titles import TitleIndex, base_key, title_key
-from tracker.db.models import Article, DateChange, Release, Sighting, Work, WorkAlias, new_uid
-from tracker.extract.records import Announcement, Precision
+from tracker.db.models import Article, Release, Work, WorkAlias
 
 
 def on_platforms(platforms: Sequence[str]) -> ColumnElement[bool]:
@@ -55,16 +51,10 @@ _NEW_ARTICLE = {
 
 
 _NEW_WORK = insert(Work).returning(col(Work.id))
-_NEW_RELEASE = insert(Release).returning(col(Release.id))
-_RELEASE_COLUMNS = tuple(
-    c.name
-    for c in Release.__table__.columns  # type: ignore[attr-defined]
-    if c.name != "id"
-)
 
 
-def _new_id(session: Session, statement: Any, row: dict[str, Any]) -> int:
-    """Run an INSERT ... RETURNING id; the id."""
+def inserted_id(session: Session, statement: Any, row: dict[str, Any]) -> int:
+    """Run an INSERT ... RETURNING id and return the id."""
     inserted = session.connection().execute(statement, row).scalar_one()
     assert inserted is not None
     return int(inserted)
@@ -134,7 +124,7 @@ def resolve_work(
             _learn_work(session, work_id, index)
     if work_id is None:  # a plain insert: nothing in this transaction needs the object
         row = {"title": title, "key": key, "created_at": now}
-        work_id = _new_id(session, _NEW_WORK, row)
+        work_id = inserted_id(session, _NEW_WORK, row)
         index.add(key, work_id)
         if created is not None:
             created.add(work_id)
@@ -152,164 +142,6 @@ def _learn_work(session: Session, work_id: int, index: TitleIndex) -> None:
         index.add(key, work_id)
     for key in session.exec(select(WorkAlias.key).where(WorkAlias.work_id == work_id)):
         index.add(key, work_id)
-
-
-_RELEASE_OF = (
-    select(Release)
-    .where(
-        col(Release.work_id) == bindparam("work_id"),
-        col(Release.season) == bindparam("season"),
-        col(Release.kind) == bindparam("kind"),
-    )
-    .with_for_update()
-)
-
-
-def lock_release(session: Session, *, work_id: int, season: int, kind: str) -> Release | None:
-    """The release for (work, season, kind), locked for update (a no-op on SQLite)."""
-    params = {"work_id": work_id, "season": season, "kind": kind}
-    return session.exec(_RELEASE_OF, params=params).first()
-
-
-def release_state(release: Release) -> ReleaseState:
-    """The pure view of a stored release."""
-    return ReleaseState(
-        date=ReleaseDate(value=release.date_value, precision=Precision(release.precision)),
-        status=ReleaseStatus(release.status),
-        as_of=release.date_as_of,
-    )
-
-
-def claims_for(session: Session, release_id: int) -> list[Claim]:
-    """Every stored claim about a release, oldest first (the input of `consensus.assess`)."""
-    rows = session.exec(
-        select(Sighting).where(Sighting.release_id == release_id).order_by(col(Sighting.id))
-    ).all()
-    return [claim_of(s) for s in rows]
-
-
-def claim_of(sighting: Sighting) -> Claim:
-    """A stored sighting as a claim."""
-    return Claim(
-        date=ReleaseDate(value=sighting.date_value, precision=Precision(sighting.precision)),
-        site=sighting.site,
-        published=sighting.published or sighting.created_at.date(),
-        confidence=sighting.confidence,
-        explicit=sighting.explicit,
-        copy_key=sighting.copy_key,
-        order=sighting.id or 0,
-    )
-
-
-def apply_change(
-    session: Session,
-    *,
-    release: Release | None,
-    work_id: int,
-    found: Announcement,
-    change: Change,
-    agreed: Consensus,
-    article_id: int | None,
-    now: datetime,
-) -> Release:
-    """Write a reconciled change: the release row, its support and, when it changed, history.
-
-    A dispute that begins or ends is history too (`disputed`, `settled`).
-    """
-    new = change.new
-    window = new.date.window
-    flipped = release is not None and release.disputed != agreed.disputed
-    if release is None:
-        release = Release(
-            uid=new_uid(),  # given, not defaulted: pydantic inspects a factory on every call
-            work_id=work_id,
-            season=found.season or 0,
-            kind=str(found.kind),
-            date_value=new.date.value,
-            precision=str(new.date.precision),
-            first_seen_at=now,
-            updated_at=now,
-            support=[],
-        )
-    support = agreed.record()
-    if change.kind is not None or flipped or release.sources != agreed.sources:
-        release.revision += 1 if release.id is not None else 0
-        if release.id is not None and (change.moves_date or flipped):
-            release.sequence += 1
-        release.updated_at = now
-    elif support != release.support:
-        release.updated_at = now
-    old_status = release.status if change.kind not in (None, ChangeKind.NEW) else None
-    release.date_value, release.precision = new.date.value, str(new.date.precision)
-    release.window_start, release.window_end = window if window else (None, None)
-    release.date_as_of, release.status = new.as_of, str(new.status)
-    release.confidence, release.sources = agreed.confidence, agreed.sources
-    release.disputed, release.support = agreed.disputed, support
-    if found.platform and (release.platform is None or change.kind is not None):
-        release.platform = found.platform
-    if release.id is None:
-        # A new release is inserted plainly (the unit of work costs more than the insert); the
-        # object stays detached, a record of what was written for the alerts to read.
-        columns = {name: getattr(release, name) for name in _RELEASE_COLUMNS}
-        release.id = _new_id(session, _NEW_RELEASE, columns)
-    else:
-        session.add(release)
-        session.flush()
-    rows: list[tuple[ChangeKind, ReleaseDate | None, str | None]] = []
-    if change.kind is not None:
-        rows.append((change.kind, change.old, old_status))
-    if flipped:
-        flip = ChangeKind.DISPUTED if agreed.disputed else ChangeKind.SETTLED
-        rows.append((flip, None, str(new.status)))  # the date itself did not move
-    history = [
-        {
-            "release_id": release.id,
-            "article_id": article_id,
-            "change": str(kind),
-            "old_value": old.value if old else None,
-            "old_precision": str(old.precision) if old else None,
-            "old_status": status_before,
-            "new_value": new.date.value,
-            "new_precision": str(new.date.precision),
-            "new_status": str(new.status),
-            "revision": release.revision,
-            "recorded_at": now,
-        }
-        for kind, old, status_before in rows
-    ]
-    if history:  # plain inserts: nothing reads these rows back as objects in this transaction
-        session.connection().execute(insert(DateChange), history)
-    return release
-
-
-def add_sighting(
-    session: Session,
-    *,
-    release_id: int,
-    article_id: int,
-    found: Announcement,
-    claim: Claim,
-    now: datetime,
-) -> None:
-    """Keep one announcement as the provenance of a release's date, with whose claim it is."""
-    row = {
-        "release_id": release_id,
-        "article_id": article_id,
-        "title_as_written": found.title[:300],
-        "date_value": found.date,
-        "precision": str(found.precision),
-        "platform": found.platform,
-        "evidence": found.evidence,
-        "start": found.start,
-        "end": found.end,
-        "confidence": found.confidence,
-        "site": claim.site[:200],
-        "published": claim.published,
-        "explicit": claim.explicit,
-        "copy_key": claim.copy_key,
-        "created_at": now,
-    }
-    session.connection().execute(insert(Sighting), row)  # a plain insert: no object to track
 
 
 def releases_due_out(session: Session, *, today: date, limit: int = 1000) -> Sequence[Release]:

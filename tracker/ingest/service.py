@@ -19,7 +19,7 @@ from tracker.core.states import ChangeKind
 from tracker.core.timeline import reconcile
 from tracker.core.titles import TitleIndex
 from tracker.core.urls import normalise_url
-from tracker.db import repo
+from tracker.db import releases, repo
 from tracker.db.models import Source, Work
 from tracker.extract import Announcement, extract_announcements
 from tracker.ingest.articles import RawArticle
@@ -92,10 +92,10 @@ def ingest_article(
     index = titles if titles is not None else repo.title_index(session)
     site = site_of(url, fallback="") or _local_name(session, raw.source_id)
     new_works: set[int] = set()
-    releases = _one_per_release(session, found, index=index, now=now, created=new_works)
+    by_release = _one_per_release(session, found, index=index, now=now, created=new_works)
     changes = [
         change
-        for announcement in releases.items()
+        for announcement in by_release.items()
         if (
             change := _apply(
                 session,
@@ -180,17 +180,19 @@ def _apply(
 ) -> ReleaseChange | None:
     (work_id, season, kind), found = item
     release = (  # a work created in this transaction has no releases to look for
-        None if new_work else repo.lock_release(session, work_id=work_id, season=season, kind=kind)
+        None
+        if new_work
+        else releases.lock_release(session, work_id=work_id, season=season, kind=kind)
     )
-    current = repo.release_state(release) if release is not None else None
+    current = releases.release_state(release) if release is not None else None
     claim = _claim(found, site=site, published=published)
-    stored_claims = repo.claims_for(session, release.id) if release and release.id else []
+    stored_claims = releases.claims_for(session, release.id) if release and release.id else []
     agreed = assess(
         [*stored_claims, claim], current=current.date if current else None, window=window
     )
     change = reconcile(current, agreed, today=now.date())
     confidence_before = release.confidence if release is not None else 0.0
-    stored = repo.apply_change(
+    stored = releases.apply_change(
         session,
         release=release,
         work_id=work_id,
@@ -201,7 +203,7 @@ def _apply(
         now=now,
     )
     assert stored.id is not None
-    repo.add_sighting(
+    releases.add_sighting(
         session, release_id=stored.id, article_id=article_id, found=found, claim=claim, now=now
     )
     if change.kind is not None or stored.confidence > confidence_before:

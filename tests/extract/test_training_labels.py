@@ -40,7 +40,8 @@ RECORDS = _records()
 
 def _normalised(url: str) -> str:
     parts = urlsplit(url.strip())
-    return f"{parts.netloc.lower().removeprefix('www.')}{parts.path.rstrip('/')}"
+    query = f"?{parts.query}" if parts.query else ""  # some sites name articles by a query
+    return f"{parts.netloc.lower().removeprefix('www.')}{parts.path.rstrip('/')}{query}"
 
 
 def test_there_are_enough_real_articles_and_negatives() -> None:

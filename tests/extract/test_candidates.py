@@ -63,12 +63,14 @@ def test_a_long_listing_proposes_every_work_with_its_date() -> None:
 
 
 def test_a_descriptor_or_a_headline_around_a_name_is_cut_off() -> None:
-    pairs = _pairs(
+    _, candidates = propose(
         "The Marlow-published Tin Lantern arrives on PC on July 19.\n"
         'Festival Winner "Quiet Orchard" Acquired By Hulu, Premieres Aug. 17\n'
         "The Spider-Verse sequel Web Runner opens June 2.\n",
         dt.date(2030, 5, 1),
     )
+    # the readings themselves; the variants of their extents are the next tests' business
+    pairs = {(c.title, c.value.value) for c in candidates if c.variant is None}
     titles = {title for title, _ in pairs}
     assert ("Tin Lantern", "2030-07-19") in pairs
     assert ("Quiet Orchard", "2030-08-17") in pairs
@@ -110,3 +112,54 @@ def test_the_keep_rules_say_why_a_date_is_background() -> None:
         assert value is not None
         reasons.append(verdict(text, s, m, value, state, s.start))
     assert reasons == ["past", None]
+
+
+def _variants(text: str, published: dt.date) -> dict[tuple[str, str], str | None]:
+    _, candidates = propose(text, published)
+    return {(c.title, c.value.value): c.variant for c in candidates}
+
+
+def test_a_name_read_short_is_also_proposed_whole() -> None:
+    # the capitalised word before "Kills" belongs to the name; the model picks the reading
+    found = _variants("Halloween Kills opens in theaters on October 15.\n", dt.date(2021, 9, 1))
+    assert ("Kills", "2021-10-15") in found
+    assert found[("Halloween Kills", "2021-10-15")] == "grown_head"
+
+
+def test_a_name_that_runs_into_a_label_is_also_proposed_cut() -> None:
+    found = _variants(
+        "The First Grader Biography/Drama                 May 13\n", dt.date(2011, 4, 1)
+    )
+    assert found[("The First Grader", "2011-05-13")] == "cut_tail"
+    found = _variants(
+        "On Thursday, the makers of actor Harlan Vance\u2019 Copper Road announced that the "
+        "film will premiere on Netflix on December 24.\n",
+        dt.date(2021, 12, 1),
+    )
+    assert found[("Harlan Vance\u2019 Copper Road", "2021-12-24")] is None
+    assert found[("Copper Road", "2021-12-24")] == "cut_head"  # the star's possessive cut off
+
+
+def test_a_subtitle_after_a_separator_is_proposed_with_its_name() -> None:
+    found = _variants(
+        "Mission: Impossible \u2013 The Final Reckoning (May 21)\n", dt.date(2025, 1, 10)
+    )
+    assert found[("Mission: Impossible \u2013 The Final Reckoning", "2025-05-21")] == "grown_tail"
+
+
+def test_a_season_label_is_never_proposed_as_a_name() -> None:
+    found = _variants(
+        "Moss Point will return in 2025. Fans of the Moss Point Season 2 finale cheered.\n",
+        dt.date(2024, 5, 1),
+    )
+    assert not any(title.lower().startswith("season") for title, _ in found)
+
+
+def test_a_listing_of_quoted_names_gives_each_the_date() -> None:
+    text = (
+        "The Christmas Day schedule features specials of \u2018Harbor Lights\u2019, "
+        "\u2018Copper Kettle\u2019, \u2018The Night Ferry\u2019 and \u2018Salt Road\u2019.\n"
+    )
+    pairs = _pairs(text, dt.date(2030, 12, 1))
+    for title in ("Harbor Lights", "Copper Kettle", "The Night Ferry", "Salt Road"):
+        assert (title, "2030-12-25") in pairs

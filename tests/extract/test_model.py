@@ -200,3 +200,29 @@ def test_a_text_that_changed_since_labelling_is_skipped(tmp_path: Path) -> None:
     assert [e.id for e in examples] == [rows[1]["id"]]
     assert problems
     assert "hash" in problems[0]
+
+
+def test_one_reading_of_a_name_is_kept_for_its_date() -> None:
+    # "Kills" and "Halloween Kills" are rival readings of one name for one date
+    found = extract_announcements(
+        "Halloween Kills opens in theaters on October 15.", published=dt.date(2021, 9, 1)
+    )
+    assert [(a.title, a.date) for a in found] == [("Halloween Kills", "2021-10-15")]
+
+
+def test_a_season_label_leaves_the_title() -> None:
+    found = extract_announcements(
+        "Wintermarch: Season 2 arrives on Netflix on Oct. 1.", published=dt.date(2025, 9, 1)
+    )
+    assert [(a.title, a.season, a.date) for a in found] == [("Wintermarch", 2, "2025-10-01")]
+
+
+def test_the_words_between_a_date_and_the_name_after_it_leave_out_both() -> None:
+    text = "On Sunday, March 4th, Copper Wives will premiere its sixth season."
+    article, candidates = propose(text, dt.date(2012, 2, 20))
+    whole = next(c for c in candidates if c.title == "Copper Wives" and c.variant is None)
+    cut = next(c for c in candidates if c.title == "Wives")
+    names, cut_names = describe(article, [whole, cut])
+    assert "order=date_first" in names
+    assert not [n for n in names if n.startswith("bt=")]  # not "sunday", "march" or "4th"
+    assert [n for n in cut_names if n.startswith("bt=")] == ["bt=copper"]

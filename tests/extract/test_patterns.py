@@ -377,22 +377,21 @@ CASES: list[tuple[str, list[Row]]] = [
 #: Cases the learned decision reads differently from the rules it replaced (issue 13), each
 #: with what differs; strict, so that one that passes again fails the suite.
 DECIDED_OTHERWISE: dict[str, str] = {
+    "The first trailer for Dune Harbor drops ": (
+        "the model keeps a trailer's date for 'Dune Harbor'"
+    ),
+    "Xbox Series X|S owners will get a patch ": (
+        "the model keeps 'Xbox Series X' 2024-03-03 from a patch for its owners"
+    ),
     "The final season of the royal drama abou": (
         "the model keeps 'Prince Aldric', a character the sentence names, with the year 2025"
     ),
-    "Sundown Road was delayed from March to J": (
-        "the model vetoes the delay's new date: a one-line 'was delayed' reads as past news to it"
-    ),
     "Netflix will premiere Cobalt on Feb. 19,": "the model vetoes 'Quill' 2024-03-11",
     "The new season of Gatekeepers will premi": "the model vetoes 'Gatekeepers' tba",
-    "On Feb. 6, the Cobalt Hill return leads ": "the model vetoes 'Northgate' 2024-02-06",
     "This spring, the network is counting on ": (
         "the model vetoes 'Pale Orbit' 2024-spring, 'Low Tide' 2024-spring"
     ),
     "Both series will start their new seasons": "the model vetoes 'Oakhurst' s6 2024-11",
-    "Moss Point really came into its own this": (
-        "the model vetoes 'will be back next year' in a sentence that opens with past praise"
-    ),
 }
 
 

@@ -22,6 +22,7 @@ from tracker.alerts.service import send_due
 from tracker.calendar import subscriptions
 from tracker.calendar.subscriptions import SubscriptionSpec
 from tracker.cli.main import app
+from tracker.core.consensus import FIRM_CONFIDENCE
 from tracker.db import migrate
 from tracker.db.models import DateChange, Delivery, Release, Sighting
 from tracker.ingest.articles import RawArticle
@@ -171,12 +172,14 @@ def _feed_and_page_show_the_dispute(rt: Runtime) -> None:
 
 def test_the_feed_confirms_a_well_supported_day_and_flags_a_single_source(rt: Runtime) -> None:
     token = subscribe(rt, "everything", floor=0.0)
-    ingest(rt, "https://a.example/x", MARCH, 0)
+    ingest(rt, "https://a.example/x", "Netflix's Glass Harbor arrives March 5.", 0)
+    single = release(rt).confidence
+    assert single < FIRM_CONFIDENCE  # the premise: this one source alone is not firm
     status, description, html = served(rt, token)
     assert status == "TENTATIVE"  # one source below the firm level
-    assert "1 source (confidence 0.80)" in description
+    assert f"1 source (confidence {single:.2f})" in description
     assert "badge single" in html
-    ingest(rt, "https://b.example/y", "Netflix's Glass Harbor arrives March 5.", 1)
+    ingest(rt, "https://b.example/y", MARCH, 1)
     status, description, html = served(rt, token)
     assert status == "CONFIRMED"
     assert "2 sources (confidence 0.9" in description

@@ -33,6 +33,7 @@ class Candidate:
     generous: bool = False  # its name comes from the generous finder, not the strict one
     row: bool = False  # a name on a line of its own under a date line
     date_verdict: str | None = None  # why the rules read its date as background, if they do
+    variant: str | None = None  # how its name's span was grown or cut from another candidate's
 
 
 @lru_cache(maxsize=4096)

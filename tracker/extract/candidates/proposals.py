@@ -173,8 +173,9 @@ def propose_rows(
         )
 
 
-#: Three names or more, separated by commas, semicolons or "and": a listing.
-_SEPARATOR = re.compile(r"\s*(?:[,;/]|\band\b|&)\s*(?:and\s+)?")
+#: Three names or more, separated by commas, semicolons or "and": a listing (quoted names
+#: keep their quotes outside their spans: "'A', 'B' and 'C'").
+_SEPARATOR = re.compile(r"[\"'\u201d\u2019]?\s*(?:[,;/]|\band\b|&)\s*(?:and\s+)?[\"'\u201c\u2018]?")
 _LISTED = 24
 
 

@@ -43,6 +43,7 @@ from tracker.extract.candidates.refer import refers_back
 from tracker.extract.candidates.rows import header_row, own_stretch, shared_platform
 from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
+from tracker.extract.candidates.variants import span_variants
 from tracker.extract.features import Article
 from tracker.extract.reading.dates import DateMention, Form, find_dates, in_week_span, scan_dates
 from tracker.extract.reading.framing import framed_year, needs_frame
@@ -291,7 +292,8 @@ def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candida
     rules = complete(text, sentences, candidates, tv_article=state.tv_article)
     fresh = pool(rules, state.proposals)[len(rules) :]
     proposals = complete(text, sentences, fresh, tv_article=state.tv_article)
-    return Article(text, base, sentences), pool(rules, proposals)
+    everything = pool(rules, proposals)
+    return Article(text, base, sentences), pool(everything, span_variants(text, everything))
 
 
 def pool(rules: list[Candidate], proposals: list[Candidate]) -> list[Candidate]:

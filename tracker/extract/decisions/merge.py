@@ -116,8 +116,31 @@ def _number_from_windows(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_SEASON_LABEL = re.compile(
+    r"[\s:,\-\u2013\u2014]+(?:season|series)\s+(\d{1,2}|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten)$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _without_season_label(c: Candidate) -> Candidate:
+    """Drop the season's label from a title that carries it ("Moth Hours: Season 3", s3).
+
+    The spec keeps the number in ``season``, not in the title; a name read with its label
+    ("Wintermarch: Season 2 arrives ...") names the same work as the one read without.
+    """
+    found = _SEASON_LABEL.search(c.title) if c.season is not None else None
+    if found is None or found.start() == 0:
+        return c
+    word = found.group(1).lower()
+    number = int(word) if word.isdigit() else _NUMBER_WORDS.index(word) + 1
+    return replace(c, title=c.title[: found.start()]) if number == c.season else c
+
+
 def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
     """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
+    candidates = [_without_season_label(c) for c in candidates]
     candidates = _later_markets(text, _number_from_windows(candidates))
     best: dict[tuple[str, int | None, Kind], Candidate] = {}
     grouped: dict[tuple[str, int | None, Kind], list[Candidate]] = {}

@@ -8,12 +8,32 @@ so the same text always gives the same features.
 from __future__ import annotations
 
 import bisect
+import re
 
 from tracker.extract.candidates.candidate import Candidate
 from tracker.extract.candidates.ownership import LEADING_ASIDE, SEQUEL_BETWEEN
 from tracker.extract.features.article import Article
 from tracker.extract.features.sides import date_features, name_features
 from tracker.extract.features.vocabulary import CLASSES, bucket, norm
+
+#: The words of a date phrase from where a candidate's date starts ("on Sunday, March 4th,"),
+#: so that what lies between a date and the name after it is measured from the date's end.
+_DATE_RUN = re.compile(
+    r"(?:[\s,.\-\u2013]+|(?:on|in|from|by|until|starting|beginning|this|next|later|early|late"
+    r"|mid|the|of|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october"
+    r"|november|december|spring|summer|fall|autumn|winter|year|month|week|weekend|\d{1,4}"
+    r"(?:st|nd|rd|th)?)\b)+",
+    re.IGNORECASE,
+)
+
+
+def between_span(text: str, c: Candidate) -> tuple[int, int]:
+    """The stretch between ``c``'s name and its date, without either of them."""
+    if c.title_end <= c.date_at:
+        return c.title_end, c.date_at
+    m = _DATE_RUN.match(text, c.date_at, c.title_start)
+    return (m.end() if m else c.date_at), c.title_start
 
 
 def features(article: Article, c: Candidate) -> list[str]:
@@ -24,7 +44,17 @@ def features(article: Article, c: Candidate) -> list[str]:
     """
     text = article.text
     prec = str(c.value.precision)
-    origin = "row" if c.row else "caps" if c.generous else "pair" if c.proposed else "rule"
+    origin = (
+        "row"
+        if c.row
+        else "variant"
+        if c.variant
+        else "caps"
+        if c.generous
+        else "pair"
+        if c.proposed
+        else "rule"
+    )
     out = [
         "bias",
         f"origin={origin}",
@@ -32,6 +62,8 @@ def features(article: Article, c: Candidate) -> list[str]:
         f"kind={c.kind}",
         f"verdict={c.date_verdict}&{origin}",
     ]
+    if c.variant is not None:
+        out.append(f"variant={c.variant}")
     if c.season is not None:
         out.append("season")
     if c.platform is not None:
@@ -46,7 +78,7 @@ def features(article: Article, c: Candidate) -> list[str]:
         inside = c.start <= c.title_start < c.end
         out.append(f"title_in_sentence={inside}")
         if inside and c.date_at >= c.start:
-            lo, hi = sorted((c.title_end, c.date_at))
+            lo, hi = between_span(text, c)
             between = article.window(lo, hi)
             order = "title_first" if c.title_end <= c.date_at else "date_first"
             out.append(f"order={order}")
@@ -106,7 +138,7 @@ def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
         ):
             names.append("inside_a_longer_name")
         if c.date_at >= 0 and c.start <= c.title_start < c.end:
-            lo, hi = sorted((c.title_end, c.date_at))
+            lo, hi = between_span(article.text, c)
             between = sum(1 for a, b in starting(lo, hi) if b <= hi and (a, b) != own)
             names.append(f"names_between={min(between, 2)}")
         if c.date_at >= 0:

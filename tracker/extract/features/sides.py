@@ -105,6 +105,8 @@ def name_side(article: Article, c: Candidate) -> list[str]:
             out.append(f"a{k}={norm(w)}")
         out.extend(f"ac={k}" for k in sorted({CLASSES[w] for w in after if w in CLASSES}))
         out.extend(f"bc={k}" for k in sorted({CLASSES[w] for w in before if w in CLASSES}))
+        out.append(f"b1s={_shape_before(text, c.title_start)}")
+        out.append(f"a1s={_shape_after(text, c.title_end)}")
         if SUBJECT_VERB.match(text, c.title_end):
             out.append("subject_of_release_verb")  # "Innocent starts on 14 May"
         if OBJECT_VERB.search(text, max(0, c.title_start - 40), c.title_start):
@@ -170,3 +172,48 @@ def _name_use(article: Article, c: Candidate) -> list[str]:
         if s is not None and text[s.start : c.title_start].strip(" \"'\u201c\u2018-*\u2022") == "":
             out.append("opens_sentence")
     return out
+
+
+def _shape(token: str) -> str:
+    """A token's shape: a capitalised word, an upper-case one, a lower-case one, a number."""
+    if not token:
+        return "none"
+    if token[0].isdigit():
+        return "num"
+    if token.isupper() and len(token) > 1:
+        return "UP"
+    if token[0].isupper():
+        return "Cap"
+    if token[0].isalpha():
+        return "low"
+    return token[0]
+
+
+def _shape_before(text: str, at: int) -> str:
+    """The shape of what stands right before offset ``at`` on its line ("Halloween Kills")."""
+    k = at
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] == "\n":
+        return "line_start"
+    if not text[k - 1].isalnum():
+        return text[k - 1]
+    j = k
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'\u2019-"):
+        j -= 1
+    return _shape(text[j:k])
+
+
+def _shape_after(text: str, at: int) -> str:
+    """The shape of what follows offset ``at`` on its line ("The King is Dead")."""
+    k = at
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if k >= len(text) or text[k] == "\n":
+        return "line_end"
+    if not text[k].isalnum():
+        return text[k]
+    j = k
+    while j < len(text) and (text[j].isalnum() or text[j] in "'\u2019-"):
+        j += 1
+    return _shape(text[k:j])

@@ -1,0 +1,124 @@
+"""Other readings of a name's extent, proposed beside it: the model, not a rule, picks one.
+
+Where a name starts and ends is often unclear from capitals alone: "Halloween Kills" is read as
+"Kills" after a capitalised word, "The First Grader Biography/Drama" runs into a schedule's genre
+column, "Tovino Thomas' Minnal Murali" carries its star, "Xbox Series X/Xbox Series S" holds two
+works. For each candidate whose name is a plain span of the text, this proposes the same pairing
+with the span grown by the capitalised words next to it, or cut at a possessive, a preposition, a
+separator or a label word. The rival readings of one name for one date compete when the model
+decides (``decisions.decide``), so at most one of them is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.candidates.spans import is_name_word, tidy
+
+#: A word that can stand inside a title: capitalised, a number, or a short joining word.
+_CAP_WORD = r"[A-Z0-9][\w.&!?\u2019'\-]*"
+_JOIN_WORD = r"(?:of|the|and|in|a|an|at|on|to|for|with|is|&|v|vs\.?)"
+#: What may join a name to the capitalised words after it ("Mission: Impossible - The Final
+#: Reckoning", "No Man's Land", "Last Tango in Halifax").
+_TAIL = re.compile(
+    rf"(?:[ \t]*[:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|['\u2019]s[ \t]+"
+    rf"|[ \t]+{_JOIN_WORD}[ \t]+|[ \t]+)"
+    rf"({_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|{_JOIN_WORD}(?=[ \t]+[A-Z0-9])))*)"
+)
+#: A capitalised word right before a name, possibly possessive ("Halloween Kills", "Newk's Time").
+_HEAD = re.compile(rf"(?:^|(?<=[\s\"'\u201c\u2018(]))({_CAP_WORD})[ \t]+$")
+#: Where a name may be cut, keeping what is before it: a preposition, a label, a separator.
+_CUT_BEFORE = re.compile(
+    r"[ \t]+(?=(?:for|from|on|by|with|in|at|starring|featuring|season|series|release|special"
+    r"|christmas|premiere|finale|trailer|comedy|drama|biography|documentary|official)\b)"
+    r"|[ \t]*(?::|\u2013|\u2014|/)[ \t]*|[ \t]+(?:-|and|&)[ \t]+",
+    re.IGNORECASE,
+)
+#: Where a name may be cut, keeping what is after it: a possessive, "Season 2 of", a separator.
+_CUT_AFTER = re.compile(
+    r"['\u2019]s?[ \t]+|\bseason[ \t]+\w+[ \t]+of[ \t]+|[ \t]*(?::|\u2013|\u2014|/)[ \t]*"
+    r"|[ \t]+(?:-|and|&)[ \t]+",
+    re.IGNORECASE,
+)
+#: A reading that is only a label ("Season 2", "Part One") names no work.
+_LABEL_ONLY = re.compile(r"(?:season|series|part|episode|vol\.?|volume|chapter)\b", re.IGNORECASE)
+_SEASON_TAIL = re.compile(r"[ \t]*(?:season|series)[ \t]+(\d{1,2})\b", re.IGNORECASE)
+#: How far a name is grown at most, in characters.
+_REACH = 60
+_WORD = re.compile(r"\S+")
+
+
+def span_variants(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Propose each candidate's pairing again with its name's span grown or cut."""
+    seen = {(c.title_start, c.title_end, c.value.value) for c in candidates}
+    stated = {(title_key(c.title), c.season, c.value.value) for c in candidates}
+    out: list[Candidate] = []
+    for c in candidates:
+        a, b = c.title_start, c.title_end
+        if a < 0 or b <= a or c.row or c.topic or c.date_verdict == "event":
+            continue  # a name outside its date's sentence is rarely the one whose span is off
+        for lo, hi, how in _spans(text, a, b):
+            title = tidy(text[lo:hi])
+            key = (lo, hi, c.value.value)
+            if key in seen or len(title) < 2 or not (title[0].isupper() or title[0].isdigit()):
+                continue
+            if _LABEL_ONLY.match(title):
+                continue  # "Season 2" names no work
+            seen.add(key)
+            season = c.season
+            found = _SEASON_TAIL.match(text, hi)
+            if season is None and found is not None:
+                season = int(found.group(1))  # "Rent-a-Girlfriend Season 2 Release Date"
+            said = (title_key(title), season, c.value.value)
+            if said in stated:
+                continue  # another candidate states it already
+            stated.add(said)
+            out.append(
+                replace(
+                    c,
+                    title=title,
+                    title_start=lo,
+                    title_end=lo + len(title) if text.startswith(title, lo) else hi,
+                    season=season,
+                    proposed=True,
+                    generous=True,
+                    variant=how,
+                )
+            )
+    return out
+
+
+def _spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The other extents of the name ``text[a:b]``, each with how it was made."""
+    out: list[tuple[int, int, str]] = []
+    line_start = text.rfind("\n", 0, a) + 1
+    head = _HEAD.search(text, max(line_start, a - _REACH), a)
+    if head is not None:
+        out.append((head.start(1), b, "grown_head"))
+    tail = _TAIL.match(text, b)
+    if (
+        tail is not None
+        and tail.end(1) - b <= _REACH
+        and not _LABEL_ONLY.match(text, tail.start(1))
+    ):
+        end = tail.end(1)
+        for w in _WORD.finditer(text, tail.start(1), end):
+            if is_name_word(w.group()) or w.group().rstrip(".,").lower() == "may":
+                end = w.start()  # a month or weekday starts the date, not the name
+                break
+        while end > tail.start(1) and text[end - 1] in " \t,":
+            end -= 1
+        if end > tail.start(1):
+            out.append((a, end, "grown_tail"))
+    for m in _CUT_BEFORE.finditer(text, a, b):
+        if m.start() > a:
+            out.append((a, m.start(), "cut_tail"))
+    for m in _CUT_AFTER.finditer(text, a, b):
+        if a < m.start() and m.end() < b:
+            out.append((m.end(), b, "cut_head"))
+    words = [w.start() for w in _WORD.finditer(text, a, b)]
+    for k in words[1:3]:
+        out.append((k, b, "cut_head"))  # "Will The Quiet Place Part 2", "Shah Rukh Khans Jawaan"
+    return out[:10]

@@ -163,3 +163,13 @@ def test_a_listing_of_quoted_names_gives_each_the_date() -> None:
     pairs = _pairs(text, dt.date(2030, 12, 1))
     for title in ("Harbor Lights", "Copper Kettle", "The Night Ferry", "Salt Road"):
         assert (title, "2030-12-25") in pairs
+
+
+def test_a_part_or_season_label_alone_is_never_a_candidate() -> None:
+    pairs = _pairs(
+        "Netflix is splitting the fifth season of Low Orbit into two parts. Part 1 drops "
+        "Friday, Feb. 2, and Part 2 lands on March 1.\n",
+        dt.date(2024, 1, 10),
+    )
+    assert ("Low Orbit", "2024-03-01") in pairs
+    assert not any(title.startswith("Part") for title, _ in pairs)

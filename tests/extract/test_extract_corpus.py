@@ -60,7 +60,9 @@ KNOWN_GAPS: dict[str, str] = {
         "the model drops 'Common Ground Fever' 2026-04-10; keeps 'Hymns with Common Ground "
         "Fever' 2026-04-10, 'The Lantern Parade \u2013 Common Ground Fever' 2026-04-10"
     ),
-    "negative_billboard_chart_tour": "keeps '10 of the Billboard 200' 2026-03-10",
+    "negative_billboard_chart_tour": (
+        "keeps '10 of the Billboard 200' 2026-03-10, 'The Glasshouse Tour' 2026-04-18"
+    ),
     "netflix_next_week_weekdays": "a thriller film in a TV week reads as a series premiere",
     "press_release_game_fact_sheet": "keeps 'Rating: Rating Pending' 2027-02-12",
     "reality_dating_returns_spinoff_summer": (
@@ -76,7 +78,8 @@ KNOWN_GAPS: dict[str, str] = {
         "keeps 'Midnight at the Ferris Wheel: The Director\u2019s Cut' 2026-07-17"
     ),
     "sports_docuseries_netflix_podcast_league_event": (
-        "the model drops 'Full Rotation' 2026-02-03; keeps 'Full Rotation: Between Sets' 2026-02-03"
+        "the model drops 'Full Rotation' 2026-02-03; keeps 'Continental Volleyball League' "
+        "2026-02-03, 'Full Rotation: Between Sets' 2026-02-03"
     ),
     "spring_tv_preview_five_shows_mixed": "keeps 'Night Ferry' 2026-02-22",
     "stan_local_after_us": (

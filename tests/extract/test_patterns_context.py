@@ -237,6 +237,7 @@ CASES: list[tuple[str, list[Row]]] = [
 #: Cases the learned decision reads differently from the rules it replaced (issue 13), each
 #: with what differs; strict, so that one that passes again fails the suite.
 DECIDED_OTHERWISE: dict[str, str] = {
+    "The network announced its midseason sche": "the model vetoes 'Paper Lanterns' 2024-01-25",
     "Also coming in 2025: Glass Harbor, Tin O": "the model vetoes 'Tin Orchard' 2025",
     '"Glass Tide" will also tie into "Orbit o': (
         "the model also keeps 'Glass Tide', the work that ties into the dated one, as a proposal"

@@ -44,10 +44,39 @@ _CUT_AFTER = re.compile(
 )
 #: A reading that is only a label ("Season 2", "Part One") names no work.
 _LABEL_ONLY = re.compile(r"(?:season|series|part|episode|vol\.?|volume|chapter)\b", re.IGNORECASE)
+_ONLY_A_LABEL = re.compile(
+    r"(?:season|series|part|episode|vol\.?|volume|chapter)\s+\w+", re.IGNORECASE
+)
+#: A number after a preposition is a time or a count ("Paper Lanterns at 8"), not a subtitle.
+_SLOT = re.compile(r"[ \t]+(?:at|on|in|to|for|with|by)[ \t]+\d")
 _SEASON_TAIL = re.compile(r"[ \t]*(?:season|series)[ \t]+(\d{1,2})\b", re.IGNORECASE)
 #: How far a name is grown at most, in characters.
 _REACH = 60
 _WORD = re.compile(r"\S+")
+
+
+#: A clock time a schedule's row puts before its name ("9:00 The Amazing Race", "10 pm NCIS").
+_LEADING_TIME = re.compile(
+    r"\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[-\u2013]\s*\d{1,2}(?:[:.]\d{2})?"
+    r"(?:\s*[ap]\.?m\.?)?)?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
+def without_leading_time(c: Candidate) -> Candidate:
+    """``c`` with a clock time cut off the front of its name, if one stands there."""
+    found = _LEADING_TIME.match(c.title)
+    if found is None or (not any(ch in found.group() for ch in ":.") and "m" not in found.group()):
+        return c  # a bare number ("24", "9-1-1") may be the name itself
+    cut = found.end()
+    return replace(
+        c, title=c.title[cut:], title_start=c.title_start + cut if c.title_start >= 0 else -1
+    )
+
+
+def only_a_label(title: str) -> bool:
+    """Tell whether a name is only a label and its number ("Part 2", "Season Three")."""
+    return _ONLY_A_LABEL.fullmatch(title) is not None
 
 
 def span_variants(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -57,8 +86,8 @@ def span_variants(text: str, candidates: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in candidates:
         a, b = c.title_start, c.title_end
-        if a < 0 or b <= a or c.row or c.topic or c.date_verdict == "event":
-            continue  # a name outside its date's sentence is rarely the one whose span is off
+        if a < 0 or b <= a or c.row or c.topic or c.quoted or c.date_verdict == "event":
+            continue  # quotes bound a name; one outside its date's sentence is rarely off
         for lo, hi, how in _spans(text, a, b):
             title = tidy(text[lo:hi])
             key = (lo, hi, c.value.value)
@@ -102,6 +131,7 @@ def _spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
         tail is not None
         and tail.end(1) - b <= _REACH
         and not _LABEL_ONLY.match(text, tail.start(1))
+        and not _SLOT.match(text, b)
     ):
         end = tail.end(1)
         for w in _WORD.finditer(text, tail.start(1), end):

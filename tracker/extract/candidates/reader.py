@@ -43,11 +43,7 @@ from tracker.extract.candidates.refer import refers_back
 from tracker.extract.candidates.rows import header_row, own_stretch, shared_platform
 from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
-from tracker.extract.candidates.variants import (
-    only_a_label,
-    span_variants,
-    without_leading_time,
-)
+from tracker.extract.candidates.variants import named_only, span_variants
 from tracker.extract.features import Article
 from tracker.extract.reading.dates import DateMention, Form, find_dates, in_week_span, scan_dates
 from tracker.extract.reading.framing import framed_year, needs_frame
@@ -296,14 +292,8 @@ def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candida
     rules = complete(text, sentences, candidates, tv_article=state.tv_article)
     fresh = pool(rules, state.proposals)[len(rules) :]
     proposals = complete(text, sentences, fresh, tv_article=state.tv_article)
-    everything = pool(_named(rules), _named(proposals))
+    everything = pool(named_only(rules), named_only(proposals))
     return Article(text, base, sentences), pool(everything, span_variants(text, everything))
-
-
-def _named(candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates whose name is more than a label, a clock time before a name cut off."""
-    read = (without_leading_time(c) for c in candidates)
-    return [c for c in read if not only_a_label(c.title)]
 
 
 def pool(rules: list[Candidate], proposals: list[Candidate]) -> list[Candidate]:

@@ -7,6 +7,9 @@ works. For each candidate whose name is a plain span of the text, this proposes 
 with the span grown by the capitalised words next to it, or cut at a possessive, a preposition, a
 separator or a label word. The rival readings of one name for one date compete when the model
 decides (``decisions.decide``), so at most one of them is kept.
+
+Before that, :func:`named_only` sets aside readings that name nothing ("Part 2") and cuts a
+schedule's clock time off a name ("9:00 The Amazing Race").
 """
 
 from __future__ import annotations
@@ -42,11 +45,10 @@ _CUT_AFTER = re.compile(
     r"|[ \t]+(?:-|and|&)[ \t]+",
     re.IGNORECASE,
 )
-#: A reading that is only a label ("Season 2", "Part One") names no work.
-_LABEL_ONLY = re.compile(r"(?:season|series|part|episode|vol\.?|volume|chapter)\b", re.IGNORECASE)
-_ONLY_A_LABEL = re.compile(
-    r"(?:season|series|part|episode|vol\.?|volume|chapter)\s+\w+", re.IGNORECASE
-)
+#: A reading that starts with a label ("Season 2", "Part One") names no work.
+_LABEL = r"(?:season|series|part|episode|vol\.?|volume|chapter)"
+_LABEL_ONLY = re.compile(rf"{_LABEL}\b", re.IGNORECASE)
+_ONLY_A_LABEL = re.compile(rf"{_LABEL}\s+\w+", re.IGNORECASE)
 #: A number after a preposition is a time or a count ("Paper Lanterns at 8"), not a subtitle.
 _SLOT = re.compile(r"[ \t]+(?:at|on|in|to|for|with|by)[ \t]+\d")
 _SEASON_TAIL = re.compile(r"[ \t]*(?:season|series)[ \t]+(\d{1,2})\b", re.IGNORECASE)
@@ -63,7 +65,7 @@ _LEADING_TIME = re.compile(
 )
 
 
-def without_leading_time(c: Candidate) -> Candidate:
+def _without_leading_time(c: Candidate) -> Candidate:
     """``c`` with a clock time cut off the front of its name, if one stands there."""
     found = _LEADING_TIME.match(c.title)
     if found is None or (not any(ch in found.group() for ch in ":.") and "m" not in found.group()):
@@ -74,13 +76,16 @@ def without_leading_time(c: Candidate) -> Candidate:
     )
 
 
-def only_a_label(title: str) -> bool:
-    """Tell whether a name is only a label and its number ("Part 2", "Season Three")."""
-    return _ONLY_A_LABEL.fullmatch(title) is not None
+def named_only(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates whose name is more than a label, a clock time before a name cut off."""
+    read = (_without_leading_time(c) for c in candidates)
+    return [c for c in read if _ONLY_A_LABEL.fullmatch(c.title) is None]
 
 
 def span_variants(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Propose each candidate's pairing again with its name's span grown or cut."""
+    # a span already read for this date is not read again, however it tidies; a reading that
+    # another candidate already states (same name, season and date) is not proposed twice
     seen = {(c.title_start, c.title_end, c.value.value) for c in candidates}
     stated = {(title_key(c.title), c.season, c.value.value) for c in candidates}
     out: list[Candidate] = []
@@ -126,7 +131,7 @@ def _spans(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     head = _HEAD.search(text, max(line_start, a - _REACH), a)
     if head is not None:
         out.append((head.start(1), b, "grown_head"))
-    tail = _TAIL.match(text, b)
+    tail = _TAIL.match(text, b, b + 2 * _REACH)  # bounded: a long run of capitals is no tail
     if (
         tail is not None
         and tail.end(1) - b <= _REACH

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.reading.lexicon import NUMBERS
 from tracker.extract.records import Announcement, Kind
 
 
@@ -116,12 +117,7 @@ def _number_from_windows(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_SEASON_LABEL = re.compile(
-    r"[\s:,\-\u2013\u2014]+(?:season|series)\s+(\d{1,2}|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten)$",
-    re.IGNORECASE,
-)
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_SEASON_LABEL = re.compile(r"[\s:,\-\u2013\u2014]+(?:season|series)\s+(\w+)$", re.IGNORECASE)
 
 
 def _without_season_label(c: Candidate) -> Candidate:
@@ -134,7 +130,7 @@ def _without_season_label(c: Candidate) -> Candidate:
     if found is None or found.start() == 0:
         return c
     word = found.group(1).lower()
-    number = int(word) if word.isdigit() else _NUMBER_WORDS.index(word) + 1
+    number = int(word) if word.isdigit() else NUMBERS.get(word)
     return replace(c, title=c.title[: found.start()]) if number == c.season else c
 
 

@@ -36,6 +36,17 @@ def between_span(text: str, c: Candidate) -> tuple[int, int]:
     return (m.end() if m else c.date_at), c.title_start
 
 
+def _origin(c: Candidate) -> str:
+    """Where a candidate came from: a row, a span variant, the generous finder, pairing, a rule."""
+    if c.row:
+        return "row"
+    if c.variant:
+        return "variant"
+    if c.generous:
+        return "caps"
+    return "pair" if c.proposed else "rule"
+
+
 def features(article: Article, c: Candidate) -> list[str]:
     """Name what is known of candidate ``c`` in ``article``.
 
@@ -44,17 +55,7 @@ def features(article: Article, c: Candidate) -> list[str]:
     """
     text = article.text
     prec = str(c.value.precision)
-    origin = (
-        "row"
-        if c.row
-        else "variant"
-        if c.variant
-        else "caps"
-        if c.generous
-        else "pair"
-        if c.proposed
-        else "rule"
-    )
+    origin = _origin(c)
     out = [
         "bias",
         f"origin={origin}",

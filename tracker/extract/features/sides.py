@@ -189,6 +189,10 @@ def _shape(token: str) -> str:
     return token[0]
 
 
+#: How much of a neighbouring word its shape reads: a run of letters a megabyte long costs no more.
+_TOKEN_REACH = 40
+
+
 def _shape_before(text: str, at: int) -> str:
     """The shape of what stands right before offset ``at`` on its line ("Halloween Kills")."""
     k = at
@@ -198,8 +202,8 @@ def _shape_before(text: str, at: int) -> str:
         return "line_start"
     if not text[k - 1].isalnum():
         return text[k - 1]
-    j = k
-    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'\u2019-"):
+    j, stop = k, max(0, k - _TOKEN_REACH)
+    while j > stop and (text[j - 1].isalnum() or text[j - 1] in "'\u2019-"):
         j -= 1
     return _shape(text[j:k])
 
@@ -213,7 +217,7 @@ def _shape_after(text: str, at: int) -> str:
         return "line_end"
     if not text[k].isalnum():
         return text[k]
-    j = k
-    while j < len(text) and (text[j].isalnum() or text[j] in "'\u2019-"):
+    j, stop = k, min(len(text), k + _TOKEN_REACH)
+    while j < stop and (text[j].isalnum() or text[j] in "'\u2019-"):
         j += 1
     return _shape(text[k:j])

@@ -37,7 +37,7 @@ def rt(empty_db_url: str, tmp_path: Path) -> Iterator[Runtime]:
         database_url=empty_db_url,
         data_dir=tmp_path,
         fetch_connect_timeout=0.5,
-        fetch_read_timeout=0.5,
+        fetch_read_timeout=2.0,  # a healthy feed on a loaded CI machine; /stall waits it out
         fetch_max_bytes=1_000_000,
         fetch_workers=4,
     )

@@ -55,5 +55,7 @@ def title_key(title: str) -> str:
 
 def on_platform(c: Candidate, platform: str | None) -> Candidate:
     """``c`` on ``platform``; in theaters, a work is a film whatever genre word came near it."""
+    if platform == c.platform and platform != "theaters":
+        return c  # nothing changes (most often: no platform found, none held)
     kind = Kind.RELEASE if platform == "theaters" and c.kind is Kind.PREMIERE else c.kind
     return replace(c, platform=platform, kind=kind)

@@ -9,16 +9,18 @@ from dataclasses import replace
 
 from tracker.extract.candidates.candidate import Candidate, on_platform, title_key
 from tracker.extract.candidates.cues import Leaning, classify, find_platforms, find_seasons
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.segment import Sentence
 
-#: Words that say a sentence is about a season of a series, not a new work.
-_SEASON_TALK = re.compile(
+#: Words that say a sentence is about a season of a series, not a new work ("Part II" too: the
+#: pattern is case-blind).
+_SEASON_TALK = Caseless(
     r"\b(?:season|seasons|series|return\w*|back|renew\w*|final|finale|premiere\w*"
-    r"|remainder|remaining|episodes|part\s+(?:[1-4]|one|two|three|I{1,3}))\b",
+    r"|remainder|remaining|episodes|part\s+(?:[1-4]|one|two|three|i{1,3}))\b",
     re.I,
 )
 #: A season named without its number ("the final season of X").
-_UNNUMBERED = re.compile(
+_UNNUMBERED = Caseless(
     r"\b(?:(?:final|new|next|upcoming|forthcoming|last)\s+season"
     r"|(?:final|last|remaining)\s+(?:\w+\s+){0,2}episodes|back\s+half|midseason|mid-season"
     r"|return\w*\s+from\s+(?:its|their|a|the)\s+(?:[\w-]+\s+)?(?:break|hiatus))\b",
@@ -182,6 +184,27 @@ def _later_season_dated(c: Candidate, season: int, latest: dict[tuple[str, int],
     return later is not None and later > c.value.last
 
 
+def _said(
+    pattern: re.Pattern[str] | Caseless,
+    text: str,
+    stretch: tuple[int, int],
+    memo: dict[tuple[re.Pattern[str] | Caseless, int, int], bool],
+    *,
+    cut: bool,
+) -> bool:
+    """Whether ``pattern`` occurs in ``text`` over ``stretch``, asked once per sentence.
+
+    With ``cut``, the stretch is searched as an excerpt: a word boundary at its start does not
+    look before it.
+    """
+    key = (pattern, *stretch)
+    if key not in memo:
+        lo, hi = stretch
+        found = pattern.search(text[lo:hi]) if cut else pattern.search(text, lo, hi)
+        memo[key] = found is not None
+    return memo[key]
+
+
 def complete(
     text: str, sentences: list[Sentence], candidates: list[Candidate], *, tv_article: bool | Leaning
 ) -> list[Candidate]:
@@ -198,6 +221,9 @@ def complete(
     starts: list[int] = []
     read = False
     bound: dict[str, set[int]] = {}
+    said: dict[
+        tuple[re.Pattern[str] | Caseless, int, int], bool
+    ] = {}  # many candidates share a sentence
     latest: dict[tuple[str, int], dt.date] | None = None
     out: list[Candidate] = []
     for c in candidates:
@@ -207,15 +233,16 @@ def complete(
         if c.platform is None:
             starts = starts or [s.start for s in sentences]
             c = on_platform(c, _next_sentence_platform(text, sentences, starts, c.end))
-        if c.platform is None and not _PRINT_OR_RECORD.search(text, c.start, c.end):
+        stretch = (c.start, c.end)
+        if c.platform is None and not _said(_PRINT_OR_RECORD, text, stretch, said, cut=False):
             if default is unset:
                 default = _article_platform(text, sentences)
             if isinstance(default, str):
                 c = replace(c, platform=default)
-        evidence = text[c.start : c.end]
-        if c.season is not None or not _SEASON_TALK.search(evidence):
+        if c.season is not None or not _said(_SEASON_TALK, text, stretch, said, cut=True):
             out.append(c)
             continue
+        evidence = text[c.start : c.end]
         if not read:
             mentions, read = find_seasons(text, 0, len(text))[:_MAX_SEASON_MENTIONS], True
         starts = starts or [s.start for s in sentences]

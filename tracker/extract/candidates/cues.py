@@ -12,6 +12,7 @@ from tracker.extract.candidates.kinds import (
     find_seasons,
     leans_tv,
 )
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.trie import first_chars, regroup
 
 __all__ = [
@@ -28,7 +29,13 @@ __all__ = [
     "says_already_out",
 ]
 
-_FUTURE_CUE = re.compile(
+
+def _blind(source: str, flags: int = 0) -> Caseless:
+    """A case-blind pattern of words, regrouped by first letter (see ``regroup``)."""
+    return Caseless(regroup(re.compile(source, flags)))
+
+
+_FUTURE_CUE = _blind(
     r"\b(?:premier(?:e|es|ing)|debut(?:s|ing)?|return(?:s|ing)?|arriv(?:e|es|ing)"
     r"|drop(?:s|ping)?|land(?:s|ing)?|launch(?:es|ing)?|releas(?:e|es|ing)|hit(?:s|ting)?"
     r"|open(?:s|ing)?|bow(?:s|ing)?|air(?:s|ing)?|kick(?:s|ing)?\s+off|begin(?:s|ning)?"
@@ -51,19 +58,19 @@ _FUTURE_CUE = re.compile(
     r"|forthcoming\s+(?:shows|series|films|movies|titles|originals|dramas))\b",
     re.IGNORECASE,
 )
-_PAST_CUE = re.compile(
+_PAST_CUE = _blind(
     r"\b(?:premiered|debuted|returned|arrived|dropped|landed|launched|released|opened|aired"
     r"|bowed|kicked\s+off|began|started|resumed|hit|streamed|grossed|earned|won|wrapped"
     r"|ended|closed|concluded|(?:finished|completed|stopped)\s+(?:airing|streaming|its\s+run)|finished|completed|was\s+released|were\s+released|came\s+out|went\s+live|(?:came|was|were)\s+back|(?:was|were)\s+(?:confirmed|announced|revealed|unveiled|ordered"
     r"|renewed|picked\s+up)|came|went)\b",
     re.IGNORECASE,
 )
-_FUTURE_AUX = re.compile(
+_FUTURE_AUX = Caseless(
     r"\b(?:will|to|be|is|are|gets?|getting|being|been|has|have|set|'ll|\u2019ll)\s+(?:\w+\s+)?$"
     r"|\bwill\s+be\s+(?:[\w-]+\s+){1,4}$",  # "will be the only film released"
     re.IGNORECASE,
 )
-_ALREADY = re.compile(
+_ALREADY = _blind(
     r"\b(?:now\s+(?:available|streaming|playing|out|in\s+theaters)|already\s+(?:available"
     r"|out|streaming|released|premiered|aired)|out\s+now|available\s+now|in\s+season\s+now"
     r"|currently\s+(?:airing|streaming|available)|streaming\s+now|is\s+streaming"
@@ -80,7 +87,7 @@ _HEDGE = re.compile(
     r"|reportedly|eyeing|eyes|eye|in\s+talks|if|tend\s+to\s+think|think\s+that|believe\s+that"
     r"|bet\s+on|expect\s+(?:that|it|to\s+see)|we\s+expect|i\s+expect|chance)\b|\bmay\s+(?!\d)",
 )
-_EVENT = re.compile(
+_EVENT = _blind(
     r"\b(?:events?(?![-\s]cinema)|fan\s+event|panels?|tours?|touring|trailers?|teasers?|festivals?|conventions?|ceremon(?:y|ies)"
     r"|awards?|concerts?|screenings?|pre-?orders?|presales?|tickets|livestream|appearances?"
     r"|performances?|keynote|presentation|showcase|interview|earnings|auction|signing|readings?"
@@ -91,7 +98,7 @@ _EVENT = re.compile(
     r"|pilot|deal|signed|screens?\s+at|screening\s+at|line-?ups?|contenders?|contest)\b",
     re.IGNORECASE,
 )
-_WITHDRAWN_BEFORE = re.compile(
+_WITHDRAWN_BEFORE = Caseless(
     first_chars(["from", "originally", "initially", "previously", "no", "rather", "was", "had"])
     + r"(?:\bfrom(?:\s+(?:its|their|the|an?|his|her))?(?:\s+(?:original|previous|initial"
     r"|planned|earlier|old|prior))?(?:\s+(?:release|premiere|launch|air|street|opening))?"
@@ -102,7 +109,7 @@ _WITHDRAWN_BEFORE = re.compile(
     r"|meant|going)\s+(?:\w+\s+){0,3})$",
     re.IGNORECASE,
 )
-_ABANDONED = re.compile(
+_ABANDONED = Caseless(
     r"^\W*(?:originally|initially|previously|at\s+first)\b|\b(?:was|were)\s+(?:\w+\s+)?"
     r"(?:coming\s+out|going\s+to|supposed\s+to|planned\s+for|meant\s+to|originally)\b"
     r"|\b(?:had\s+been|was\s+once|were\s+once)\s+(?:set|scheduled|slated|planned|due|dated)\b"
@@ -114,15 +121,13 @@ _ABANDONED = re.compile(
     r"|the)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
-_MOVE = re.compile(
+_MOVE = _blind(
     r"\b(?:mov\w+|push\w*|delay\w*|shift\w*|switch\w*|bump\w*|postpon\w*|reschedul\w*"
     r"|chang\w*|slid\w*|slip\w*|brought\s+forward|pulled)\b",
     re.IGNORECASE,
 )
 
-_FUTURE_CUE, _PAST_CUE, _ALREADY, _EVENT = map(regroup, (_FUTURE_CUE, _PAST_CUE, _ALREADY, _EVENT))
-_MOVE = regroup(_MOVE)
-_AUX_BEFORE = re.compile(r"\b(?:will|to|is|are|be|'ll|\u2019ll)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_AUX_BEFORE = Caseless(r"\b(?:will|to|is|are|be|'ll|\u2019ll)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=512)
@@ -166,7 +171,7 @@ def has_future_cue(clause: str) -> bool:
 
 
 _TO_WORD = re.compile(r"\b(?:to|until|till|into)\b")
-_WILL_BE_AFTER = re.compile(r"[^.;]{0,40}?\bwill\s+be\b", re.IGNORECASE)
+_WILL_BE_AFTER = Caseless(r"[^.;]{0,40}?\bwill\s+be\b", re.IGNORECASE)
 
 
 def mentions_past(clause: str) -> bool:
@@ -215,7 +220,7 @@ _EVENT_SUBJECT = re.compile(
 
 
 #: An event as the verb: "the band will tour", "the film will screen at Venice".
-_EVENT_VERB = re.compile(
+_EVENT_VERB = Caseless(
     r"\b(?:will|to|set\s+to|plans\s+to)\s+(?:\w+\s+)?(?:tour|perform|headline|appear|screen"
     r"|host|present|speak|attend|sign|stream\s+live)\b",
     re.IGNORECASE,
@@ -233,7 +238,7 @@ def event_nearer_than_cue(clause: str, at: int) -> bool:
     return not cues or min(events) < min(cues)
 
 
-_NEW_DATE_BEFORE = re.compile(r"\b(?:to|until|till|into)\s+(?:on\s+)?$", re.IGNORECASE)
+_NEW_DATE_BEFORE = Caseless(r"\b(?:to|until|till|into)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 _THEN_TO = re.compile(r"[,;]?\s*(?:and\s+)?then\s+(?:to|until)\b")

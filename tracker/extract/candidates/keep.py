@@ -14,6 +14,7 @@ from tracker.extract.candidates.cues import (
     says_already_out,
 )
 from tracker.extract.candidates.state import State
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.dates import DateMention, Form
 from tracker.extract.reading.segment import Sentence
 from tracker.extract.reading.values import DateValue
@@ -29,7 +30,7 @@ _COMMENT_STAMP = re.compile(
 )
 
 #: A show moving into its regular slot after its premiere: not a release.
-_SLOT = re.compile(
+_SLOT = Caseless(
     r"\btime[\s-]?(?:slot|period)\s+(?:debut|premiere)|\btimeslot\b"
     r"|\bregular\s+time[\s-]?(?:slot|period)\b"
     r"|\b(?:moves?|moving|shifts?|shifting)\s+(?:in)?to\s+(?:the|its|that|this)\s+(?:[\w.-]+\s+){0,2}"
@@ -65,7 +66,7 @@ _OR_AFTER = re.compile(r",?\s+or\b|,\s+(?:19|20)\d\d,?\s+or\b")
 _OR_BEFORE = re.compile(r"\bor\s+(?:in\s+|on\s+)?(?:early\s+|late\s+)?$")
 #: "continues through Aug. 21", "runs until May 3": the end of something, not a release.
 _UNTIL_START = re.compile(r"(?:through|thru|until|till)\s", re.IGNORECASE)
-_UNTIL = re.compile(
+_UNTIL = Caseless(
     r"(?<!\bdelayed\s)(?<!\bpushed\s)(?<!\bpostponed\s)(?<!\bmoved\s)\b(?:through|thru"
     r"|until|till)\s+(?:\w+,?\s+)?$",
     re.IGNORECASE,

@@ -5,23 +5,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.lexicon import NUMBERS, ORDINALS, PLATFORMS
 from tracker.extract.reading.trie import first_chars, regroup, trie_pattern
 from tracker.extract.records import Kind
 
 #: The look-ahead covers every branch; the number words are tries (each is followed by a
 #: boundary or a space, so the longest-first order of a trie changes no match).
-_SEASON = re.compile(
+_SEASON = Caseless(
     first_chars(["season", "series", *ORDINALS, *"0123456789"])
     + r"(?:\b(?:season|series)\s+(?P<n>\d{1,2}|"
     + trie_pattern(list(NUMBERS))
     + r")\b|\b(?P<o>"
     + trie_pattern(list(ORDINALS))
     + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+(?:and\s+final\s+|final\s+|new\s+|full\s+)?"
-    r"(?:season|series|seasons)\b|\bS(?P<s>\d{1,2})\b)",
+    r"(?:season|series|seasons)\b|\bs(?P<s>\d{1,2})\b)",  # case-blind: "S2" and "s2"
     re.IGNORECASE,
 )
-_PLATFORM = re.compile(
+_PLATFORM = Caseless(
     first_chars(PLATFORMS) + r"(?<![\w+])(?:" + trie_pattern(list(PLATFORMS)) + r")(?![\w+])",
     re.I,
 )
@@ -32,7 +33,7 @@ _FILM = re.compile(
     r"|paperback|hardcover|publish\w*|special|sequel|prequel|documentary|feature|soundtrack"
     r"|mixtape|DLC|expansion|remake|remaster\w*|opens|opening|Special|Film|Movie|Album)\b"
 )
-_TV = re.compile(
+_TV = Caseless(
     r"(?=[ABCDEMNPSabcdemnps])\b(?:"
     + trie_pattern(
         [
@@ -67,21 +68,21 @@ _RETURN = re.compile(
     r"|remaining\s+episodes|final\s+(?:\w+\s+)?episodes|part\s+(?:2|two|ii)|second\s+part)\b",
     re.IGNORECASE,
 )
-_NEW_SEASON = re.compile(
+_NEW_SEASON = Caseless(
     r"\b(?:season\s+premiere|new\s+season|final\s+season|last\s+season|next\s+season"
     r"|season\s+\w+\s+premiere|returning\s+series|returns?\s+for)\b",
     re.IGNORECASE,
 )
 _FILM, _RETURN = regroup(_FILM), regroup(_RETURN)
 #: What splits a season ("the second half", "remaining episodes"), not the year's half.
-_SPLIT = re.compile(
+_SPLIT = Caseless(
     r"\b(?:half(?!\s+of\s+(?:the\s+year|this|next|\d))|part|remaining|episodes|midseason"
     r"|break|hiatus|cour)",
     re.I,
 )
 #: A release of kind other: early access, a device launch ("its new handheld console"), or
 #: one more window after the first release ("after its run in theaters", "expands to").
-_OTHER_RELEASE = re.compile(
+_OTHER_RELEASE = Caseless(
     r"\b(?:early[-\s]access|open\s+beta)\b"
     r"|\b(?:handheld|console|headset|hardware|device)\b(?!\s+(?:exclusive|version|port|edition"
     r"|players?|owners?|games?|title))"
@@ -94,8 +95,8 @@ _PREMIER = re.compile(r"\bpremier", re.IGNORECASE)
 _FEATURE = re.compile(r"\bfeature[-\s](?:length|film)\b", re.IGNORECASE)
 #: TV words that are verbs: a film noun after them still names a film or a special.
 _TV_VERBS = frozenset({"air", "airs", "airing", "streaming"})
-_FINALE = re.compile(r"\b(?:finale|final\s+episode|series\s+ender)\b", re.IGNORECASE)
-_NEW_SERIES = re.compile(r"\b(?:new|brand[-\s]new|debut\w*|series\s+premiere|original)\b", re.I)
+_FINALE = Caseless(r"\b(?:finale|final\s+episode|series\s+ender)\b", re.IGNORECASE)
+_NEW_SERIES = Caseless(r"\b(?:new|brand[-\s]new|debut\w*|series\s+premiere|original)\b", re.I)
 #: Every season mention holds one of these: a cheap test before the slow pattern.
 _SEASON_GATE = re.compile(r"[sS](?:[eE][aA][sS][oO][nN]|[eE][rR][iI][eE][sS]|\d)")
 
@@ -147,7 +148,7 @@ def _platforms_in(text: str, lo: int, hi: int) -> tuple[tuple[int, int, str], ..
 def _find_platforms(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _PLATFORM.finditer(text, lo, hi):
-        word = m.group()
+        word = text[m.start() : m.end()]  # the match is over the lower-cased text
         key = word.lower()
         if key in _CASE_SENSITIVE_PLATFORMS and not word[0].isupper():
             continue

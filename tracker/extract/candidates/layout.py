@@ -6,12 +6,13 @@ import re
 
 from tracker.extract.candidates.kinds import find_platforms
 from tracker.extract.candidates.state import State
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.dates import DateMention
 from tracker.extract.reading.sections import is_section_heading, section_date
 from tracker.extract.reading.segment import Sentence
 from tracker.extract.reading.values import DateValue
 
-LIST_CUE = re.compile(
+LIST_CUE = Caseless(
     r"\b(?:premiere\s+dates?|release\s+dates?|launch\s+dates?|schedule|calendar|line-?up"
     r"|slate|premieres|debuts|returns|coming\s+(?:soon|up|to)|new\s+releases|premiering"
     r"|arriving|release\s+schedule|air\s+dates|on\s+the\s+way|upcoming|what's\s+new"

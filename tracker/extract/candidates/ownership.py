@@ -7,6 +7,7 @@ import re
 from tracker.extract.candidates.keep import clause
 from tracker.extract.candidates.pairing import find_anaphor, score
 from tracker.extract.candidates.titles import TitleMention
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.dates import DateMention
 from tracker.extract.reading.segment import Sentence
 
@@ -34,7 +35,7 @@ PRONOUN_SUBJECT = re.compile(
 
 
 #: A new work of the named one's, unnamed, that is the subject of the date.
-SEQUEL_BETWEEN = re.compile(
+SEQUEL_BETWEEN = Caseless(
     r"\b(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:sequel|follow-up|prequel|spinoff|spin-off"
     r"|successor)\s+(?:will|is|to|has|set|slated|arrives|opens|launches)\b",
     re.IGNORECASE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.lexicon import EVENT_NOUNS, PLATFORMS, WORK_NOUNS
 from tracker.extract.reading.trie import first_chars
 
@@ -63,7 +64,7 @@ _NOUN_AFTER = re.compile(
 )
 
 #: A comparison names another work: "it resembles an anime Harry Potter".
-_COMPARED = re.compile(
+_COMPARED = Caseless(
     first_chars("rscifpdl")
     + r"\b(?:resembles?|resembling|similar\s+to|reminiscent\s+of|compared\s+to|comparisons?\s+to"
     r"|in\s+the\s+vein\s+of|sequel\s+to|prequel\s+to|follow-up\s+to|spin-?off\s+of"
@@ -76,6 +77,12 @@ _COMPARED = re.compile(
 #: Tokens that are measures, decades or techniques rather than names: "3D", "90s", "RPGs".
 _DECADE_START = re.compile(r"['\u2019]?\d0s\b")
 _TOKEN = re.compile(r"\d+[A-Za-z]{1,2}|['\u2019]?\d0s|[A-Z]{2,5}s")
+
+
+#: A count in millions ("12 million"), and a short token that may be an adjective or an acronym.
+_DIGITS = re.compile(r"\d+")
+_LARGE_NUMBER = re.compile(r"\s+(?:million|billion|thousand)\b")
+_SHORT_MODIFIER = re.compile(r"[A-Z]{2,5}|[A-Z][a-z]+(?:an|ese|ish)")
 
 
 def not_a_work(text: str, start: int, end: int, title: str) -> bool:
@@ -96,7 +103,7 @@ def not_a_work(text: str, start: int, end: int, title: str) -> bool:
         or (single and title.lower() in WORK_NOUNS)
     ):
         return True
-    if re.fullmatch(r"\d+", title) and re.match(r"\s+(?:million|billion|thousand)\b", text[end:]):
+    if _DIGITS.fullmatch(title) and _LARGE_NUMBER.match(text, end):
         return True
     if _ROLE_OF.match(title) or _AUDIENCE_AFTER.match(text, end):
         return True
@@ -107,7 +114,7 @@ def not_a_work(text: str, start: int, end: int, title: str) -> bool:
     words = title.split()
     if len(words) > 1 and words[-1].lower() in EVENT_NOUNS and words[0] not in ("The", "A"):
         return True  # "Nintendo Direct", "Feature Presentation": an event
-    short = re.fullmatch(r"[A-Z]{2,5}|[A-Z][a-z]+(?:an|ese|ish)", title) is not None
+    short = _SHORT_MODIFIER.fullmatch(title) is not None
     if short and title.isupper() and _POSSESSIVE_BEFORE.search(text, max(0, start - 7), start):
         return True  # "my MG": a category, not a name
     if short and _NOUN_AFTER.match(text, end):

@@ -45,6 +45,7 @@ from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.candidates.variants import named_only, span_variants
 from tracker.extract.features import Article
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.dates import DateMention, Form, find_dates, in_week_span, scan_dates
 from tracker.extract.reading.framing import framed_year, needs_frame
 from tracker.extract.reading.resolve import resolve
@@ -113,10 +114,10 @@ def _resolved(
 
 
 #: A question ("Is X Coming This Year?") asks about a date; it announces none.
-_ASKS = re.compile(r"\W*(?:is|are|will|does|do|did|could|can|should|when|what|which)\b", re.I)
-_CAPTION = re.compile(
-    r"\b(?:L-R|Pictured|Photo\s+(?:by|credit)|Credit|Courtesy)\s*:"
-    r"|^\W*(?:Related|Read\s+more|See\s+also|Also\s+read|More)\s*:",
+_ASKS = Caseless(r"\W*(?:is|are|will|does|do|did|could|can|should|when|what|which)\b", re.I)
+_CAPTION = Caseless(
+    r"\b(?:l-r|pictured|photo\s+(?:by|credit)|credit|courtesy)\s*:"
+    r"|^\W*(?:related|read\s+more|see\s+also|also\s+read|more)\s*:",
     re.IGNORECASE,
 )
 

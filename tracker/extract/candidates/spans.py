@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.lexicon import (
     COMMON_OPENERS,
     HEADLINE_VERBS,
@@ -95,8 +96,10 @@ _LONG_PLATFORM_HEADS = frozenset(k.split(" ")[0] for k in PLATFORMS if " " in k)
 
 def _platform_at(words: list[str], i: int) -> int:
     """Return how many words from ``i`` name a platform (0 if none)."""
-    head = words[i].lower().replace("\u2019", "'") in _LONG_PLATFORM_HEADS
-    for size in (3, 2, 1) if head else (1,):
+    low = words[i].lower()
+    if low.replace("\u2019", "'") not in _LONG_PLATFORM_HEADS:  # most words: one look-up
+        return int(low.rstrip(".,:;").replace("\u2019", "'").removesuffix("'s") in PLATFORMS)
+    for size in (3, 2, 1):
         phrase = " ".join(words[i : i + size]).lower().rstrip(".,:;").replace("\u2019", "'")
         phrase = phrase.removesuffix("'s")
         if len(words) - i >= size and phrase in PLATFORMS:
@@ -214,18 +217,28 @@ _YEAR_POSSESSIVE = re.compile(r"(?:19|20)\d\d['\u2019]s")
 _VERSION = re.compile(r"v?\d+(?:\.\d+)+")
 
 
+#: Words a name may open with, and what is stripped from its front otherwise.
+_KEEP_IN_FRONT = frozenset({"the", "a", "an", "my", "you", "your"})
+_OPENER_FRONT = (SMALL_WORDS | COMMON_OPENERS) - _KEEP_IN_FRONT
+_INNER_FRONT = SMALL_WORDS - _KEEP_IN_FRONT
+_TAIL_STRIP = SMALL_WORDS - _TAIL_KEEP
+
+
 def clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[int, int]:
     """Trim openers and connectors from the ends of ``words[lo:hi]``.
 
     Ordinary words ("Now", "Also") are dropped only where capitals say nothing: at the
     start of a sentence.
     """
-    keep = {"the", "a", "an", "my", "you", "your"}
+    keep = _KEEP_IN_FRONT
     if hi - lo > 1 and words[lo] in ("La", "Le", "Les", "El", "Los", "Las", "De", "Du"):
         keep |= {words[lo].lower()}  # "La Brea": a foreign article opens the title
     if hi - lo > 1 and bare(words[lo]) in ("it", "it's") and words[lo + 1][:1].isupper():
         keep |= {"it", "it's"}  # "It Comes at Night": a pronoun before a capital is a title
-    strip_front = (SMALL_WORDS | COMMON_OPENERS) - keep if opener else SMALL_WORDS - keep
+    if keep is _KEEP_IN_FRONT:  # most spans: the sets built once
+        strip_front = _OPENER_FRONT if opener else _INNER_FRONT
+    else:
+        strip_front = (SMALL_WORDS | COMMON_OPENERS) - keep if opener else SMALL_WORDS - keep
     while lo < hi and bare(words[lo]) in strip_front and not (hi - lo == 1 and lo > 0):
         lo += 1
     if hi - lo > 1 and words[lo] in FIELD_LABELS:
@@ -236,7 +249,7 @@ def clean_span(words: list[str], lo: int, hi: int, *, opener: bool) -> tuple[int
         lo += 2  # "version 1.0 of Hollow Tide": the work is after "of"
     if hi - lo > 3 and words[lo] in ("Part", "Volume", "Vol.") and words[lo + 2] == "of":
         lo += 3  # "Part 2 of Copper Valley's fourth season": the work is after "of"
-    while hi > lo and bare(words[hi - 1]) in SMALL_WORDS - _TAIL_KEEP:
+    while hi > lo and bare(words[hi - 1]) in _TAIL_STRIP:
         hi -= 1
     if hi - lo == 1 and words[lo] in ("The", "A", "An"):
         return lo, lo
@@ -257,7 +270,7 @@ def bare(word: str) -> str:
 
 
 #: A descriptor before a work's name: "Kenneth Branagh-directed", "the Annapurna-published".
-_DESCRIPTOR = re.compile(
+_DESCRIPTOR = Caseless(
     r"(?:(?:the|a|an)\s+)?(?:[\w.'\u2019&]+\s+){0,3}?[\w.'\u2019&]+-(?:directed|led|starring"
     r"|produced|backed|helmed|fronted|penned|published|developed|written|created|animated"
     r"|hosted|distributed)\s+(?=\S)",

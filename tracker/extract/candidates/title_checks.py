@@ -6,6 +6,7 @@ import re
 
 from tracker.extract.candidates.people import not_a_work
 from tracker.extract.candidates.spans import COMPANY_SUFFIX, SMALL_WORDS, TitleMention
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.lexicon import (
     COMMON_OPENERS,
     HEADLINE_VERBS,
@@ -52,7 +53,7 @@ _PERSON_AFTER = re.compile(
 )
 
 
-_MODIFIER_BEFORE = re.compile(
+_MODIFIER_BEFORE = Caseless(
     r"(?:\b(?:a|an)|\b(?:set|filmed|shot|based|located|lives|living|born|raised|held)\s+(?:in|at)"
     r"|\bin\s+(?:the\s+)?(?:city|town|state)\s+of)\s+$",
     re.IGNORECASE,
@@ -68,7 +69,7 @@ _PLACE_BEFORE = re.compile(
 
 #: Words that open a description of a work: what is named after them is its matter or its
 #: people, not a work released ("a drama about Alaskan bush pilots", "starring Nadia Ferreira").
-_DESCRIPTION = re.compile(
+_DESCRIPTION = Caseless(
     first_chars("aswbipvdchn")
     + r"\b(?:about|starring|stars|whose|adapted\s+from|based\s+on|set\s+in|inspired\s+by"
     r"|plays|playing|(?:voiced|directed|written|created|produced|hosted|narrated)\s+by)\b"
@@ -157,7 +158,7 @@ def acceptable(title: str, *, opener: bool) -> bool:
         return False
     if not title or low in NON_TITLES or low in PLATFORMS or low in COMMON_OPENERS:
         return False
-    if low.startswith("the ") and low[4:] in NON_TITLES | PLATFORMS.keys():
+    if low.startswith("the ") and (low[4:] in NON_TITLES or low[4:] in PLATFORMS):
         return False
     if _NO_LETTERS.fullmatch(title) and not _NUMBER_NAME.fullmatch(title):
         return False

@@ -26,6 +26,7 @@ from tracker.extract.candidates.title_checks import (
     person_before,
     title_mention,
 )
+from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.lexicon import NON_TITLES, PERSON_CUES, PLATFORMS, WEEKDAYS, WORK_NOUNS
 
 __all__ = ["NOT_A_NAME", "TitleMention", "acceptable", "find_titles", "tidy"]
@@ -43,8 +44,8 @@ _RUN = re.compile(
 
 
 #: Clock times ("at 9/8c", "10 p.m. ET"), which cut a capitalised run like dates do.
-_ZONE = r"(?:[ECMP][SD]?T|KST|JST|GMT|BST|UTC|CET|CEST|AEST|AEDT)\b"
-_TIME = re.compile(
+_ZONE = r"(?:[ecmp][sd]?t|kst|jst|gmt|bst|utc|cet|cest|aest|aedt)\b"  # read case-blind
+_TIME = Caseless(
     r"\b(?:at\s+)?\d{1,2}(?:[:.]\d\d)?(?:\s*[/-]\s*\d{1,2}(?:[:.]\d\d)?)?\s*"
     r"(?:[ap]\.?m\b\.?|c\b|" + _ZONE + r")(?:\s*" + _ZONE + r")?"
     r"|\bat\s+\d{1,2}(?:[:.]\d\d)?\b",

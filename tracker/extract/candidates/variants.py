@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from tracker.extract.candidates.candidate import Candidate, title_key
 from tracker.extract.candidates.spans import is_name_word, tidy
+from tracker.extract.reading.caseless import Caseless
 
 #: A word that can stand inside a title: capitalised, a number, or a short joining word.
 _CAP_WORD = r"[A-Z0-9][\w.&!?\u2019'\-]*"
@@ -33,14 +34,14 @@ _TAIL = re.compile(
 #: A capitalised word right before a name, possibly possessive ("Halloween Kills", "Newk's Time").
 _HEAD = re.compile(rf"(?:^|(?<=[\s\"'\u201c\u2018(]))({_CAP_WORD})[ \t]+$")
 #: Where a name may be cut, keeping what is before it: a preposition, a label, a separator.
-_CUT_BEFORE = re.compile(
+_CUT_BEFORE = Caseless(
     r"[ \t]+(?=(?:for|from|on|by|with|in|at|starring|featuring|season|series|release|special"
     r"|christmas|premiere|finale|trailer|comedy|drama|biography|documentary|official)\b)"
     r"|[ \t]*(?::|\u2013|\u2014|/)[ \t]*|[ \t]+(?:-|and|&)[ \t]+",
     re.IGNORECASE,
 )
 #: Where a name may be cut, keeping what is after it: a possessive, "Season 2 of", a separator.
-_CUT_AFTER = re.compile(
+_CUT_AFTER = Caseless(
     r"['\u2019]s?[ \t]+|\bseason[ \t]+\w+[ \t]+of[ \t]+|[ \t]*(?::|\u2013|\u2014|/)[ \t]*"
     r"|[ \t]+(?:-|and|&)[ \t]+",
     re.IGNORECASE,

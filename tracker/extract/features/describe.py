@@ -15,10 +15,11 @@ from tracker.extract.candidates.ownership import LEADING_ASIDE, SEQUEL_BETWEEN
 from tracker.extract.features.article import Article
 from tracker.extract.features.sides import date_features, name_features
 from tracker.extract.features.vocabulary import CLASSES, bucket, norm
+from tracker.extract.reading.caseless import Caseless
 
 #: The words of a date phrase from where a candidate's date starts ("on Sunday, March 4th,"),
 #: so that what lies between a date and the name after it is measured from the date's end.
-_DATE_RUN = re.compile(
+_DATE_RUN = Caseless(
     r"(?:[\s,.\-\u2013]+|(?:on|in|from|by|until|starting|beginning|this|next|later|early|late"
     r"|mid|the|of|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug"
     r"|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.reading.caseless import Caseless
+
 WORD = re.compile(
     r"[A-Za-z][A-Za-z'\u2019-]*|\d+|[\"\u201c\u201d\u2018\u2019()\[\]:;,\u2013\u2014|-]"
 )
@@ -193,7 +195,7 @@ CLASSES: dict[str, str] = {
 }
 #: A release verb right after a name, maybe after a closing quote, a possessive season or an
 #: auxiliary: "X will premiere", "X's second season returns", "X, which is due out".
-SUBJECT_VERB = re.compile(
+SUBJECT_VERB = Caseless(
     r"[\"\u201d\u2019']?(?:['\u2019]s\s+(?:\w+\s+){0,2}(?:season|series|album|film)\s+)?"
     r",?\s*(?:(?:which|that|who)\s+)?(?:(?:is|are|will|has|have|'s|now|finally|also|officially)"
     r"\s+)*(?:(?:set|slated|scheduled|due|expected|poised|going|coming|back|out)\s+)?(?:to\s+)?"
@@ -203,7 +205,7 @@ SUBJECT_VERB = re.compile(
     re.IGNORECASE,
 )
 #: A release verb whose object the name is: "Netflix will release X", "moved X to", "dates X".
-OBJECT_VERB = re.compile(
+OBJECT_VERB = Caseless(
     r"\b(?:release|releases|releasing|dated|dates|dating|set|sets|setting|moved|moves|moving"
     r"|pushed|pushes|shifted|launch|launches|launching|premiere|premieres|debut|debuts|bring"
     r"|brings|bringing|unveil|unveils|schedules|scheduled|slates|slated|drops|dropping|stream"
@@ -211,7 +213,7 @@ OBJECT_VERB = re.compile(
     r"(?:[\w-]+\s+){0,2}?[\"\u201c\u2018']?$",
     re.IGNORECASE,
 )
-PERSON_ROLE = re.compile(
+PERSON_ROLE = Caseless(
     r"\b(?:actor|actress|star|stars|starring|director|directed|creator|created|showrunner|"
     r"writer|written|producer|produced|executive|ceo|president|chief|host|hosted|singer|"
     r"rapper|author|novelist|co-star|played|plays|playing|voiced|cast|by|with|according|"

@@ -49,8 +49,7 @@ class Model:
         >>> Model({"bias": 0.0, "quoted": 2.0}, 0.5, {}).probability(["bias", "quoted"]) > 0.8
         True
         """
-        get = self.weights.get
-        score = sum([get(name, 0.0) for name in names])
+        score = sum(map(self.weights.get, names, itertools.repeat(0.0)))
         if self.trees:
             present = set(names)
             for features, right, values in self.trees:

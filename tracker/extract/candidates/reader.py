@@ -115,11 +115,15 @@ def _resolved(
 
 #: A question ("Is X Coming This Year?") asks about a date; it announces none.
 _ASKS = Caseless(r"\W*(?:is|are|will|does|do|did|could|can|should|when|what|which)\b", re.I)
-_CAPTION = Caseless(
-    r"\b(?:l-r|pictured|photo\s+(?:by|credit)|credit|courtesy)\s*:"
-    r"|^\W*(?:related|read\s+more|see\s+also|also\s+read|more)\s*:",
-    re.IGNORECASE,
-)
+#: Two patterns, not one: a branch anchored at the start would keep ``re`` from skipping to the
+#: places where the other may match.
+_CAPTION = Caseless(r"\b(?:l-r|pictured|photo\s+(?:by|credit)|credit|courtesy)\s*:", re.I)
+_SIDEBAR = Caseless(r"\W*(?:related|read\s+more|see\s+also|also\s+read|more)\s*:", re.I)
+
+
+def _caption(line: str) -> bool:
+    """A photo caption or a sidebar's label ("Pictured:", "Read more:"), which announces nothing."""
+    return _CAPTION.search(line) is not None or _SIDEBAR.match(line) is not None
 
 
 def _sentence(
@@ -142,7 +146,7 @@ def _sentence(
     ends = [s.start] + [m.end for m, _ in found]
     verdicts = [verdict(text, s, m, v, state, ends[k]) for k, (m, v) in enumerate(found)]
     propose_pairs(text, sentences, i, found, verdicts, state)
-    if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _CAPTION.search(line):
+    if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _caption(line):
         return []
     kept = [mv for mv, why in zip(found, verdicts, strict=True) if why is None]
     if not kept:

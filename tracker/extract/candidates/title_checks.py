@@ -188,6 +188,7 @@ def looks_like_title(inner: str) -> bool:
     return upper >= 0.6 * max(1, len(content))
 
 
+_LOWER_WORD = re.compile(r"[a-z][a-z.\-']*")
 _SPEECH = frozenset({"said", "says", "told", "added", "explained", "according"})
 
 
@@ -198,7 +199,7 @@ def person_before(text: str, start: int, lo: int, *, subject: bool) -> bool:
     Velvet Storm will launch" names a work.
     """
     before = text[max(lo, start - 40) : start].lower().replace("\u2019", "'")
-    words = re.findall(r"[a-z][a-z.\-']*", before)[-3:]
+    words = _LOWER_WORD.findall(before)[-3:]
     if words and (words[-1] in WORK_NOUNS or (subject and _SPEECH.intersection(words))):
         return False  # "said the comedy Pocket Change will arrive": a work
     parts = [p for w in words for p in (w, *w.split("-"))]

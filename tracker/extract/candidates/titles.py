@@ -114,12 +114,11 @@ def find_titles(
             continue  # "#TheLanternKeepers", "@studio", "$349": a tag or a price
         if _never_a_title(r.group()):
             continue  # "The", "Netflix", "October", "8": a lone word that no check would keep
-        spans = [(w.start(), w.end()) for w in _WORD.finditer(text[r.start() : r.end()])]
-        words = [text[r.start() + a : r.start() + b] for a, b in spans]
-        blocked = [
-            any(r.start() + a < e_end and e_start < r.start() + b for e_start, e_end in exclude)
-            for a, b in spans
-        ]
+        r_start, r_end = r.span()
+        spans = [(w.start(), w.end()) for w in _WORD.finditer(text[r_start:r_end])]
+        words = [text[r_start + a : r_start + b] for a, b in spans]
+        near = [(a - r_start, b - r_start) for a, b in exclude if a < r_end and r_start < b]
+        blocked = [any(a < e_b and e_a < b for e_a, e_b in near) for a, b in spans]
         for a, b in pieces(words, blocked, headline=headline):
             if b - a == 1 and a > 0 and _after_cut(words[a - 1], words[a]):
                 continue  # "Sunday Funday", "Showtime OTT": the rest of a block's name

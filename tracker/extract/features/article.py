@@ -59,6 +59,11 @@ class Article:
     memo_names: dict[tuple[str, int, int, bool, int], list[str]] = field(default_factory=dict)
     memo_dates: dict[tuple[str, int, int, int], list[str]] = field(default_factory=dict)
     memo_words: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict)
+    #: what stands before a name starting at an offset, and after one ending at an offset
+    memo_before: dict[int, tuple[list[str], list[str], str, list[str]]] = field(
+        default_factory=dict
+    )
+    memo_after: dict[int, tuple[list[str], list[str], str, list[str]]] = field(default_factory=dict)
 
     def window(self, lo: int, hi: int) -> list[str]:
         """The lower-cased words of the sentence at ``lo`` that start in ``text[lo:hi]``.

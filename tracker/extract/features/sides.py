@@ -47,21 +47,30 @@ def shape_of(article: Article, title: str) -> list[str]:
 _FEW_SENTENCES = 2
 
 
+#: The word-count feature, written once per count.
+_TITLE_LENGTH = tuple(f"tn={n}" for n in range(7))
+_STRIP_LOOKUP = ".,:;!?'\u2019"
+_STRIP_FEATURE = ".,:!?'\u2019"
+_PLACE_FILLERS = frozenset({"new", "los", "san", "the", "of"})
+_SMALL_INSIDE = frozenset({"of", "the", "and", "in", "a", "to", "at"})
+
+
 def _title_shape(title: str) -> list[str]:
     words = title.split()
-    out = [f"tn={min(len(words), 6)}"]
-    low_words = [w.lower().strip(".,:;!?'\u2019") for w in words]
+    n = len(words)
+    out = [_TITLE_LENGTH[min(n, 6)]]
+    low_words = [w.lower().strip(_STRIP_LOOKUP) for w in words]
     if low_words and low_words[0] in GIVEN_NAMES:
-        out.append(f"t_given_name&n={min(len(words), 3)}")
-    if any(w in NOT_WORK_WORDS for w in low_words):
+        out.append(f"t_given_name&n={min(n, 3)}")
+    if not NOT_WORK_WORDS.isdisjoint(low_words):
         out.append("t_org_word")
-    if low_words and all(w in PLACES or w in ("new", "los", "san", "the", "of") for w in low_words):
+    if low_words and all(w in PLACES or w in _PLACE_FILLERS for w in low_words):
         out.append("t_place")
-    if any(w in ("of", "the", "and", "in", "a", "to", "at") for w in low_words[1:]):
+    if not _SMALL_INSIDE.isdisjoint(low_words[1:]):
         out.append("t_inner_small")
     if title.isupper() and len(title) > 1:
         out.append("t_caps")
-    if any(ch.isdigit() for ch in title):
+    if any(map(str.isdigit, title)):
         out.append("t_digit")
     if ":" in title:
         out.append("t_colon")
@@ -69,13 +78,12 @@ def _title_shape(title: str) -> list[str]:
         ("release date", "premiere date", "the premiere")
     ):
         out.append("t_by_or_label")
-    caps = [w for w in words if w[:1].isupper()]
-    if len(words) == 2 and len(caps) == 2 and all(w.isalpha() for w in words):
+    if n == 2 and all(w[:1].isupper() and w.isalpha() for w in words):
         out.append("t_two_caps")  # the shape of a person's name
-    if len(words) == 1:
+    if n == 1:
         out.append("t_one_word")
-    low = [norm(w.lower().strip(".,:!?'\u2019")) for w in words]
-    out.extend(f"tw={w}" for w in low[:6])
+    low = [norm(w.lower().strip(_STRIP_FEATURE)) for w in words]
+    out.extend([f"tw={w}" for w in low[:6]])
     out.append(f"tl={low[-1]}" if low else "tl=")
     out.append(f"tf={low[0]}" if low else "tf=")
     return out
@@ -97,23 +105,18 @@ def name_side(article: Article, c: Candidate) -> list[str]:
     if c.quoted:
         out.append("quoted")
     if c.title_start >= 0 and c.title_end > c.title_start:
-        before = article.window(c.title_start - 40, c.title_start)[-3:]
-        after = article.window(c.title_end, c.title_end + 40)[:3]
-        for k, w in enumerate(reversed(before), 1):
-            out.append(f"b{k}={norm(w)}")
-        for k, w in enumerate(after, 1):
-            out.append(f"a{k}={norm(w)}")
-        out.extend(f"ac={k}" for k in sorted({CLASSES[w] for w in after if w in CLASSES}))
-        out.extend(f"bc={k}" for k in sorted({CLASSES[w] for w in before if w in CLASSES}))
-        out.append(f"b1s={_shape_before(text, c.title_start)}")
-        out.append(f"a1s={_shape_after(text, c.title_end)}")
-        if SUBJECT_VERB.match(text, c.title_end):
+        words_before, classes_before, shape_before, verbs_before = _before_name(article, c)
+        words_after, classes_after, shape_after, verbs_after = _after_name(article, c)
+        out += words_before
+        out += words_after
+        out += classes_after
+        out += classes_before
+        out.append(shape_before)
+        out.append(shape_after)
+        if "subject_of_release_verb" in verbs_after:
             out.append("subject_of_release_verb")  # "Innocent starts on 14 May"
-        if OBJECT_VERB.search(text, max(0, c.title_start - 40), c.title_start):
-            out.append("object_of_release_verb")  # "Netflix will release Mission Blue"
-        if PERSON_ROLE.search(text, max(0, c.title_start - 30), c.title_start):
-            out.append("role_before")
-        if SAID_AFTER.match(text, c.title_end):
+        out += verbs_before  # "Netflix will release Mission Blue"; "starring X"
+        if "said_after" in verbs_after:
             out.append("said_after")
     if len(article.sentences) > _FEW_SENTENCES:  # a text of a sentence or two says it once
         count = article.mentions(c.title, c.start)
@@ -127,6 +130,54 @@ def name_side(article: Article, c: Candidate) -> list[str]:
     ):
         out.append("names_the_owner")  # "Imogen Rask's first novel", "Ashgrove has set it"
     return out
+
+
+Side = tuple[list[str], list[str], str, list[str]]
+
+
+def _before_name(article: Article, c: Candidate) -> Side:
+    """What stands before a name: its words, their classes, a shape, a verb it is the object of.
+
+    Span variants of one name share where it starts: this is read once per start.
+    """
+    side = article.memo_before.get(c.title_start)
+    if side is None:
+        text, at = article.text, c.title_start
+        before = article.window(at - 40, at)[-3:]
+        verbs = []
+        if OBJECT_VERB.search(text, max(0, at - 40), at):
+            verbs.append("object_of_release_verb")
+        if PERSON_ROLE.search(text, max(0, at - 30), at):
+            verbs.append("role_before")
+        side = (
+            [f"b{k}={norm(w)}" for k, w in enumerate(reversed(before), 1)],
+            [f"bc={k}" for k in sorted({CLASSES[w] for w in before if w in CLASSES})],
+            f"b1s={_shape_before(text, at)}",
+            verbs,
+        )
+        article.memo_before[at] = side
+    return side
+
+
+def _after_name(article: Article, c: Candidate) -> Side:
+    """What follows a name: its words, their classes, a shape, a verb it is the subject of."""
+    side = article.memo_after.get(c.title_end)
+    if side is None:
+        text, at = article.text, c.title_end
+        after = article.window(at, at + 40)[:3]
+        verbs = []
+        if SUBJECT_VERB.match(text, at):
+            verbs.append("subject_of_release_verb")
+        if SAID_AFTER.match(text, at):
+            verbs.append("said_after")
+        side = (
+            [f"a{k}={norm(w)}" for k, w in enumerate(after, 1)],
+            [f"ac={k}" for k in sorted({CLASSES[w] for w in after if w in CLASSES})],
+            f"a1s={_shape_after(text, at)}",
+            verbs,
+        )
+        article.memo_after[at] = side
+    return side
 
 
 def date_side(article: Article, c: Candidate) -> list[str]:

@@ -28,6 +28,13 @@ _MOVED = re.compile(
 )
 
 
+#: A number right after a month name ("May 3"): the month-day form reads it, not the month's.
+_NUMBER_NEXT = re.compile(r"\.?\s+\d")
+#: Around a holiday, words that put the date near it rather than on it.
+_NEAR_BEFORE = re.compile(r"(?:before|after|until|since|ahead\s+of|by)\s+$")
+_NEAR_AFTER = re.compile(r"\s*(?:weekend|week|season|special|episode|party|-themed)")
+
+
 def _keep(form: Form, found: re.Match[str]) -> bool:
     """Reject matches that are words rather than dates ("may", "march", "fall")."""
     mon = found.groupdict().get("mon") or ""
@@ -43,7 +50,7 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
         if before.endswith("(") and after.startswith(")"):
             return True
         return (before == "" or "\n" in before) and (after == "" or after[0] in "\n:(\u2013-")
-    if form is Form.MONTH and re.match(r"\.?\s+\d", found.string[found.end() : found.end() + 4]):
+    if form is Form.MONTH and _NUMBER_NEXT.match(found.string[found.end() : found.end() + 4]):
         return False
     possessive = found.string.startswith(("'s ", "\u2019s "), found.end())
     if form is Form.MONTH and not found.group("year") and possessive:
@@ -77,9 +84,7 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
         # "the Wednesday before Thanksgiving", "Halloween weekend": near the day, not on it
         before = found.string[max(0, found.start() - 12) : found.start()].lower()
         after = found.string[found.end() : found.end() + 10].lower()
-        return not re.search(
-            r"(?:before|after|until|since|ahead\s+of|by)\s+$", before
-        ) and not re.match(r"\s*(?:weekend|week|season|special|episode|party|-themed)", after)
+        return not _NEAR_BEFORE.search(before) and not _NEAR_AFTER.match(after)
     return not (form is Form.TBA and found.group(0).isupper() and len(found.group(0)) > 3)
 
 

@@ -90,6 +90,10 @@ def metadata_end(text: str) -> int:
     return found.end() if found else 0
 
 
+#: Initials such as "p.d." or "u.k." (lower-cased), which close no sentence.
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _is_boundary(line: str, cut: int) -> bool:
     """Tell whether the punctuation ending at ``cut`` closes a sentence."""
     head = line[max(0, cut - 20) : cut + 1].rstrip()
@@ -102,7 +106,7 @@ def _is_boundary(line: str, cut: int) -> bool:
     if len(token) == 1 or token in _ABBREVIATIONS:
         return False
     # Initials such as "P.D." or "U.K." do not close a sentence.
-    return not re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)
+    return not _INITIALS.fullmatch(token)
 
 
 def _chunks(start: int, end: int, text: str) -> list[tuple[int, int]]:

@@ -47,3 +47,23 @@ def test_anchor_scan_matches_gates(text: str) -> None:
     assert found == _by_gates(low)
     if month_day is not None:  # a month-day anchor is always a month anchor too
         assert _GATE_OF[Form.MONTH_DAY] in found
+
+
+def test_no_anchor_word_begins_another() -> None:
+    """At most one anchor word can start at a place, so finding each word alone loses none."""
+    from tracker.extract.reading.anchors import _WORDS
+
+    words = [word for _forms, word, _boundary in _WORDS]
+    for word in words:
+        assert not [other for other in words if other != word and other.startswith(word)]
+
+
+def test_anchors_inside_a_stretch_see_the_text_before_it() -> None:
+    low = "xmay 3 and may 4, 1999; mid-june"
+    assert list(anchors(low, 1, len(low))) == [
+        (Form.MONTH, 11, 14),  # "xmay" is no month: no word boundary before "may"
+        (Form.MONTH_DAY, 11, 16),
+        (Form.YEAR, 18, 22),
+        (Form.MONTH, 28, 31),  # a hyphen is a boundary
+    ]
+    assert list(anchors(low, 12, 30)) == [(Form.YEAR, 18, 22)]  # "june" is cut by the end

@@ -1,11 +1,10 @@
-"""One pass over a lower-cased text finds the anchors of every date form.
+"""Find the anchors of every date form in a lower-cased text, in one sweep.
 
-Each date pattern holds an anchor word (a month, a year, a season word ...). Rather than one
-regex pass per form, a single alternation finds them all: every alternative starts with a
-literal character (so the regex engine skips other characters fast), consumes only that
-character (so anchors of different forms that overlap are all found) and looks ahead for the
-rest, whose end an empty group marks. The group's number tells the forms the anchor stands for.
-Anchors of one form never overlap, as if each form had its own pass.
+Each date pattern holds an anchor word (a month, a year, a season word ...); a pattern runs
+only around its anchors. The anchor words are found with ``str.find`` (a scan in C per word),
+the anchors after a digit ("5th of may", "3/4", "2019") with one pattern, and all of them are
+taken in order of position. Anchors of one form never overlap, as if each form had its own pass;
+anchors of different forms may.
 """
 
 from __future__ import annotations
@@ -52,40 +51,47 @@ _WORDS: list[tuple[tuple[Form, ...], str, bool]] = [
 ]
 
 
-def _compile() -> tuple[re.Pattern[str], dict[int, tuple[Form, ...]]]:
-    """One alternative per first character, each a choice of look-aheads."""
-    groups: dict[str, list[tuple[tuple[Form, ...], str]]] = {
-        r"\d": [(forms, f"{behind}(?={rest}())") for forms, behind, rest in _AFTER_DIGIT]
-    }
-    for forms, word, boundary in _WORDS:
-        behind = rf"(?<=\b{word[0]})" if boundary else ""
-        look = f"{behind}(?={re.escape(word[1:])}())"
-        groups.setdefault(word[0], []).append((forms, look))
-    order: list[tuple[Form, ...]] = []
-    parts = []
-    for first, alts in groups.items():
-        order.extend(forms for forms, _ in alts)
-        parts.append(first + "(?:" + "|".join(look for _, look in alts) + ")")
-    return re.compile("|".join(parts)), {k + 1: forms for k, forms in enumerate(order)}
+def _compile_digits() -> tuple[re.Pattern[str], dict[int, tuple[Form, ...]]]:
+    """One pattern for the anchors after a digit: look-aheads, each marked by a group."""
+    looks = [f"{behind}(?={rest}())" for _forms, behind, rest in _AFTER_DIGIT]
+    forms = {k + 1: forms for k, (forms, _behind, _rest) in enumerate(_AFTER_DIGIT)}
+    return re.compile(r"\d(?:" + "|".join(looks) + ")"), forms
 
 
-_ANCHOR, _FORMS = _compile()
+_DIGIT_ANCHOR, _DIGIT_FORMS = _compile_digits()
 _MONTH_DAY_TAIL = re.compile(r"[a-z]*\.?\s+(?:the\s+)?\d")
+
+
+def _is_word(ch: str) -> bool:
+    """What ``re`` counts as a word character, for a word boundary."""
+    return ch.isalnum() or ch == "_"
 
 
 def anchors(low: str, lo: int, hi: int) -> Iterator[tuple[Form, int, int]]:
     """Yield (form, start, end) for every anchor of ``low[lo:hi]`` (lower-cased text).
 
     A month anchor followed by a number is a month-day anchor too, up to that number.
+    The words are found with ``str.find``, one scan in C each, which is several times faster
+    than one alternation tried at every letter; no word begins another of the same first
+    letter, so at most one anchor starts at a place, as in a single pass.
 
     >>> [(f.value, a, b) for f, a, b in anchors("out may 3", 0, 9)]
     [('month', 4, 7), ('month_day', 4, 9)]
     """
-    stop: dict[Form, int] = {}  # a form's anchors do not overlap ("3/4/2020": "3/4" only)
-    for hit in _ANCHOR.finditer(low, lo, hi):
+    hits: list[tuple[int, int, tuple[Form, ...]]] = []
+    for forms, word, boundary in _WORDS:
+        at = low.find(word, lo, hi)
+        while at >= 0:
+            if not boundary or at == 0 or not _is_word(low[at - 1]):
+                hits.append((at, at + len(word), forms))
+            at = low.find(word, at + 1, hi)
+    for hit in _DIGIT_ANCHOR.finditer(low, lo, hi):
         index = hit.lastindex or 0
-        start, end = hit.start(), hit.end(index)
-        for form in _FORMS[index]:
+        hits.append((hit.start(), hit.end(index), _DIGIT_FORMS[index]))
+    hits.sort(key=lambda hit: hit[0])
+    stop: dict[Form, int] = {}  # a form's anchors do not overlap ("3/4/2020": "3/4" only)
+    for start, end, forms in hits:
+        for form in forms:
             if start < stop.get(form, lo):
                 continue
             stop[form] = end

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import tracker.extract
-from tracker.extract.reading.caseless import Caseless, lowered
+from tracker.extract.reading.caseless import Caseless, lowered, remember
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -79,3 +79,21 @@ def test_matches_are_over_lower_cased_text() -> None:
     assert found is not None
     assert found.group() == "netflix"
     assert found.span() == (3, 10)
+
+
+def test_the_remembered_article_and_any_other_text_are_both_read_right() -> None:
+    pattern = Caseless(r"\bpremieres\b", re.IGNORECASE)
+    article = "Moth Hours PREMIERES on Friday."
+    other = "Salt Road premieres in May."
+    remember(article)
+    for _ in range(2):  # the second time from what was kept
+        first = pattern.search(article)
+        second = pattern.search(other)
+        assert first is not None
+        assert first.span() == (11, 20)
+        assert second is not None
+        assert second.span() == (10, 19)
+    remember("\u0130stanbul Premieres")  # lower-casing lengthens it: read case-blind
+    found = pattern.search("\u0130stanbul Premieres")
+    assert found is not None
+    assert found.group() == "Premieres"

@@ -45,7 +45,7 @@ from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.candidates.variants import named_only, span_variants
 from tracker.extract.features import Article
-from tracker.extract.reading.caseless import Caseless
+from tracker.extract.reading.caseless import Caseless, remember
 from tracker.extract.reading.dates import DateMention, Form, find_dates, in_week_span, scan_dates
 from tracker.extract.reading.framing import framed_year, needs_frame
 from tracker.extract.reading.resolve import resolve
@@ -250,6 +250,7 @@ def _writes_day_first(text: str) -> bool:
 
 def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candidate]]:
     """Read ``text`` and return it with every candidate announcement, before any decision."""
+    remember(text)  # the case-blind patterns read it lower-cased
     base, known = _base_date(text, published)
     state = State(base=base, base_known=known, tv_article=Leaning(text))
     sentences = split_sentences(text)

@@ -25,19 +25,30 @@ from collections.abc import Iterator
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["Caseless", "lowered"]
+__all__ = ["Caseless", "lowered", "remember"]
 
-#: Lower-cased texts by text: an article's text is asked for by every pattern that reads it.
-_LOWERED: dict[str, str] = {}
-_LOWERED_KEPT = 64
-#: What ``_LOWERED`` holds for a text whose length lower-casing changes (compared by identity).
+#: The article being read, and its lower-cased text: every pattern that reads the article asks
+#: for it, so it is kept by identity, not hashed into the cache below. ``remember`` sets it; a
+#: thread reading another article meanwhile only makes the look-up fall through to the cache.
+_ARTICLE: tuple[str, str] = ("", "")
+#: Lower-cased sentences and clauses by text: several rules read each one.
+_SHORT: dict[str, str] = {}
+_SHORT_KEPT = 256
+#: What is kept for a text whose length lower-casing changes (compared by identity).
 _UNFIT = "\x00unfit"
 _END = sys.maxsize
 
 
+def remember(text: str) -> None:
+    """Lower-case the article about to be read, once."""
+    global _ARTICLE
+    low = text.lower()
+    _ARTICLE = (text, low if len(low) == len(text) else _UNFIT)
+
+
 def lowered(text: str) -> str | None:
     """``text`` lower-cased, or None when lower-casing changes its length."""
-    low = _LOWERED.get(text) or _lower(text)
+    low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
     return None if low is _UNFIT else low
 
 
@@ -45,9 +56,9 @@ def _lower(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = _UNFIT
-    if len(_LOWERED) >= _LOWERED_KEPT:
-        _LOWERED.clear()  # a bounded cache: the article being read is asked for again
-    _LOWERED[text] = low
+    if len(_SHORT) >= _SHORT_KEPT:
+        _SHORT.clear()  # bounded; the article itself is never here
+    _SHORT[text] = low
     return low
 
 
@@ -76,35 +87,35 @@ class Caseless:
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.search``, over the lower-cased text."""
-        low = _LOWERED.get(text) or _lower(text)
+        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
         if low is _UNFIT:
             return self.blind.search(text, pos, endpos)
         return self.folded.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.match``, over the lower-cased text."""
-        low = _LOWERED.get(text) or _lower(text)
+        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
         if low is _UNFIT:
             return self.blind.match(text, pos, endpos)
         return self.folded.match(low, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.fullmatch``, over the lower-cased text."""
-        low = _LOWERED.get(text) or _lower(text)
+        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
         if low is _UNFIT:
             return self.blind.fullmatch(text, pos, endpos)
         return self.folded.fullmatch(low, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
         """Like ``re.Pattern.finditer``, over the lower-cased text."""
-        low = _LOWERED.get(text) or _lower(text)
+        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
         if low is _UNFIT:
             return self.blind.finditer(text, pos, endpos)
         return self.folded.finditer(low, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = _END) -> list[str]:
         """Like ``re.Pattern.findall``; what it returns is lower-cased."""
-        low = _LOWERED.get(text) or _lower(text)
+        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
         if low is _UNFIT:
             return self.blind.findall(text, pos, endpos)
         return self.folded.findall(low, pos, endpos)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
-from tracker.extract.candidates.candidate import Candidate
+from tracker.extract.candidates.candidate import Candidate, evolve
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _SKIPPABLE = frozenset({"of", "the", "a", "an", "and", "&", "in", "on", "to", "for"})
@@ -59,7 +58,7 @@ def expand_acronyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if _ACRONYM.fullmatch(c.title):
             full = _full_title(text, c.title, c.start)
             if full is not None:
-                c = replace(c, title=full)
+                c = evolve(c, title=full)
         out.append(c)
     return out
 
@@ -124,7 +123,7 @@ def expand_short_titles(text: str, candidates: list[Candidate]) -> list[Candidat
             starts = said.get(full or "", set())
             elsewhere = len(starts) > 1 or (bool(starts) and c.start not in starts)
             if full is not None and not elsewhere:  # "X: Undertow" dated apart is its own work
-                c = replace(c, title=full)
+                c = evolve(c, title=full)
         out.append(c)
     return out
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Any
 
 from tracker.extract.reading.values import DateValue
 from tracker.extract.records import Kind
@@ -53,9 +54,28 @@ def title_key(title: str) -> str:
     return " ".join(key.split())
 
 
+_FIELDS = tuple(f.name for f in fields(Candidate))
+_FIELD_SET = frozenset(_FIELDS)
+_SET = object.__setattr__
+
+
+def evolve(c: Candidate, **changes: Any) -> Candidate:
+    """``c`` with ``changes``: what ``dataclasses.replace`` does, about twice as fast.
+
+    ``replace`` rebuilds a frozen dataclass through its ``__init__``, looking its fields up each
+    time; the extractor copies some ten candidates an article.
+    """
+    if not _FIELD_SET.issuperset(changes):
+        raise TypeError(f"Candidate has no field {sorted(changes.keys() - _FIELD_SET)}")
+    new = object.__new__(Candidate)
+    for name in _FIELDS:
+        _SET(new, name, changes[name] if name in changes else getattr(c, name))
+    return new
+
+
 def on_platform(c: Candidate, platform: str | None) -> Candidate:
     """``c`` on ``platform``; in theaters, a work is a film whatever genre word came near it."""
     if platform == c.platform and platform != "theaters":
         return c  # nothing changes (most often: no platform found, none held)
     kind = Kind.RELEASE if platform == "theaters" and c.kind is Kind.PREMIERE else c.kind
-    return replace(c, platform=platform, kind=kind)
+    return evolve(c, platform=platform, kind=kind)

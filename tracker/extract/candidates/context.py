@@ -5,9 +5,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import replace
 
-from tracker.extract.candidates.candidate import Candidate, on_platform, title_key
+from tracker.extract.candidates.candidate import Candidate, evolve, on_platform, title_key
 from tracker.extract.candidates.cues import Leaning, classify, find_platforms, find_seasons
 from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.segment import Sentence
@@ -229,7 +228,7 @@ def complete(
     for c in candidates:
         if c.platform is None and c.topic and c.title_start >= 0:
             starts = starts or [s.start for s in sentences]
-            c = replace(c, platform=_topic_platform(text, sentences, starts, c.title_start))
+            c = evolve(c, platform=_topic_platform(text, sentences, starts, c.title_start))
         if c.platform is None:
             starts = starts or [s.start for s in sentences]
             c = on_platform(c, _next_sentence_platform(text, sentences, starts, c.end))
@@ -238,7 +237,7 @@ def complete(
             if default is unset:
                 default = _article_platform(text, sentences)
             if isinstance(default, str):
-                c = replace(c, platform=default)
+                c = evolve(c, platform=default)
         if c.season is not None or not _said(_SEASON_TALK, text, stretch, said, cut=True):
             out.append(c)
             continue
@@ -254,5 +253,5 @@ def complete(
             continue
         window = text[c.window[0] : c.window[1]] if c.window else evidence
         kind = classify(window, season=season, platform=c.platform, tv_article=tv_article)
-        out.append(replace(c, season=season, kind=kind))
+        out.append(evolve(c, season=season, kind=kind))
     return out

@@ -15,9 +15,8 @@ schedule's clock time off a name ("9:00 The Amazing Race").
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.candidates.candidate import Candidate, evolve, title_key
 from tracker.extract.candidates.spans import is_name_word, tidy
 from tracker.extract.reading.caseless import Caseless
 
@@ -72,7 +71,7 @@ def _without_leading_time(c: Candidate) -> Candidate:
     if found is None or (not any(ch in found.group() for ch in ":.") and "m" not in found.group()):
         return c  # a bare number ("24", "9-1-1") may be the name itself
     cut = found.end()
-    return replace(
+    return evolve(
         c, title=c.title[cut:], title_start=c.title_start + cut if c.title_start >= 0 else -1
     )
 
@@ -111,7 +110,7 @@ def span_variants(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 continue  # another candidate states it already
             stated.add(said)
             out.append(
-                replace(
+                evolve(
                     c,
                     title=title,
                     title_start=lo,

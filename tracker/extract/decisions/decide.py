@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from tracker.extract.candidates.candidate import Candidate
+from tracker.extract.candidates.candidate import Candidate, evolve
 from tracker.extract.decisions.merge import merge
 from tracker.extract.features import Article, describe
 from tracker.extract.model.logistic import Model
@@ -42,7 +40,7 @@ def decide_with(
     for p, c in sorted(believed, key=lambda pc: -pc[0]):
         rivals = by_date.setdefault(c.value.value, [])
         if not any(_rival_names(c, o) for o in rivals):
-            chosen = replace(c, confidence=model.confidence(p))
+            chosen = evolve(c, confidence=model.confidence(p))
             kept.append(chosen)
             rivals.append(chosen)
     return merge(article.text, kept)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from tracker.extract.candidates.candidate import Candidate, title_key
+from tracker.extract.candidates.candidate import Candidate, evolve, title_key
 from tracker.extract.reading.lexicon import NUMBERS
 from tracker.extract.records import Announcement, Kind
 
@@ -87,7 +86,7 @@ def _later_markets(text: str, candidates: list[Candidate]) -> list[Candidate]:
         first = firsts.get(title_key(c.title))
         later = first is not None and c.kind is Kind.RELEASE and c.value.first > first.value.last
         if later and _MARKET.search(text, c.start, c.end):
-            c = replace(c, kind=Kind.OTHER)
+            c = evolve(c, kind=Kind.OTHER)
         out.append(c)
     return out
 
@@ -112,7 +111,7 @@ def _number_from_windows(candidates: list[Candidate]) -> list[Candidate]:
             ]
             if len({o.season for o in wider}) == 1:
                 kind = wider[0].kind if c.kind is Kind.PREMIERE else c.kind
-                c = replace(c, season=wider[0].season, kind=kind)
+                c = evolve(c, season=wider[0].season, kind=kind)
         out.append(c)
     return out
 
@@ -131,7 +130,7 @@ def _without_season_label(c: Candidate) -> Candidate:
         return c
     word = found.group(1).lower()
     number = int(word) if word.isdigit() else NUMBERS.get(word)
-    return replace(c, title=c.title[: found.start()]) if number == c.season else c
+    return evolve(c, title=c.title[: found.start()]) if number == c.season else c
 
 
 def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
@@ -151,7 +150,7 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
         if c.platform is None:
             said = _restated_platform(text, c, grouped[key])
             if said is not None:  # "will now open in theaters on the first weekend of April"
-                best[key] = replace(c, platform=said)
+                best[key] = evolve(c, platform=said)
     kept = list(best.values())
     by_title: dict[str, list[Candidate]] = {}  # compared within a title only: linear in length
     by_date: dict[str, list[Candidate]] = {}

@@ -13,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "training" / "labels"
+PENDING = ROOT / "training" / "pending"  # labelled, scored at first sight, not yet learned from
 SHARED = ROOT.parent / "shared"
 KINDS = {"premiere", "season_premiere", "return", "finale", "release", "other"}
 FORMS = {
@@ -29,7 +30,7 @@ FORMS = {
 def _records() -> list[dict[str, Any]]:
     return [
         json.loads(line)
-        for path in sorted(LABELS.glob("*.jsonl"))
+        for path in [*sorted(LABELS.glob("*.jsonl")), *sorted(PENDING.glob("*.jsonl"))]
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]

@@ -32,8 +32,9 @@ _KIND_WORDS = {
     "schedule": ("schedule", "line", "premiere dates", "calendar"),
     "chart": ("chart", "billboard 200", "no. 1"),
 }
-#: Two capitalised words in a row, the first shaped like a given name: "Mandy Patinkin".
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)[ \t]+([A-Z][\w'\u2019-]*)")
+#: Two capitalised words in a row, the first shaped like a given name: "Mandy Patinkin" (the
+#: look-ahead first lets `re` skip to capitals).
+_NAME_PAIR = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)[ \t]+([A-Z][\w'\u2019-]*)")
 #: How far around a candidate its name's other mentions are counted (keeps time linear).
 _MENTION_REACH = 20_000
 _SEASON_WORDS = frozenset({"season", "series", "part", "volume", "chapter"})

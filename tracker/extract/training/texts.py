@@ -130,7 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     checking = commands.add_parser("check", help="list missing and changed texts")
     checking.add_argument("--texts", type=Path, default=ROOT.parent / "real-texts")
     args = parser.parse_args(argv)
-    label_files = sorted(args.labels.glob("*.jsonl"))
+    # beside the labels, the batches labelled and scored at first sight but not yet learned from
+    pending = args.labels.parent / "pending"
+    label_files = sorted(args.labels.glob("*.jsonl")) + sorted(pending.glob("*.jsonl"))
     if args.command == "plan":
         records_planned = read_records([*label_files, *args.extra])
         parts = plan(records_planned, args.parts)

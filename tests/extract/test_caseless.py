@@ -97,3 +97,20 @@ def test_the_remembered_article_and_any_other_text_are_both_read_right() -> None
     found = pattern.search("\u0130stanbul Premieres")
     assert found is not None
     assert found.group() == "Premieres"
+
+
+def test_threads_reading_different_articles_get_what_one_reader_gets() -> None:
+    """The remembered article and the cache are shared: other threads must not change answers."""
+    import datetime as dt
+    from concurrent.futures import ThreadPoolExecutor
+    from functools import partial
+
+    from tracker.extract import extract_announcements
+
+    extract = partial(extract_announcements, published=dt.date(2020, 1, 15))
+    texts = TEXTS[:6]
+    alone = [extract(t) for t in texts]
+    assert any(alone)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(extract, texts * 5))
+    assert together == alone * 5

@@ -164,3 +164,23 @@ def test_coverage_counts_the_labels_some_candidate_states_exactly() -> None:
     example = _example("t-1", "Glass Harbor will premiere on March 4 on Hulu.", record, real=True)
 
     assert covered([example]) == (1, 2)
+
+
+def test_training_refuses_to_write_weights_when_labelled_texts_are_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tracker.extract.training import train
+
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    cache = tmp_path / "texts"
+    cache.mkdir()
+    _write(labels / "b1.jsonl", [_label("b1-001", "q"), _label("b1-002", "q")])
+    (cache / "b1-001.txt").write_text(TEXT, encoding="utf-8")  # b1-002 was never rebuilt
+    weights = tmp_path / "weights.json"
+    args = ["--labels", str(labels), "--texts", str(cache), "--out", str(weights)]
+    assert train.main(args) == 2
+    assert not weights.exists()
+    err = capsys.readouterr().err
+    assert "1 labelled articles have no text" in err
+    assert "(first: b1-002)" in err

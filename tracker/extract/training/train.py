@@ -42,6 +42,7 @@ from tracker.extract.training.examples import (
     covered,
     load_corpus,
     load_real,
+    missing_texts,
     stated,
 )
 from tracker.extract.training.fitting import fit
@@ -161,6 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--out", type=Path, default=Path(__file__).parents[1] / "model" / WEIGHTS_FILE
     )
     parser.add_argument("--no-write", action="store_true", help="print figures only")
+    parser.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="write weights even when some labelled texts are not rebuilt",
+    )
     parser.add_argument("--details", type=Path, help="write every miss and false announcement")
     parser.add_argument(
         "--meta-from",
@@ -168,13 +174,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="carry the first-sight figures of an earlier run's weights into these",
     )
     args = parser.parse_args(argv)
+    held_files = {p.resolve() for p in args.first_sight}
+    files = sorted(p for p in args.labels.glob("*.jsonl") if p.resolve() not in held_files)
+    missing = missing_texts([*files, *sorted(held_files)], args.texts)
+    if missing and not (args.no_write or args.allow_missing):
+        print(
+            f"{len(missing)} labelled articles have no text under {args.texts} (first: "
+            f"{', '.join(missing[:5])}): weights trained without them are not the ones the "
+            "labels give. Rebuild the texts (training/README.md); --no-write prints the "
+            "figures on what is there, --allow-missing writes such weights anyway",
+            file=sys.stderr,
+        )
+        return 2
     try:
         import sklearn  # noqa: F401
     except ImportError:
         print("training needs scikit-learn: pip install '.[train]'", file=sys.stderr)
         return 2
-    held_files = {p.resolve() for p in args.first_sight}
-    files = sorted(p for p in args.labels.glob("*.jsonl") if p.resolve() not in held_files)
     real, problems = load_real(files, args.texts)
     for problem in problems[:20]:
         print(f"skipped {problem}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,31 @@ def test_threads_reading_different_articles_get_what_one_reader_gets() -> None:
     texts = TEXTS[:6]
     alone = [extract(t) for t in texts]
     assert any(alone)
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        together = list(pool.map(extract, texts * 5))
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            together = list(pool.map(extract, texts * 5))
+    finally:
+        sys.setswitchinterval(interval)
     assert together == alone * 5
+
+
+def test_the_remembered_article_is_read_in_one_step() -> None:
+    """Reading the shared pair twice could mix one thread's article with another's text."""
+    from tracker.extract.reading import caseless
+
+    mine, other = "Out in May", "xxxxxxxxxx"
+
+    class ReplacedWhileRead(tuple[str, str]):
+        def __getitem__(self, index: object) -> object:  # type: ignore[override]
+            caseless._ARTICLE = (other, other)  # another thread remembers its own article
+            return tuple.__getitem__(self, index)  # type: ignore[index]
+
+    caseless._ARTICLE = ReplacedWhileRead((mine, mine.lower()))
+    try:
+        found = Caseless(r"\bmay\b", re.IGNORECASE).search(mine)
+    finally:
+        remember("")
+    assert found is not None
+    assert found.span() == (7, 10)

@@ -48,8 +48,16 @@ def remember(text: str) -> None:
 
 def lowered(text: str) -> str | None:
     """``text`` lower-cased, or None when lower-casing changes its length."""
-    low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
+    low = _lowered_or_unfit(text)
     return None if low is _UNFIT else low
+
+
+def _lowered_or_unfit(text: str) -> str:
+    # one read of the shared pair: another thread may replace it between two reads
+    article, low = _ARTICLE
+    if text is article:
+        return low
+    return _SHORT.get(text) or _lower(text)
 
 
 def _lower(text: str) -> str:
@@ -87,35 +95,45 @@ class Caseless:
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.search``, over the lower-cased text."""
-        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
+        article, low = _ARTICLE  # one read: another thread may replace the pair
+        if text is not article:
+            low = _SHORT.get(text) or _lower(text)
         if low is _UNFIT:
             return self.blind.search(text, pos, endpos)
         return self.folded.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.match``, over the lower-cased text."""
-        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
+        article, low = _ARTICLE  # one read: another thread may replace the pair
+        if text is not article:
+            low = _SHORT.get(text) or _lower(text)
         if low is _UNFIT:
             return self.blind.match(text, pos, endpos)
         return self.folded.match(low, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.fullmatch``, over the lower-cased text."""
-        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
+        article, low = _ARTICLE  # one read: another thread may replace the pair
+        if text is not article:
+            low = _SHORT.get(text) or _lower(text)
         if low is _UNFIT:
             return self.blind.fullmatch(text, pos, endpos)
         return self.folded.fullmatch(low, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
         """Like ``re.Pattern.finditer``, over the lower-cased text."""
-        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
+        article, low = _ARTICLE  # one read: another thread may replace the pair
+        if text is not article:
+            low = _SHORT.get(text) or _lower(text)
         if low is _UNFIT:
             return self.blind.finditer(text, pos, endpos)
         return self.folded.finditer(low, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = _END) -> list[str]:
         """Like ``re.Pattern.findall``; what it returns is lower-cased."""
-        low = _ARTICLE[1] if text is _ARTICLE[0] else (_SHORT.get(text) or _lower(text))
+        article, low = _ARTICLE  # one read: another thread may replace the pair
+        if text is not article:
+            low = _SHORT.get(text) or _lower(text)
         if low is _UNFIT:
             return self.blind.findall(text, pos, endpos)
         return self.folded.findall(low, pos, endpos)

@@ -183,11 +183,15 @@ def _later_season_dated(c: Candidate, season: int, latest: dict[tuple[str, int],
     return later is not None and later > c.value.last
 
 
+#: Whether a pattern occurs over a stretch, by pattern and stretch.
+_Said = dict[tuple[re.Pattern[str] | Caseless, int, int], bool]
+
+
 def _said(
     pattern: re.Pattern[str] | Caseless,
     text: str,
     stretch: tuple[int, int],
-    memo: dict[tuple[re.Pattern[str] | Caseless, int, int], bool],
+    memo: _Said,
     *,
     cut: bool,
 ) -> bool:
@@ -220,9 +224,7 @@ def complete(
     starts: list[int] = []
     read = False
     bound: dict[str, set[int]] = {}
-    said: dict[
-        tuple[re.Pattern[str] | Caseless, int, int], bool
-    ] = {}  # many candidates share a sentence
+    said: _Said = {}  # many candidates share a sentence
     latest: dict[tuple[str, int], dt.date] | None = None
     out: list[Candidate] = []
     for c in candidates:

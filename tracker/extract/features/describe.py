@@ -115,9 +115,12 @@ def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
 
     by_date: dict[int, list[int]] = {}
     by_name: dict[int, list[int]] = {}
-    for c in candidates:
-        by_date.setdefault(c.date_at, []).append(gap(c))
-        by_name.setdefault(c.title_start, []).append(gap(c))
+    gaps = [gap(c) for c in candidates]
+    for c, g in zip(candidates, gaps, strict=True):
+        by_date.setdefault(c.date_at, []).append(g)
+        by_name.setdefault(c.title_start, []).append(g)
+    for rivals in (*by_date.values(), *by_name.values()):
+        rivals.sort()  # a rank is then a bisection: a listing's many names stay cheap
     spans = sorted({(c.title_start, c.title_end) for c in candidates if c.title_start >= 0})
     starts = [a for a, _ in spans]
     longest = max((b - a for a, b in spans), default=0)
@@ -127,9 +130,8 @@ def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
         return spans[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
 
     out: list[list[str]] = []
-    for c in candidates:
+    for c, g in zip(candidates, gaps, strict=True):
         names = features(article, c)
-        g = gap(c)
         own = (c.title_start, c.title_end)
         # a span inside this one starts inside it; one around it starts at most `longest` before
         if any(b <= c.title_end and (a, b) != own for a, b in starting(c.title_start, c.title_end)):
@@ -141,15 +143,15 @@ def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
             names.append("inside_a_longer_name")
         if c.date_at >= 0 and c.start <= c.title_start < c.end:
             lo, hi = between_span(article.text, c)
-            between = sum(1 for a, b in starting(lo, hi) if b <= hi and (a, b) != own)
+            between = len([1 for a, b in starting(lo, hi) if b <= hi and (a, b) != own])
             names.append(f"names_between={min(between, 2)}")
         if c.date_at >= 0:
             rivals = by_date[c.date_at]
-            rank = sum(1 for x in rivals if x < g)
+            rank = bisect.bisect_left(rivals, g)  # how many are nearer
             names.append(f"name_rank={min(rank, 2)}&n={min(len(rivals), 3)}")
         if c.title_start >= 0:
             rivals = by_name[c.title_start]
-            rank = sum(1 for x in rivals if x < g)
+            rank = bisect.bisect_left(rivals, g)
             names.append(f"date_rank={min(rank, 2)}&n={min(len(rivals), 3)}")
         out.append(names)
     return out

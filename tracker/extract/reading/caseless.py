@@ -71,10 +71,7 @@ def _lower(text: str) -> str:
 
 
 class Caseless:
-    """A case-blind pattern with the methods of ``re.Pattern`` the extractor uses.
-
-    Each method looks the lower-cased text up itself: they run tens of times per sentence.
-    """
+    """A case-blind pattern with the methods of ``re.Pattern`` the extractor uses."""
 
     __slots__ = ("blind", "folded", "pattern")
 
@@ -93,50 +90,37 @@ class Caseless:
         self.folded = re.compile(source, flags & ~re.IGNORECASE)
         _check_closed(_parser.parse(source, flags & ~re.IGNORECASE), source)
 
-    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        """Like ``re.Pattern.search``, over the lower-cased text."""
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The pattern to run and the text to run it on: the lowered twin where it can."""
         article, low = _ARTICLE  # one read: another thread may replace the pair
         if text is not article:
             low = _SHORT.get(text) or _lower(text)
-        if low is _UNFIT:
-            return self.blind.search(text, pos, endpos)
-        return self.folded.search(low, pos, endpos)
+        return (self.blind, text) if low is _UNFIT else (self.folded, low)
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        """Like ``re.Pattern.search``, over the lower-cased text."""
+        pattern, subject = self._pick(text)
+        return pattern.search(subject, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.match``, over the lower-cased text."""
-        article, low = _ARTICLE  # one read: another thread may replace the pair
-        if text is not article:
-            low = _SHORT.get(text) or _lower(text)
-        if low is _UNFIT:
-            return self.blind.match(text, pos, endpos)
-        return self.folded.match(low, pos, endpos)
+        pattern, subject = self._pick(text)
+        return pattern.match(subject, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.fullmatch``, over the lower-cased text."""
-        article, low = _ARTICLE  # one read: another thread may replace the pair
-        if text is not article:
-            low = _SHORT.get(text) or _lower(text)
-        if low is _UNFIT:
-            return self.blind.fullmatch(text, pos, endpos)
-        return self.folded.fullmatch(low, pos, endpos)
+        pattern, subject = self._pick(text)
+        return pattern.fullmatch(subject, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
         """Like ``re.Pattern.finditer``, over the lower-cased text."""
-        article, low = _ARTICLE  # one read: another thread may replace the pair
-        if text is not article:
-            low = _SHORT.get(text) or _lower(text)
-        if low is _UNFIT:
-            return self.blind.finditer(text, pos, endpos)
-        return self.folded.finditer(low, pos, endpos)
+        pattern, subject = self._pick(text)
+        return pattern.finditer(subject, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = _END) -> list[str]:
         """Like ``re.Pattern.findall``; what it returns is lower-cased."""
-        article, low = _ARTICLE  # one read: another thread may replace the pair
-        if text is not article:
-            low = _SHORT.get(text) or _lower(text)
-        if low is _UNFIT:
-            return self.blind.findall(text, pos, endpos)
-        return self.folded.findall(low, pos, endpos)
+        pattern, subject = self._pick(text)
+        return pattern.findall(subject, pos, endpos)
 
 
 #: Set members wider than this are not walked (none of ours is): such a set is refused.

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tracker.extract.candidates.keep import verdict
 from tracker.extract.candidates.names import generous_names
 from tracker.extract.candidates.reader import propose
@@ -44,14 +46,32 @@ def _pairs(text: str, published: dt.date) -> set[tuple[str, str]]:
     return {(c.title, c.value.value) for c in candidates}
 
 
-def test_every_listed_work_is_proposed_with_the_listing_date() -> None:
-    text = (
-        "Amazon's slate for the fall of 2022 includes Samaritan, Goodnight Mommy, "
-        "Catherine Called Birdy and Run Sweetheart Run.\n"
-    )
-    pairs = _pairs(text, dt.date(2022, 6, 1))
-    for title in ("Samaritan", "Goodnight Mommy", "Catherine Called Birdy", "Run Sweetheart Run"):
-        assert (title, "2022-fall") in pairs
+@pytest.mark.parametrize(
+    ("text", "published", "titles", "value"),
+    [
+        (
+            "Amazon's slate for the fall of 2022 includes Samaritan, Goodnight Mommy, "
+            "Catherine Called Birdy and Run Sweetheart Run.\n",
+            dt.date(2022, 6, 1),
+            ("Samaritan", "Goodnight Mommy", "Catherine Called Birdy", "Run Sweetheart Run"),
+            "2022-fall",
+        ),
+        (  # quotes between the names must not hide the list
+            "The Christmas Day schedule features specials of \u2018Harbor Lights\u2019, "
+            "\u2018Copper Kettle\u2019, \u2018The Night Ferry\u2019 and \u2018Salt Road\u2019.\n",
+            dt.date(2030, 12, 1),
+            ("Harbor Lights", "Copper Kettle", "The Night Ferry", "Salt Road"),
+            "2030-12-25",
+        ),
+    ],
+    ids=["commas", "quoted names"],
+)
+def test_every_listed_work_is_proposed_with_the_listing_date(
+    text: str, published: dt.date, titles: tuple[str, ...], value: str
+) -> None:
+    pairs = _pairs(text, published)
+    for title in titles:
+        assert (title, value) in pairs
 
 
 def test_a_long_listing_proposes_every_work_with_its_date() -> None:
@@ -153,16 +173,6 @@ def test_a_season_label_is_never_proposed_as_a_name() -> None:
         dt.date(2024, 5, 1),
     )
     assert not any(title.lower().startswith("season") for title, _ in found)
-
-
-def test_a_listing_of_quoted_names_gives_each_the_date() -> None:
-    text = (
-        "The Christmas Day schedule features specials of \u2018Harbor Lights\u2019, "
-        "\u2018Copper Kettle\u2019, \u2018The Night Ferry\u2019 and \u2018Salt Road\u2019.\n"
-    )
-    pairs = _pairs(text, dt.date(2030, 12, 1))
-    for title in ("Harbor Lights", "Copper Kettle", "The Night Ferry", "Salt Road"):
-        assert (title, "2030-12-25") in pairs
 
 
 def test_a_part_or_season_label_alone_is_never_a_candidate() -> None:

@@ -101,3 +101,18 @@ def track_departures(line: str, state: State) -> None:
         state.leaving = True
     elif state.leaving and (len(line) >= 160 or (len(line) < 100 and LIST_CUE.search(line))):
         state.leaving = False
+
+
+#: A question ("Is X Coming This Year?") asks about a date; it announces none.
+_ASKS = Caseless(r"\W*(?:is|are|will|does|do|did|could|can|should|when|what|which)\b", re.I)
+#: A caption and a sidebar's label are two patterns, not one: a branch anchored at the start
+#: would keep ``re`` from skipping to the places where the other may match.
+_CAPTION = Caseless(r"\b(?:l-r|pictured|photo\s+(?:by|credit)|credit|courtesy)\s*:", re.I)
+_SIDEBAR = Caseless(r"\W*(?:related|read\s+more|see\s+also|also\s+read|more)\s*:", re.I)
+
+
+def announces_nothing(line: str) -> bool:
+    """A question, a photo caption or a sidebar's label ("Pictured:", "Read more:")."""
+    if line.endswith("?") and (len(line) > 60 or _ASKS.match(line)):
+        return True
+    return _CAPTION.search(line) is not None or _SIDEBAR.match(line) is not None

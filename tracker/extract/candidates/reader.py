@@ -23,6 +23,7 @@ from tracker.extract.candidates.kinds import find_platforms
 from tracker.extract.candidates.layout import (
     LIST_CUE,
     LIST_HEADING,
+    announces_nothing,
     is_date_header,
     is_headline,
     is_lead,
@@ -45,9 +46,9 @@ from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.candidates.variants import named_only, span_variants
 from tracker.extract.features import Article
-from tracker.extract.reading.caseless import Caseless, remember
+from tracker.extract.reading.caseless import remember
 from tracker.extract.reading.dates import DateMention, Form, find_dates, in_week_span, scan_dates
-from tracker.extract.reading.framing import framed_year, needs_frame
+from tracker.extract.reading.framing import framed_year, needs_frame, writes_day_first
 from tracker.extract.reading.resolve import resolve
 from tracker.extract.reading.segment import Sentence, metadata_end, split_sentences
 from tracker.extract.reading.values import DateValue
@@ -113,19 +114,6 @@ def _resolved(
     return out
 
 
-#: A question ("Is X Coming This Year?") asks about a date; it announces none.
-_ASKS = Caseless(r"\W*(?:is|are|will|does|do|did|could|can|should|when|what|which)\b", re.I)
-#: Two patterns, not one: a branch anchored at the start would keep ``re`` from skipping to the
-#: places where the other may match.
-_CAPTION = Caseless(r"\b(?:l-r|pictured|photo\s+(?:by|credit)|credit|courtesy)\s*:", re.I)
-_SIDEBAR = Caseless(r"\W*(?:related|read\s+more|see\s+also|also\s+read|more)\s*:", re.I)
-
-
-def _caption(line: str) -> bool:
-    """A photo caption or a sidebar's label ("Pictured:", "Read more:"), which announces nothing."""
-    return _CAPTION.search(line) is not None or _SIDEBAR.match(line) is not None
-
-
 def _sentence(
     text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: State
 ) -> list[Candidate]:
@@ -146,7 +134,7 @@ def _sentence(
     ends = [s.start] + [m.end for m, _ in found]
     verdicts = [verdict(text, s, m, v, state, ends[k]) for k, (m, v) in enumerate(found)]
     propose_pairs(text, sentences, i, found, verdicts, state)
-    if (line.endswith("?") and (len(line) > 60 or _ASKS.match(line))) or _caption(line):
+    if announces_nothing(line):
         return []
     kept = [mv for mv, why in zip(found, verdicts, strict=True) if why is None]
     if not kept:
@@ -236,25 +224,13 @@ def _cuts_names(text: str, m: DateMention) -> bool:
     )
 
 
-#: A slashed date; the look-ahead on a digit comes first so that ``re`` skips to digits in C.
-_SLASHED = re.compile(r"(?=\d)(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:\d{4}|\d\d)\b")
-
-
-def _writes_day_first(text: str) -> bool:
-    """Tell whether the article writes dates day first (13/02/2026), as British ones do."""
-    head = text[:20000]
-    if "/" not in head:
-        return False  # most articles: no scan needed
-    return any(int(a) > 12 and int(b) <= 12 for a, b in _SLASHED.findall(head))
-
-
 def propose(text: str, published: dt.date | None) -> tuple[Article, list[Candidate]]:
     """Read ``text`` and return it with every candidate announcement, before any decision."""
     remember(text)  # the case-blind patterns read it lower-cased
     base, known = _base_date(text, published)
     state = State(base=base, base_known=known, tv_article=Leaning(text))
     sentences = split_sentences(text)
-    state.day_first = _writes_day_first(text)
+    state.day_first = writes_day_first(text)
     skip = metadata_end(text)
     first = sentences[0] if sentences else None
     state.frame_year = next(

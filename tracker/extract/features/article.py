@@ -38,6 +38,8 @@ _NAME_PAIR = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)[ \t]+([A-Z][\w'\u2019-]*)")
 #: How far around a candidate its name's other mentions are counted (keeps time linear).
 _MENTION_REACH = 20_000
 _SEASON_WORDS = frozenset({"season", "series", "part", "volume", "chapter"})
+#: What stands on one side of a name: its words, their classes, a shape, the verbs it goes with.
+Side = tuple[list[str], list[str], str, list[str]]
 
 
 @dataclass(slots=True)
@@ -61,10 +63,8 @@ class Article:
     memo_dates: dict[tuple[str, int, int, int], list[str]] = field(default_factory=dict)
     memo_words: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict)
     #: what stands before a name starting at an offset, and after one ending at an offset
-    memo_before: dict[int, tuple[list[str], list[str], str, list[str]]] = field(
-        default_factory=dict
-    )
-    memo_after: dict[int, tuple[list[str], list[str], str, list[str]]] = field(default_factory=dict)
+    memo_before: dict[int, Side] = field(default_factory=dict)
+    memo_after: dict[int, Side] = field(default_factory=dict)
 
     def window(self, lo: int, hi: int) -> list[str]:
         """The lower-cased words of the sentence at ``lo`` that start in ``text[lo:hi]``.

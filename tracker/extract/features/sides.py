@@ -7,7 +7,7 @@ import datetime as dt
 from tracker.extract.candidates.candidate import Candidate, title_key
 from tracker.extract.candidates.ownership import names_the_owner
 from tracker.extract.candidates.spans import TitleMention
-from tracker.extract.features.article import Article
+from tracker.extract.features.article import Article, Side
 from tracker.extract.features.vocabulary import (
     CLASSES,
     OBJECT_VERB,
@@ -130,9 +130,6 @@ def name_side(article: Article, c: Candidate) -> list[str]:
     ):
         out.append("names_the_owner")  # "Imogen Rask's first novel", "Ashgrove has set it"
     return out
-
-
-Side = tuple[list[str], list[str], str, list[str]]
 
 
 def _before_name(article: Article, c: Candidate) -> Side:

@@ -73,10 +73,10 @@ def _lower(text: str) -> str:
 class Caseless:
     """A case-blind pattern with the methods of ``re.Pattern`` the extractor uses."""
 
-    __slots__ = ("blind", "folded", "pattern")
+    __slots__ = ("_blind", "_flags", "folded", "pattern")
 
     def __init__(self, pattern: re.Pattern[str] | str, flags: int = 0) -> None:
-        """Compile ``pattern`` case-blind, and its twin for lower-cased text.
+        """Compile ``pattern`` for lower-cased text; the case-blind original when first needed.
 
         Raises:
             ValueError: when a literal or a character set is not closed under lower-casing.
@@ -86,15 +86,24 @@ class Caseless:
         else:
             source = pattern
         self.pattern = source
-        self.blind = re.compile(source, flags | re.IGNORECASE)
+        self._flags = flags
+        self._blind: re.Pattern[str] | None = None
         self.folded = re.compile(source, flags & ~re.IGNORECASE)
         _check_closed(_parser.parse(source, flags & ~re.IGNORECASE), source)
 
+    @property
+    def blind(self) -> re.Pattern[str]:
+        """The case-blind pattern itself: only the rare text lower-casing lengthens needs it.
+
+        Compiled on first use, so that loading the extractor compiles each pattern once.
+        """
+        if self._blind is None:
+            self._blind = re.compile(self.pattern, self._flags | re.IGNORECASE)
+        return self._blind
+
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         """The pattern to run and the text to run it on: the lowered twin where it can."""
-        article, low = _ARTICLE  # one read: another thread may replace the pair
-        if text is not article:
-            low = _SHORT.get(text) or _lower(text)
+        low = _lowered_or_unfit(text)
         return (self.blind, text) if low is _UNFIT else (self.folded, low)
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:

@@ -1,4 +1,4 @@
-"""The year an article is framed around: "Dates Two More for 2017", "the Summer of 2015".
+"""How an article frames its dates: the year it is about ("Dates Two More for 2017"), day first.
 
 A listing that frames itself by a coming year gives its yearless dates in that year, even
 where the next occurrence from the publication date would fall sooner.
@@ -49,3 +49,15 @@ def needs_frame(m: DateMention, first: dt.date, year: int | None) -> bool:
         and "year" not in m.parts
         and (first.year < year)
     )
+
+
+#: A slashed date; the look-ahead on a digit comes first so that ``re`` skips to digits in C.
+_SLASHED = re.compile(r"(?=\d)(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:\d{4}|\d\d)\b")
+
+
+def writes_day_first(text: str) -> bool:
+    """Tell whether the article writes dates day first (13/02/2026), as British ones do."""
+    head = text[:20000]
+    if "/" not in head:
+        return False  # most articles: no scan needed
+    return any(int(a) > 12 and int(b) <= 12 for a, b in _SLASHED.findall(head))

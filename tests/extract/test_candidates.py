@@ -108,6 +108,47 @@ def test_rows_under_a_day_line_take_its_date_in_the_section_year() -> None:
     assert ("Land of the Lost", "2009-07-17") in pairs
 
 
+def test_an_entry_under_a_day_line_takes_its_date_however_long_its_description() -> None:
+    text = (
+        "Films opening this month\n\nApril 4\n\n"
+        "Copper Harbor: Dana Voss plays a lighthouse keeper who finds a stranger on the rocks, "
+        "and the rest of this paragraph keeps describing the film at length, as listings do.\n\n"
+        "Night Ferry (limited release) \u2013 a quiet thriller about a crossing that goes wrong, "
+        "told over one long night with a small cast and a great deal of fog.\n\n"
+        "April 11\n\n"
+        "Saltmarsh: a comedy about two brothers who inherit a failing farm, described here in a "
+        "sentence that runs on well past a hundred characters.\n"
+    )
+    pairs = _pairs(text, dt.date(2031, 3, 20))
+    assert ("Copper Harbor", "2031-04-04") in pairs
+    assert ("Night Ferry", "2031-04-04") in pairs
+    assert ("Saltmarsh", "2031-04-11") in pairs
+    assert ("Saltmarsh", "2031-04-04") not in pairs
+
+
+def test_prose_after_the_entries_ends_the_day_line_s_reach() -> None:
+    text = (
+        "Coming soon\n\nApril 4\n\nCopper Harbor: a drama about a lighthouse keeper and the "
+        "stranger she finds on the rocks one winter morning, told slowly.\n\n"
+        "The studio said the season had been hard for small films, and that audiences were "
+        "slowly coming back to cinemas across the country this year.\n"
+        "Glass Orchard\n"
+    )
+    _, candidates = propose(text, dt.date(2031, 3, 20))
+    rows = {(c.title, c.value.value) for c in candidates if c.row}
+    assert ("Copper Harbor", "2031-04-04") in {(c.title, c.value.value) for c in candidates}
+    assert not any(title == "Glass Orchard" for title, _ in rows)
+
+
+def test_a_name_heading_a_paragraph_is_proposed_for_its_dates() -> None:
+    text = (
+        "Books to read this autumn\n\nThe Lantern Keepers\n\n"
+        "Mira Holt. Harrow & Vale, Oct. 14, $27.\n\nA family saga set on a tidal island.\n"
+    )
+    pairs = _pairs(text, dt.date(2031, 9, 1))
+    assert ("The Lantern Keepers", "2031-10-14") in pairs
+
+
 def test_a_yearless_date_takes_the_coming_year_its_sentence_names() -> None:
     text = (
         'The summer 2026 season is packed, including "Avengers: Doomsday" (May 1), '

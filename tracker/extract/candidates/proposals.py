@@ -12,7 +12,9 @@ import itertools
 import re
 
 from tracker.extract.candidates.emit import emit
+from tracker.extract.candidates.headings import heading_title
 from tracker.extract.candidates.names import generous_names
+from tracker.extract.candidates.spans import tidy
 from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.reading.dates import DateMention
@@ -67,6 +69,9 @@ def propose_pairs(
         named = {t.title for t, _ in owners}
         before = sentence_titles(text, sentences, i - 1, state)
         owners.extend((t, True) for t in before[-3:] if t.title not in named)
+    heading = _heading_above(text, sentences, i, state)
+    if heading is not None and all(heading.title != t.title for t, _ in owners):
+        owners.append((heading, True))
     listing = len(found) <= 2 and _is_listing(text, s, owners)
     subjects = [o for o in owners[:1] if not o[1] and _opens(text, s, o[0])]
     for m, value in found:
@@ -84,6 +89,8 @@ def propose_pairs(
             near = ranked[:reach] + [o for o in subjects if o not in ranked[:reach]]
             if why[m.start] is None:  # a date the rules keep: names outside the sentence too
                 near += [o for o in owners if o[1] and o not in near]
+            elif heading is not None and (heading, True) not in near:
+                near.append((heading, True))  # "Find Me" / "A. Author. Publisher, Oct. 29"
         for t, topical in near:
             state.proposals.append(
                 emit(
@@ -101,6 +108,25 @@ def propose_pairs(
             )
 
 
+def _heading_above(
+    text: str, sentences: list[Sentence], i: int, state: State
+) -> TitleMention | None:
+    """The name on a line of its own just above sentence ``i``'s paragraph, if one stands there.
+
+    A heading that is only a name ("Find Me", "Fable") titles the paragraph under it, whose
+    dates are that work's however many other names the paragraph holds.
+    """
+    for j in range(i - 1, max(-1, i - _HEADING_REACH), -1):
+        above = sentences[j]
+        if above.first_in_line and above.last_in_line:
+            if j in state.date_spans or above.end - above.start > _HEADER_LINE:
+                return None
+            return heading_title(text, above.start, above.end)
+    return None
+
+
+#: How many sentences above a date a heading that is only a name may stand.
+_HEADING_REACH = 4
 #: The dates proposed: those the rules keep (None), and those whose only fault is a missing cue
 #: or a nearby event word, which real news often gets wrong; the model weighs the reason.
 _PROPOSED_VERDICTS = frozenset({None, "no cue", "event"})
@@ -149,14 +175,18 @@ def propose_rows(
         return
     if state.row_header is None:
         return
-    if not whole or length > _ROW_LINE:
-        if length > _ROW_LINE:
+    long_line = not whole or length > _ROW_LINE
+    entries = _entry_heads(text, s) if s.first_in_line and long_line else []
+    if s.first_in_line:
+        state.in_entry = bool(entries)  # the paragraph describes the entry it opens with
+    if long_line and not entries:
+        if length > _ROW_LINE and not state.in_entry:
             state.row_header = state.row_year = None
         return
     value, at = state.row_header
     if value.last < state.base:
         return
-    for t in generous_names(text, s.start, s.end)[:2]:
+    for t in entries or generous_names(text, s.start, s.end)[:2]:
         state.proposals.append(
             emit(
                 text,
@@ -171,6 +201,37 @@ def propose_rows(
                 row=True,
             )
         )
+
+
+#: What ends an entry's name at the start of its paragraph: "X: a heist comedy ...", "X (limited
+#: release) - ...", "X - Warner Bros. - ..." (with a hyphen or an en or em dash).
+_ENTRY_END = re.compile(r"[\"'\u201d\u2019]?\s*(?:\([^()\n]{0,40}\))?\s*(?::|[\u2013\u2014]|-)\s")
+#: How far into its line an entry's name may start (after a bullet or a number).
+_ENTRY_OPENING = 4
+#: How many readings of an entry's name are proposed (the shortest first).
+_ENTRY_READINGS = 3
+
+
+def _entry_heads(text: str, s: Sentence) -> list[TitleMention]:
+    """The readings of the name that opens an entry under a date line ("March 7" / "X: ...").
+
+    A paragraph that opens with a name and a colon or a dash describes that name; its date is
+    the date line above it, however long the description. Where the run of capitals goes on
+    past a colon or dash ("X: Owen Wilson was ..."), each part before one is a reading too;
+    the model picks among them as it does among other readings of one span.
+    """
+    names = generous_names(text, s.start, min(s.end, s.start + _ROW_LINE))
+    if not names or names[0].start - s.start > _ENTRY_OPENING:
+        return []
+    head = names[0]
+    out: list[TitleMention] = []
+    for cut in _ENTRY_END.finditer(text, head.start, head.end):
+        title = tidy(text[head.start : cut.start()])
+        if title:
+            out.append(TitleMention(head.start, head.start + len(title), title, head.quoted, False))
+    if _ENTRY_END.match(text, head.end) is not None:
+        out.append(head)
+    return out[:_ENTRY_READINGS]
 
 
 #: Three names or more, separated by commas, semicolons or "and": a listing (quoted names

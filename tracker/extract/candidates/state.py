@@ -36,6 +36,7 @@ class State:
     proposals: list[Candidate] = field(default_factory=list)  # pairs for the model to judge
     row_header: tuple[DateValue, int] | None = None  # a date line over rows of names, for them
     row_year: int | None = None  # the year a section heading ("July 2009") gives its rows
+    in_entry: bool = False  # in a paragraph that opened with an entry's name ("X: a comedy ...")
 
 
 def sentence_titles(

@@ -392,6 +392,9 @@ DECIDED_OTHERWISE: dict[str, str] = {
         "the model vetoes 'Pale Orbit' 2024-spring, 'Low Tide' 2024-spring"
     ),
     "Both series will start their new seasons": "the model vetoes 'Oakhurst' s6 2024-11",
+    "Dex Lorne announced that Harbor Lights w": (
+        "the model also keeps 'Dex Lorne', the person who announced the date"
+    ),
 }
 
 

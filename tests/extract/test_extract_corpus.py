@@ -56,16 +56,17 @@ KNOWN_GAPS: dict[str, str] = {
     "handheld_console_regions": (
         "the model drops 'Halcyon Kite' 2025-11-13, 'Halcyon Kite' 2026-H1"
     ),
-    "listicle_june_streaming": "keeps 'Tin Crown' s3 2021-06-25",
     "music_albums_announced_week": (
-        "the model drops 'Common Ground Fever' 2026-04-10; keeps 'Hymns with Common Ground "
-        "Fever' 2026-04-10, 'Neon Harbour \u2013 Night Bus Psalms' 2026-spring, 'The Lantern "
-        "Parade \u2013 Common Ground Fever' 2026-04-10"
+        "the model drops 'Common Ground Fever' 2026-04-10; keeps 'Saltwater Hymns with Common "
+        "Ground Fever' 2026-04-10, 'The Lantern Parade \u2013 Common Ground Fever' 2026-04-10"
     ),
-    "negative_billboard_chart_tour": "keeps 'The Glasshouse Tour' 2026-04-18",
     "netflix_next_week_weekdays": "a thriller film in a TV week reads as a series premiere",
     "press_release_game_fact_sheet": (
         "keeps 'Deluxe Edition' 2027-02-09, 'Rating: Rating Pending' 2027-02-12"
+    ),
+    "reality_dating_returns_spinoff_summer": (
+        "the model drops 'Love at Lantern Bay' s5 2026-01-05; keeps 'Love at Lantern Bay' "
+        "2026-01-05"
     ),
     "regional_whats_on_tv_weekend": (
         "the model drops 'Brackenfield' s4 2025-11-15, 'Dry Stone Country' 2025-11-16"
@@ -76,8 +77,7 @@ KNOWN_GAPS: dict[str, str] = {
         "keeps 'Midnight at the Ferris Wheel: The Director\u2019s Cut' 2026-07-17"
     ),
     "sports_docuseries_netflix_podcast_league_event": (
-        "the model drops 'Full Rotation' 2026-02-03; keeps 'Continental Volleyball League' "
-        "2026-02-03, 'Full Rotation: Between Sets' 2026-02-03"
+        "the model drops 'Full Rotation' 2026-02-03; keeps 'Full Rotation: Between Sets' 2026-02-03"
     ),
     "spring_tv_preview_five_shows_mixed": "keeps 'Night Ferry' 2026-02-22",
     "stan_local_after_us": (
@@ -87,7 +87,6 @@ KNOWN_GAPS: dict[str, str] = {
     "streaming_renewal_spinoff_cancel": (
         "the model drops 'Marrow Lane' s4 2027-H2; keeps 'Boston' s4 2027-H2"
     ),
-    "tv_guide_fall_by_network": "keeps 'Blue Ridge Rescue' s4 2026-10-01",
     "uk_bbc_one_then_pbs": "the model drops 'The Ashby Inquiry' 2026",
     "uk_christmas_tv_schedule": "keeps 'Lamplight Lane at Christmas' 2025-12-24",
     "uk_distributor_table_ddmm": "the model drops 'Dogwatch' 2026-04-24",

@@ -380,9 +380,6 @@ DECIDED_OTHERWISE: dict[str, str] = {
     "The first trailer for Dune Harbor drops ": (
         "the model keeps a trailer's date for 'Dune Harbor'"
     ),
-    "Xbox Series X|S owners will get a patch ": (
-        "the model keeps 'Xbox Series X' 2024-03-03 from a patch for its owners"
-    ),
     "The final season of the royal drama abou": (
         "the model keeps 'Prince Aldric', a character the sentence names, with the year 2025"
     ),
@@ -392,9 +389,6 @@ DECIDED_OTHERWISE: dict[str, str] = {
         "the model vetoes 'Pale Orbit' 2024-spring, 'Low Tide' 2024-spring"
     ),
     "Both series will start their new seasons": "the model vetoes 'Oakhurst' s6 2024-11",
-    "Dex Lorne announced that Harbor Lights w": (
-        "the model also keeps 'Dex Lorne', the person who announced the date"
-    ),
 }
 
 

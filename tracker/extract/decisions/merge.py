@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.candidates.candidate import Candidate, evolve, title_key
+from tracker.extract.decisions.extent import trim_title
 from tracker.extract.reading.lexicon import NUMBERS
 from tracker.extract.records import Announcement, Kind
 
@@ -133,9 +134,15 @@ def _without_season_label(c: Candidate) -> Candidate:
     return evolve(c, title=c.title[: found.start()]) if number == c.season else c
 
 
+def _trimmed(c: Candidate) -> Candidate:
+    """``c`` named by the work's own title, without a listing's time, a byline or a network."""
+    title = trim_title(c.title)
+    return c if title == c.title else evolve(c, title=title)
+
+
 def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
     """Keep one candidate per (title, season, kind), drop coarser restatements, sort."""
-    candidates = [_without_season_label(c) for c in candidates]
+    candidates = [_trimmed(_without_season_label(c)) for c in candidates]
     candidates = _later_markets(text, _number_from_windows(candidates))
     best: dict[tuple[str, int | None, Kind], Candidate] = {}
     grouped: dict[tuple[str, int | None, Kind], list[Candidate]] = {}

@@ -1,0 +1,70 @@
+"""Trim what a believed name carried past the work's own title, after the model has spoken.
+
+The model judges whether a name owns a date; it does not re-cut the name. Some layouts glue
+words of their own to a title, and a candidate read from them names the work with those words:
+
+* a listing's clock time before it: "10 PM: Medium", "8:30 p.m. - The Orchard";
+* a book list's author after it: "The Islanders by Christopher Priest";
+* the network after it: "Thief on FX";
+* a row's month after a colon: "House of Cards: March";
+* a year's possessive before it: "2019's Madame X".
+
+Trimming them here, where the announcement is written, leaves the candidates and their
+features (and so the learned weights) as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.reading.lexicon import MONTHS, PLATFORMS
+
+#: A clock time and a separator opening a listing's row: "10 PM:", "8:30 p.m. -", "9/8c:".
+_CLOCK_LEAD = re.compile(
+    r"\A(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|[ap]\.?m\.?\s*(?:et|pt|ct)|c)"
+    r"|\d{1,2}[:.]\d\d|\d{1,2}/\d{1,2}c)\s*[:\-\u2013\u2014|]\s+(?=\S)",
+    re.IGNORECASE,
+)
+#: "by" and a person's name of two to four capitalised words closing the title.
+_BYLINE = re.compile(r"\s+by\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*$")
+_YEAR_BEFORE = re.compile(r"\A(?:19|20)\d\d['\u2019]s\s+")
+_LETTERS = re.compile(r"[^\W\d_]")
+_ON_PLATFORM = re.compile(r"\s+on\s+([\w&+' ]{2,25})$")
+_MONTH_AFTER_COLON = re.compile(r"(?:\s*:\s*|\s+[\-\u2013]\s+)([A-Za-z]+)\.?$")
+
+
+def trim_title(title: str) -> str:
+    """The work's own title, without a listing's time, a byline, a network, a month or a year.
+
+    A trim that would leave fewer than two letters ("6 by Jean Auel", "C on ABC") is not made.
+
+    >>> trim_title("10 PM: Law and Order: SVU")
+    'Law and Order: SVU'
+    >>> trim_title("The Islanders by Christopher Priest")
+    'The Islanders'
+    >>> trim_title("Stand by Me")
+    'Stand by Me'
+    >>> trim_title("Thief on FX")
+    'Thief'
+    >>> trim_title("House of Cards: March")
+    'House of Cards'
+    >>> trim_title("13.07.09 - The Bookseller")
+    '13.07.09 - The Bookseller'
+    >>> trim_title("C on ABC")
+    'C on ABC'
+    >>> trim_title("Yang Ik-june")
+    'Yang Ik-june'
+    """
+    trimmed = title
+    if title[:1].isdigit():
+        trimmed = _YEAR_BEFORE.sub("", _CLOCK_LEAD.sub("", title, count=1), count=1)
+    if " by " in trimmed:
+        trimmed = _BYLINE.sub("", trimmed)
+    on = _ON_PLATFORM.search(trimmed) if " on " in trimmed else None
+    if on is not None and on.group(1).lower() in PLATFORMS:
+        trimmed = trimmed[: on.start()]
+    month = _MONTH_AFTER_COLON.search(trimmed)
+    if month is not None and month.group(1).lower() in MONTHS and len(month.group(1)) > 3:
+        trimmed = trimmed[: month.start()]
+    trimmed = trimmed.strip()
+    return trimmed if len(_LETTERS.findall(trimmed)) >= 2 else title

@@ -28,6 +28,7 @@ _CLOCK_LEAD = re.compile(
 #: "by" and a person's name of two to four capitalised words closing the title.
 _BYLINE = re.compile(r"\s+by\s+(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*$")
 _YEAR_BEFORE = re.compile(r"\A(?:19|20)\d\d['\u2019]s\s+")
+_MONTH_MARKS = re.compile(r":|\s[\-\u2013]\s")
 _LETTERS = re.compile(r"[^\W\d_]")
 _ON_PLATFORM = re.compile(r"\s+on\s+([\w&+' ]{2,25})$")
 _MONTH_AFTER_COLON = re.compile(r"(?:\s*:\s*|\s+[\-\u2013]\s+)([A-Za-z]+)\.?$")
@@ -63,8 +64,10 @@ def trim_title(title: str) -> str:
     on = _ON_PLATFORM.search(trimmed) if " on " in trimmed else None
     if on is not None and on.group(1).lower() in PLATFORMS:
         trimmed = trimmed[: on.start()]
-    month = _MONTH_AFTER_COLON.search(trimmed)
+    month = _MONTH_AFTER_COLON.search(trimmed) if _MONTH_MARKS.search(trimmed) else None
     if month is not None and month.group(1).lower() in MONTHS and len(month.group(1)) > 3:
         trimmed = trimmed[: month.start()]
+    if trimmed is title:
+        return title  # most names: nothing was glued to them
     trimmed = trimmed.strip()
     return trimmed if len(_LETTERS.findall(trimmed)) >= 2 else title

@@ -21,6 +21,7 @@ from tracker.extract.records import Kind
         ("8:30 p.m. - The Orchard Line", "The Orchard Line"),
         ("9 p.m. ET: Harbor Lights", "Harbor Lights"),
         ("9/8c: Night Ferry", "Night Ferry"),
+        ("PM: HOUSE", "HOUSE"),  # the hour went with the time the reader cut off
         ("The Islanders by Christopher Priest", "The Islanders"),
         ("River of Smoke by Amitav Ghosh", "River of Smoke"),
         ("Thief on FX", "Thief"),
@@ -56,16 +57,24 @@ def test_a_title_that_only_looks_glued_is_kept(title: str) -> None:
     assert trim_title(title) == title
 
 
-def _candidate(title: str, start: int, end: int) -> Candidate:
+def _candidate(
+    title: str,
+    start: int,
+    end: int,
+    *,
+    kind: Kind = Kind.PREMIERE,
+    day: dt.date = dt.date(2026, 5, 2),
+    confidence: float = 0.9,
+) -> Candidate:
     return Candidate(
         title=title,
         season=None,
-        kind=Kind.PREMIERE,
-        value=day_value(dt.date(2026, 5, 2)),
+        kind=kind,
+        value=day_value(day),
         platform=None,
         start=start,
         end=end,
-        confidence=0.9,
+        confidence=confidence,
         title_start=start,
         title_end=start + len(title),
     )
@@ -115,3 +124,19 @@ def test_a_written_book_list_and_tv_grid_give_titles_without_bylines_or_times() 
     titles = {a.title for a in found}
     assert {"Salt Meridian", "The Copper Coast", "Night Ferry"} <= titles
     assert not [t for t in titles if " by " in t or "PM" in t]
+
+
+def test_one_event_read_as_two_kinds_is_announced_once() -> None:
+    text = "Harbor Lights returns Jan. 5. Jan. 5: Harbor Lights (season premiere)."
+    back = _candidate("Harbor Lights", 0, 28, kind=Kind.RETURN, confidence=0.6)
+    row = _candidate("Harbor Lights", 29, len(text), kind=Kind.SEASON_PREMIERE, confidence=0.8)
+    found = merge(text, [back, row])
+    assert [(a.title, a.kind) for a in found] == [("Harbor Lights", Kind.SEASON_PREMIERE)]
+
+
+def test_two_kinds_on_two_dates_stay_two() -> None:
+    text = "Glen Hollow airs a special on March 3 and returns as a series on May 5."
+    special = _candidate("Glen Hollow", 0, 38, kind=Kind.RELEASE, day=dt.date(2026, 3, 3))
+    series = _candidate("Glen Hollow", 0, len(text), kind=Kind.RETURN, day=dt.date(2026, 5, 5))
+    found = merge(text, [special, series])
+    assert sorted(a.date for a in found) == ["2026-03-03", "2026-05-05"]

@@ -134,6 +134,23 @@ def _without_season_label(c: Candidate) -> Candidate:
     return evolve(c, title=c.title[: found.start()]) if number == c.season else c
 
 
+def _one_reading_per_date(kept: list[Candidate]) -> list[Candidate]:
+    """Keep one announcement of a work's season on one date, whatever kinds its pairs read.
+
+    "The Biggest Loser returns Jan. 5" and a schedule row "Jan. 5: The Biggest Loser (season
+    premiere)" tell one event; read as a return and as a season premiere they would be two.
+    The more confident reading stays. A work with two kinds on two dates (a special in March,
+    the series in May) keeps both.
+    """
+    chosen: dict[tuple[str, int | None, str], Candidate] = {}
+    for c in kept:
+        key = (title_key(c.title), c.season, c.value.value)
+        if key not in chosen or c.confidence > chosen[key].confidence:
+            chosen[key] = c
+    survivors = {id(c) for c in chosen.values()}
+    return [c for c in kept if id(c) in survivors]
+
+
 def _trimmed(c: Candidate) -> Candidate:
     """``c`` named by the work's own title, without a listing's time, a byline or a network."""
     title = trim_title(c.title)
@@ -158,7 +175,7 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
             said = _restated_platform(text, c, grouped[key])
             if said is not None:  # "will now open in theaters on the first weekend of April"
                 best[key] = evolve(c, platform=said)
-    kept = list(best.values())
+    kept = _one_reading_per_date(list(best.values()))
     by_title: dict[str, list[Candidate]] = {}  # compared within a title only: linear in length
     by_date: dict[str, list[Candidate]] = {}
     for c in kept:

@@ -77,6 +77,43 @@ def test_the_plan_groups_records_by_query_and_balances_the_parts() -> None:
     assert sorted(ids) == sorted(r.id for r in records)
 
 
+def test_a_partial_rebuild_plans_only_the_texts_it_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    _write(labels / "b1.jsonl", [_label("b1-001", "q1"), _label("b1-002", "q1")])
+    _write(labels / "b2.jsonl", [_label("b2-001", "q2")])
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "b1-001.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "plan"
+
+    code = texts.main(
+        [
+            "--labels",
+            str(labels),
+            "plan",
+            "--out",
+            str(out),
+            "--parts",
+            "2",
+            "--missing-in",
+            str(cache),
+        ]
+    )
+
+    assert code == 0
+    assert "2 records, 2 queries" in capsys.readouterr().out
+    planned = [
+        record["id"]
+        for part in sorted(out.glob("part*.jsonl"))
+        for line in part.read_text(encoding="utf-8").splitlines()
+        for record in json.loads(line)["records"]
+    ]
+    assert sorted(planned) == ["b1-002", "b2-001"]
+
+
 def test_check_names_missing_and_changed_texts(tmp_path: Path) -> None:
     records = [
         texts.Record("b1-001", "u1", "q", texts.sha256(TEXT)),

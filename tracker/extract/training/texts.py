@@ -124,6 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     planning.add_argument("extra", nargs="*", type=Path, help="more JSONL (the dev set)")
     planning.add_argument("--out", type=Path, required=True)
     planning.add_argument("--parts", type=int, default=8)
+    planning.add_argument(
+        "--missing-in",
+        type=Path,
+        metavar="DIR",
+        help="plan only the records whose text DIR does not hold yet (finish a partial rebuild)",
+    )
     saving = commands.add_parser("save", help="save one excerpt read from standard input")
     saving.add_argument("id")
     saving.add_argument("--texts", type=Path, default=ROOT.parent / "real-texts")
@@ -135,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     label_files = sorted(args.labels.glob("*.jsonl")) + sorted(pending.glob("*.jsonl"))
     if args.command == "plan":
         records_planned = read_records([*label_files, *args.extra])
+        if args.missing_in is not None:
+            records_planned = [
+                r for r in records_planned if not (args.missing_in / f"{r.id}.txt").exists()
+            ]
         parts = plan(records_planned, args.parts)
         args.out.mkdir(parents=True, exist_ok=True)
         for k, part in enumerate(parts):

@@ -21,7 +21,7 @@ from tracker.extract.reading.lexicon import MONTHS, PLATFORMS
 
 #: A clock time and a separator opening a listing's row: "10 PM:", "8:30 p.m. -", "9/8c:".
 _CLOCK_LEAD = re.compile(
-    r"\A(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|[ap]\.?m\.?\s*(?:et|pt|ct)|c)"
+    r"\A(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?(?:\s*(?:et|pt|ct))?|c)"
     r"|\d{1,2}[:.]\d\d|\d{1,2}/\d{1,2}c|[ap]\.?m\.?)\s*[:\-\u2013\u2014|]\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -57,7 +57,7 @@ def trim_title(title: str) -> str:
     'Yang Ik-june'
     """
     trimmed = title
-    if title[:1].isdigit() or title[:1] in "APap":
+    if title[:1].isdigit() or title[:1] in ("A", "P", "a", "p"):
         trimmed = _YEAR_BEFORE.sub("", _CLOCK_LEAD.sub("", title, count=1), count=1)
     if " by " in trimmed:
         trimmed = _BYLINE.sub("", trimmed)

@@ -142,13 +142,15 @@ def _one_reading_per_date(kept: list[Candidate]) -> list[Candidate]:
     The more confident reading stays. A work with two kinds on two dates (a special in March,
     the series in May) keeps both.
     """
+
+    def event(c: Candidate) -> tuple[str, int | None, str]:
+        return title_key(c.title), c.season, c.value.value
+
     chosen: dict[tuple[str, int | None, str], Candidate] = {}
     for c in kept:
-        key = (title_key(c.title), c.season, c.value.value)
-        if key not in chosen or c.confidence > chosen[key].confidence:
-            chosen[key] = c
-    survivors = {id(c) for c in chosen.values()}
-    return [c for c in kept if id(c) in survivors]
+        if event(c) not in chosen or c.confidence > chosen[event(c)].confidence:
+            chosen[event(c)] = c
+    return [c for c in kept if chosen[event(c)] is c]
 
 
 def _trimmed(c: Candidate) -> Candidate:

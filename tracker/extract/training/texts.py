@@ -142,9 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "plan":
         records_planned = read_records([*label_files, *args.extra])
         if args.missing_in is not None:
-            records_planned = [
-                r for r in records_planned if not (args.missing_in / f"{r.id}.txt").exists()
-            ]
+            lacking = set(check(records_planned, args.missing_in)[0])
+            records_planned = [r for r in records_planned if r.id in lacking]
         parts = plan(records_planned, args.parts)
         args.out.mkdir(parents=True, exist_ok=True)
         for k, part in enumerate(parts):

@@ -33,6 +33,7 @@ _SLOT_AFTER = re.compile(r"\(\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\b[^()]*\)", re.IGNO
 _GUIDE_TAIL = re.compile(
     r":\s+(?:Your|Our|Everything|Every|What|How|Why|Here['\u2019]s|Here\s+Is|Where|When|Who|All)\b"
 )
+_WORD = re.compile(r"\S+")
 _NAME_LABEL = re.compile("^(?:" + "|".join(re.escape(w[:-1]) for w in FIELD_LABELS) + r")\s*:\s*")
 
 
@@ -56,11 +57,14 @@ _AUDIENCE_TURN = frozenset(
 
 
 def _before_headline_verb(line: str) -> str:
-    """The words of a headline-like line before its first verb: a name is no sentence."""
-    words = line.split()
-    for k, word in enumerate(words[1:], 1):
-        if word.lower().strip(",:;") in _AUDIENCE_TURN:
-            return " ".join(words[:k])
+    """The words of a headline-like line before its first verb: a name is no sentence.
+
+    What is kept is a prefix of ``line`` itself, whatever spaces stand between its words, so
+    the name can be found in the text again.
+    """
+    for k, word in enumerate(_WORD.finditer(line)):
+        if k and word.group().lower().strip(",:;") in _AUDIENCE_TURN:
+            return line[: word.start()].rstrip()
     return line
 
 

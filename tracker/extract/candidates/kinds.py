@@ -149,7 +149,7 @@ def _find_platforms(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _PLATFORM.finditer(text, lo, hi):
         word = text[m.start() : m.end()]  # the match is over the lower-cased text
-        key = word.lower()
+        key = word.lower().replace("\u0307", "")  # "Vİdeo" lower-cases to "vi\u0307deo"
         if key in _CASE_SENSITIVE_PLATFORMS and not word[0].isupper():
             continue
         if key in ("theaters", "theatres", "cinemas") and not re.search(
@@ -157,7 +157,9 @@ def _find_platforms(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             text[max(lo, m.start() - 20) : m.start()],
         ):
             continue
-        name = PLATFORMS[key]
+        name = PLATFORMS.get(key)
+        if name is None:
+            continue  # a case-blind match of another spelling ("\u017f" for "s"): not ours
         out.append((m.start(), m.end(), word if word.isupper() and len(word) > 2 else name))
     if "Max" in text[lo:hi]:
         out.extend(

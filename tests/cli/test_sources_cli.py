@@ -55,6 +55,27 @@ def test_poll_reports_failures_with_exit_code_6(runtime: Runtime) -> None:
     assert "3 new article(s)" in result.output
 
 
+def test_a_mistyped_url_is_a_usage_error_that_says_what_is_wrong(runtime: Runtime) -> None:
+    result = cli(runtime, "sources", "add", "https://news.example:8o8o/feed.xml")
+    assert result.exit_code == 2
+    assert "not a valid URL" in result.output
+    assert "the port is not a number" in result.output
+    assert "internal error" not in result.output
+    assert json.loads(cli(runtime, "sources", "list", "--json").output) == []
+
+
+def test_an_ipv6_feed_keeps_its_brackets(runtime: Runtime) -> None:
+    added = cli(runtime, "sources", "add", "http://[::1]:8080/feed.xml")
+    assert added.exit_code == 0, added.output
+    assert "added source 1: [::1]/feed.xml (feed" in added.output
+    with runtime.session() as session:
+        from tracker.db.models import Source
+
+        row = session.get(Source, 1)
+        assert row is not None
+        assert row.location == "http://[::1]:8080/feed.xml"
+
+
 def test_bad_interval_is_a_usage_error(runtime: Runtime, tmp_path: Path) -> None:
     result = cli(runtime, "sources", "add", str(tmp_path), "--interval", "soonish")
     assert result.exit_code == 2

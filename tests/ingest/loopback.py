@@ -203,6 +203,14 @@ def malformed(h: _Handler) -> None:
     h.reply(200, fixture("malformed.xml"), "application/rss+xml")
 
 
+def bad_encoding_label(h: _Handler) -> None:
+    h.reply(200, fixture("rss_bad_encoding_label.xml"), "application/rss+xml")
+
+
+def bad_link(h: _Handler) -> None:
+    h.reply(200, fixture("rss_bad_link.xml"), "application/rss+xml")
+
+
 def status(h: _Handler) -> None:
     code = int(h.rest)
     h.reply(code, f"status {code}".encode(), "text/plain")
@@ -368,6 +376,8 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/feeds/lol.xml": lol,
     "/feeds/teasers.xml": teasers,
     "/feeds/malformed.xml": malformed,
+    "/feeds/bad-encoding-label.xml": bad_encoding_label,
+    "/feeds/bad-link.xml": bad_link,
     "/flaky": flaky,
     "/limit/seconds": limit_seconds,
     "/limit/date": limit_date,

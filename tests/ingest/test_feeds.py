@@ -95,6 +95,12 @@ def test_malformed_xml_is_a_source_error() -> None:
         parse_feed(fixture("malformed.xml"), base_url="https://x.example/feed")
 
 
+def test_bytes_that_break_the_feed_parser_itself_are_a_source_error() -> None:
+    # an encoding label with a stray byte: feedparser raises UnicodeDecodeError reading it
+    with pytest.raises(SourceError, match=r"malformed feed from https://tideline\.example/feed"):
+        parse_feed(fixture("rss_bad_encoding_label.xml"), base_url="https://tideline.example/feed")
+
+
 def test_a_billion_laughs_feed_is_refused_before_parsing() -> None:
     with pytest.raises(SourceError, match=r"^feed refused: it declares a DOCTYPE \(<!DOCTYPE rss"):
         parse_feed(fixture("billion_laughs.xml"), base_url=BASE)

@@ -78,6 +78,7 @@ BAD = {
     "/bomb/gzip": "larger than",
     "/feeds/lol.xml": "refused",
     "/feeds/malformed.xml": "malformed",
+    "/feeds/bad-encoding-label.xml": "malformed feed",  # feedparser itself breaks on it
     "/huge": "larger than",
 }
 
@@ -115,6 +116,21 @@ def test_each_bad_source_gets_a_clear_error_and_the_others_are_polled(
     assert ok.etag == '"rss-v1"'
     assert ok.last_modified
     assert count(rt, Release) > 0
+
+
+def test_an_item_with_a_malformed_link_costs_the_feed_nothing(
+    rt: Runtime, server: LoopbackServer
+) -> None:
+    source = add(rt, server.url("/feeds/bad-link.xml"))
+    outcome = poll(rt)[source]
+    assert outcome.ok, state(rt, source).last_error  # type: ignore[attr-defined]
+    assert outcome.new_articles == 2  # type: ignore[attr-defined]
+    with rt.session() as session:
+        urls = set(session.exec(select(Article.url)).all())
+    assert urls == {
+        "https://tideline.example:8o8o/tv/copper-lantern-date/",  # kept as the feed wrote it
+        "https://tideline.example/tv/saltmarsh-radio-returns/",
+    }
 
 
 def test_not_modified_costs_nothing_and_a_flaky_source_recovers(
@@ -197,6 +213,15 @@ def test_sources_are_validated_when_added(rt: Runtime, tmp_path: Path) -> None:
         add(rt, str(tmp_path / "missing"))
     with pytest.raises(InputError, match="unsupported scheme"):
         add(rt, "ftp://example.org/feed")
+    for typo, problem in (
+        ("https://example.org:8o8o/feed", "the port is not a number"),
+        ("https://example.org:99999/feed", "the port is not a number"),
+        ("https://[2001:db8::1/feed", "not a valid URL"),
+        ("https://exa mple.org/feed", "is not a host name"),
+        ("https:///feed", "names no host"),
+    ):
+        with pytest.raises(InputError, match=problem):
+            add(rt, typo)
     add(rt, "https://example.org/feed.xml?utm_source=x")
     with pytest.raises(InputError, match="already source"):
         add(rt, "https://EXAMPLE.org/feed.xml")

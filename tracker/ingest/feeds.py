@@ -62,14 +62,20 @@ def parse_feed(data: bytes, *, base_url: str) -> list[FeedEntry]:
         SourceError: the XML is refused by the guard, or is not a readable feed.
     """
     refuse_unsafe_xml(data)
-    parsed = feedparser.parse(
-        io.BytesIO(data),  # bytes, not str: a str that looks like a URL or path is opened
-        response_headers={"content-location": base_url},
-        # Content only ever becomes plain text here (html_to_text drops scripts and styles),
-        # so feedparser's HTML sanitiser and link rewriting would be half its time for nothing.
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(data),  # bytes, not str: a str that looks like a URL or path is opened
+            response_headers={"content-location": base_url},
+            # Content only ever becomes plain text here (html_to_text drops scripts and
+            # styles), so feedparser's HTML sanitiser and link rewriting would be half its time
+            # for nothing.
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except Exception as error:  # its lenient parser still breaks on some malformed bytes
+        # (an encoding label with a stray byte, an end tag out of place): the feed's fault
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise SourceError(f"malformed feed from {base_url}: {reason}") from None
     entries = parsed.get("entries") or []
     if not entries:
         root = root_element(data)

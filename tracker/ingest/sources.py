@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from sqlmodel import Session, col, select
 
 from tracker.core.states import SourceKind
-from tracker.core.urls import normalise_url
+from tracker.core.urls import normalise_url, url_problem
 from tracker.db.models import Source
 from tracker.errors import InputError, NotFoundError
 
@@ -19,8 +19,9 @@ _FEEDISH = re.compile(r"(?:feed|rss|atom|\.xml)(?:[/?.#]|$)", re.IGNORECASE)
 
 
 def is_url(location: str) -> bool:
-    """True for http(s) URLs; everything else is a local path."""
-    return urlsplit(location).scheme.lower() in ("http", "https")
+    """True for http(s) URLs, well-formed or not; everything else is a local path."""
+    scheme, colon, _ = location.partition(":")
+    return bool(colon) and scheme.strip().lower() in ("http", "https")
 
 
 def guess_kind(location: str) -> SourceKind:
@@ -30,17 +31,20 @@ def guess_kind(location: str) -> SourceKind:
     [<SourceKind.FEED: 'feed'>, <SourceKind.PAGE: 'page'>]
     """
     if is_url(location):
-        return (
-            SourceKind.FEED if _FEEDISH.search(urlsplit(location).path + "?") else SourceKind.PAGE
-        )
+        try:
+            path = urlsplit(location).path
+        except ValueError:  # malformed: canonical_location says what is wrong with it
+            return SourceKind.PAGE
+        return SourceKind.FEED if _FEEDISH.search(path + "?") else SourceKind.PAGE
     return SourceKind.DIR if Path(location).is_dir() else SourceKind.FILE
 
 
 def canonical_location(location: str) -> str:
     """Normalised URL, or the absolute path of a local file or folder (which must exist)."""
     if is_url(location):
-        if not urlsplit(location).hostname:
-            raise InputError(f"not a valid URL: {location!r}")
+        problem = url_problem(location)
+        if problem is not None:
+            raise InputError(f"not a valid URL: {location!r}: {problem}")
         return normalise_url(location)
     if "://" in location:
         raise InputError(f"unsupported scheme in {location!r}: use http, https or a local path")
@@ -87,7 +91,10 @@ def add_source(
 def _default_name(location: str) -> str:
     if is_url(location):
         parts = urlsplit(location)
-        return f"{parts.hostname}{parts.path.rstrip('/')}"
+        host = parts.hostname or ""
+        if ":" in host:
+            host = f"[{host}]"  # an IPv6 address
+        return host + parts.path.rstrip("/")
     return Path(location).name or location
 
 

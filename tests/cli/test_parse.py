@@ -95,6 +95,30 @@ def test_batch_keeps_order_and_reads_month_dates(app: typer.Typer, tmp_path: Pat
     assert any(a["date"] == "2017-03-17" for a in out[0]["announcements"])
 
 
+def test_a_bad_batch_line_never_takes_the_id_of_the_line_before(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(
+        json.dumps({"id": "good", "text": ARTICLE, "published": "2017-03-14"})
+        + "\n"
+        + '{"id": "cut", "text": "Iron Fist will\n'  # a record cut in two by a stray newline
+        + "not json at all\n"
+        + json.dumps({"id": "typed", "text": 5})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["parse", "--batch", str(batch)])
+    assert result.exit_code == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(o["id"], "error" in o) for o in out] == [
+        ("good", False),
+        (None, True),
+        (None, True),
+        ("typed", True),
+    ]
+
+
 def test_help_has_an_example(app: typer.Typer) -> None:
     result = CliRunner().invoke(app, ["parse", "--help"])
     assert result.exit_code == 0

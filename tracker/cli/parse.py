@@ -44,6 +44,7 @@ def _batch_lines(stream: TextIO) -> Iterator[str]:
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
+        record: object = None  # never the previous line's: an error must not take its id
         try:
             record = json.loads(raw)
             if not isinstance(record, dict):
@@ -55,7 +56,7 @@ def _batch_lines(stream: TextIO) -> Iterator[str]:
             published = parse_published(record.get("published"))
         except (ValueError, TypeError) as error:
             print(f"tracker parse: line {number}: {error}", file=sys.stderr)
-            key = record.get("id") if isinstance(locals().get("record"), dict) else None
+            key = record.get("id") if isinstance(record, dict) else None
             yield json.dumps({"id": key, "announcements": [], "error": str(error)})
             continue
         found = _extract(text, published)

@@ -153,6 +153,20 @@ def test_unknown_and_ambiguous_titles(filled: Runtime) -> None:
     assert "Night Harbor Nights" in ambiguous.output
 
 
+def test_windows_at_the_edge_of_the_calendar_and_overlong_ones(filled: Runtime) -> None:
+    # a window that would run past 9999-12-31 ends there, instead of overflowing
+    late = cli(filled, "upcoming", "--from", "9999-12-25", "--days", "30", "--json")
+    assert late.exit_code == 0, late.output
+    assert json.loads(late.output) == []
+    longest = cli(filled, "upcoming", "--days", "3650", "--json")
+    assert longest.exit_code == 0
+    assert "Paper Kingdom" in {r["title"] for r in json.loads(longest.output)}
+    overlong = cli(filled, "upcoming", "--days", "99999999999")
+    assert overlong.exit_code == 2
+    assert "1<=x<=3650" in overlong.output
+    assert cli(filled, "changes", "--since", "99999999999d").exit_code == 2
+
+
 def test_search(filled: Runtime) -> None:
     found = json.loads(cli(filled, "search", "orchard", "--json").output)
     assert [f["title"] for f in found] == ["Glass Orchard"]

@@ -76,6 +76,29 @@ def test_an_ipv6_feed_keeps_its_brackets(runtime: Runtime) -> None:
         assert row.location == "http://[::1]:8080/feed.xml"
 
 
+def test_ids_and_durations_past_what_can_be_stored_are_usage_errors(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    for args in (
+        ("sources", "remove", "99999999999999999999"),
+        ("sources", "poll", "--once", "--source", "99999999999999999999"),
+        ("alerts", "retry", "99999999999999999999"),
+    ):
+        result = cli(runtime, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "1<=x<=2147483647" in result.output
+    assert cli(runtime, "sources", "remove", "2147483647").exit_code == 7  # merely unknown
+    for args in (
+        ("sources", "add", str(tmp_path), "--interval", "3000000d"),
+        ("sources", "add", str(tmp_path), "--interval", "9" * 30 + "w"),
+        ("subscriptions", "add", "far", "--alarm", "3651d"),
+    ):
+        result = cli(runtime, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "too long a duration" in result.output
+    assert json.loads(cli(runtime, "sources", "list", "--json").output) == []
+
+
 def test_bad_interval_is_a_usage_error(runtime: Runtime, tmp_path: Path) -> None:
     result = cli(runtime, "sources", "add", str(tmp_path), "--interval", "soonish")
     assert result.exit_code == 2

@@ -24,6 +24,14 @@ def test_after_a_success_the_next_check_is_one_interval_later() -> None:
     assert next_check_after_success(now=NOW, interval=HOUR) == NOW + HOUR
 
 
+def test_an_interval_stored_before_the_cap_never_overflows_the_next_check() -> None:
+    huge = timedelta(days=3_000_000)  # past year 9999: once accepted by `sources add`
+    assert next_check_after_success(now=NOW, interval=huge) == NOW + timedelta(days=3650)
+    assert next_check_after_failure(now=NOW, interval=huge, failures=10**6) == NOW + timedelta(
+        days=3650
+    )
+
+
 @pytest.mark.parametrize(
     ("failures", "minutes"),
     [(1, 1), (2, 2), (3, 4), (4, 8), (6, 32), (9, 256), (10, 360), (50, 360), (10**6, 360)],

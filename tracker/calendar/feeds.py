@@ -22,6 +22,7 @@ from tracker.calendar.render import (
     HistoryLine,
     render_feed,
 )
+from tracker.core.durations import MAX_DAYS_AHEAD
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
 from tracker.db import repo
@@ -49,8 +50,8 @@ class FeedParams:
         days_values = [v for k, v in pairs if k == "days"]
         days = None
         if days_values:
-            if not days_values[-1].isdigit() or not 0 < int(days_values[-1]) <= 3650:
-                raise InputError("days must be a whole number from 1 to 3650")
+            if not days_values[-1].isdigit() or not 0 < int(days_values[-1]) <= MAX_DAYS_AHEAD:
+                raise InputError(f"days must be a whole number from 1 to {MAX_DAYS_AHEAD}")
             days = int(days_values[-1])
         platforms = tuple(v.strip() for k, v in pairs if k == "platform" and v.strip())
         return cls(kinds=kinds, platforms=platforms, days=days)

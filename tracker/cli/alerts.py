@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tracker.cli.context import ready
+from tracker.cli.options import MAX_ID
 from tracker.cli.output import JsonFlag, err, show_json, show_table
 from tracker.errors import InputError, SourceError
 
@@ -188,7 +189,9 @@ def list_alerts(
 @alerts_app.command()
 def retry(
     ctx: typer.Context,
-    delivery_id: Annotated[int, typer.Argument(metavar="ID", help="The alert's id.")],
+    delivery_id: Annotated[
+        int, typer.Argument(metavar="ID", min=1, max=MAX_ID, help="The alert's id.")
+    ],
 ) -> None:
     """Try a failed alert again now, e.g. `tracker alerts retry 12`."""
     from tracker.alerts.relay import retry as requeue

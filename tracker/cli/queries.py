@@ -11,7 +11,7 @@ import typer
 
 from tracker.cli.output import JsonFlag, err, is_terminal, show_json, show_jsonl, show_table
 from tracker.cli.reading import ReadScope, reading
-from tracker.core.durations import parse_duration
+from tracker.core.durations import MAX_DAYS_AHEAD, parse_duration
 from tracker.errors import InputError
 from tracker.extract.records import Kind, Precision
 
@@ -49,7 +49,9 @@ def _is_empty(reader: Reader) -> bool:
 
 def upcoming(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option(min=1, help="Days ahead from today.")] = 90,
+    days: Annotated[
+        int, typer.Option(min=1, max=MAX_DAYS_AHEAD, help="Days ahead from today (or from --from).")
+    ] = 90,
     from_: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")] = None,
     kind: Annotated[list[Kind] | None, typer.Option(help="Only this kind (repeatable).")] = None,
@@ -84,7 +86,8 @@ def upcoming(
     with reading(ctx) as scope:
         today = scope.now().astimezone(scope.zone).date()
         start = _iso(from_, "--from") or today
-        end = _iso(to, "--to") or (start + timedelta(days=days))
+        # the last day a calendar holds is the end of a window that would run past it
+        end = _iso(to, "--to") or start + timedelta(days=min(days, (date.max - start).days))
         if end < start:
             raise InputError("--to is before --from")
         works = None

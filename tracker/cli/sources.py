@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.context import ready
+from tracker.cli.options import MAX_ID, duration_option
 from tracker.cli.output import JsonFlag, err, is_terminal, show_json, show_table
 from tracker.core.durations import format_duration, parse_duration
 from tracker.core.states import SourceKind
@@ -22,16 +23,6 @@ if TYPE_CHECKING:
 # Services are imported inside the commands, so `tracker --help` and `tracker parse` start fast.
 
 app = typer.Typer(help="Add, list, remove and poll sources.", no_args_is_help=True)
-
-
-def interval_option(value: str | None) -> timedelta | None:
-    """Parse an --interval value, as a usage error when malformed."""
-    if value is None:
-        return None
-    try:
-        return parse_duration(value)
-    except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
 
 
 @app.command()
@@ -55,7 +46,7 @@ def add(
     from tracker.ingest import sources as service
 
     rt = ready(ctx)
-    every = interval_option(interval) or parse_duration(rt.settings.default_interval)
+    every = duration_option(interval) or parse_duration(rt.settings.default_interval)
     with rt.write_session() as session:
         source = service.add_source(
             session, location=location, kind=kind, interval=every, name=name, now=rt.clock()
@@ -128,7 +119,9 @@ def _when(value: object, zone: tzinfo) -> str:
 @app.command()
 def remove(
     ctx: typer.Context,
-    source_id: Annotated[int, typer.Argument(metavar="ID", help="The source's id.")],
+    source_id: Annotated[
+        int, typer.Argument(metavar="ID", min=1, max=MAX_ID, help="The source's id.")
+    ],
 ) -> None:
     """Stop polling a source; what it gave stays, e.g. `tracker sources remove 3`."""
     from tracker.ingest import sources as service
@@ -146,7 +139,9 @@ def poll(
     everything: Annotated[
         bool, typer.Option("--all", help="Poll every source now, due or not.")
     ] = False,
-    source: Annotated[int | None, typer.Option("--source", help="Poll only this source.")] = None,
+    source: Annotated[
+        int | None, typer.Option("--source", min=1, max=MAX_ID, help="Poll only this source.")
+    ] = None,
 ) -> None:
     """Poll sources and ingest what they say, e.g. `tracker sources poll --once`.
 

@@ -10,6 +10,7 @@ import typer
 
 from tracker.calendar.coarse import Coarse
 from tracker.cli.context import ready
+from tracker.cli.options import duration_option
 from tracker.cli.output import JsonFlag, err, show_json, show_table
 from tracker.core.consensus import DEFAULT_MIN_CONFIDENCE
 from tracker.core.durations import format_duration, parse_duration
@@ -30,15 +31,6 @@ MinConfidence = Annotated[
         min=0.0, max=1.0, help="Only dates at least this well supported, 0 to 1 (0: every date)."
     ),
 ]
-
-
-def _alarm(value: str | None) -> timedelta | None:
-    if value is None:
-        return None
-    try:
-        return parse_duration(value)
-    except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
 
 
 def _urls(rt: Runtime, token: str) -> tuple[str, str]:
@@ -103,7 +95,7 @@ def add(
         platforms=platform or (),
         min_precision=min_precision,
         coarse=coarse,
-        alarm=_alarm(alarm),
+        alarm=duration_option(alarm),
         digest=digest,
         min_confidence=min_confidence,
         summary=summary,

@@ -7,6 +7,11 @@ from datetime import timedelta
 
 _PART = re.compile(r"(\d+)\s*(s|m|h|d|w)", re.IGNORECASE)
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+#: The furthest ahead a listing looks, in days: ten years (a feed's ``days``, ``upcoming``).
+MAX_DAYS_AHEAD = 3650
+#: The longest duration anyone writes here (an interval, an alarm, "since"): ten years. Longer
+#: ones are typing slips, and would overflow the dates computed from them.
+LONGEST = timedelta(days=MAX_DAYS_AHEAD)
 
 
 def parse_duration(text: str) -> timedelta:
@@ -16,15 +21,20 @@ def parse_duration(text: str) -> timedelta:
     (datetime.timedelta(seconds=5400), datetime.timedelta(seconds=45))
     """
     cleaned = text.strip().lower().replace(" ", "")
-    if cleaned.isdigit():
-        total = timedelta(seconds=int(cleaned))
-    else:
-        parts = _PART.findall(cleaned)
-        if not parts or "".join(n + u for n, u in parts) != cleaned:
-            raise ValueError(f"not a duration: {text!r} (write e.g. 90s, 30m, 1h, 2d)")
-        total = sum((timedelta(**{_UNITS[u]: int(n)}) for n, u in parts), timedelta())
+    try:
+        if cleaned.isdigit():
+            total = timedelta(seconds=int(cleaned))
+        else:
+            parts = _PART.findall(cleaned)
+            if not parts or "".join(n + u for n, u in parts) != cleaned:
+                raise ValueError(f"not a duration: {text!r} (write e.g. 90s, 30m, 1h, 2d)")
+            total = sum((timedelta(**{_UNITS[u]: int(n)}) for n, u in parts), timedelta())
+    except OverflowError:  # past what a timedelta holds (about 2.7 million years)
+        total = timedelta.max
     if total <= timedelta(0):
         raise ValueError(f"a duration must be positive: {text!r}")
+    if total > LONGEST:
+        raise ValueError(f"too long a duration: {text!r} (at most {MAX_DAYS_AHEAD}d)")
     return total
 
 

@@ -5,18 +5,22 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from tracker.core.durations import LONGEST
+
 RETRY_AFTER_CAP = timedelta(hours=24)
 """A server's Retry-After is honoured up to this long, never longer."""
 
 
 def next_check_after_success(*, now: datetime, interval: timedelta) -> datetime:
-    """The next check after a successful one: one interval later.
+    """The next check after a successful one: one interval later (ten years at most).
+
+    An interval stored before intervals were capped may be longer than any date allows.
 
     >>> from datetime import UTC
     >>> next_check_after_success(now=datetime(2017, 7, 1, tzinfo=UTC), interval=timedelta(hours=1))
     datetime.datetime(2017, 7, 1, 1, 0, tzinfo=datetime.timezone.utc)
     """
-    return now + interval
+    return now + min(interval, LONGEST)
 
 
 def next_check_after_failure(
@@ -76,7 +80,7 @@ def failure_delay(
     >>> failure_delay(interval=timedelta(hours=1), failures=1, retry_after=7200.0)
     datetime.timedelta(seconds=7200)
     """
-    cap = max(ceiling, interval).total_seconds()
+    cap = max(ceiling, min(interval, LONGEST)).total_seconds()
     exponent = min(max(failures, 1) - 1, 1000)  # 2.0 ** 1000 is still a finite float
     seconds = min(base.total_seconds() * 2.0**exponent, cap) * (1.0 + max(jitter, 0.0))
     if retry_after is not None:

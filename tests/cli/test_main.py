@@ -102,6 +102,24 @@ def test_a_bad_setting_names_the_variable(tmp_path: Path) -> None:
     )
 
 
+def test_a_data_folder_that_cannot_be_made_is_a_setting_to_fix(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    folder = blocker / "data"  # below a file: no folder can be made there
+    upgrade = run_cli("db", "upgrade", tmp_path=tmp_path, env={"TRACKER_DATA_DIR": str(folder)})
+    assert upgrade.returncode == 3, upgrade.stderr
+    assert upgrade.stderr.startswith(f"tracker: cannot create the database's folder {folder}: ")
+    assert "internal error" not in upgrade.stderr
+    database = f"sqlite:///{tmp_path / 'ok.sqlite3'}"
+    env = {"TRACKER_DATA_DIR": str(folder), "TRACKER_DATABASE_URL": database}
+    assert run_cli("db", "upgrade", tmp_path=tmp_path, env=env).returncode == 0
+    secret = run_cli("subscriptions", "add", "me", tmp_path=tmp_path, env=env)
+    assert secret.returncode == 3, secret.stderr
+    assert secret.stderr.startswith(
+        f"tracker: cannot create the data folder (TRACKER_DATA_DIR) {folder}: "
+    )
+
+
 def test_downgrade_needs_confirmation(tmp_path: Path) -> None:
     run_cli("db", "upgrade", tmp_path=tmp_path)
     refused = run_cli("db", "downgrade", "base", tmp_path=tmp_path)

@@ -16,6 +16,9 @@ import os
 import secrets
 from pathlib import Path
 
+from tracker.errors import ConfigError
+from tracker.folders import make_folder
+
 SECRET_FILENAME = "secret.key"
 
 
@@ -44,9 +47,11 @@ def load_or_create_secret(data_dir: Path) -> bytes:
     path = data_dir / SECRET_FILENAME
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    data_dir.mkdir(parents=True, exist_ok=True)
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # made below, with the folder if need be
+    except OSError as error:
+        raise ConfigError(f"cannot read the instance secret {path}: {error.strerror}") from None
+    make_folder(data_dir, what="the data folder (TRACKER_DATA_DIR)")
     fresh = secrets.token_bytes(32)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -16,6 +16,7 @@ from types import FrameType
 from tracker.daemon.health import HEARTBEAT_DIR, Heartbeat
 from tracker.daemon.scheduler import build_scheduler
 from tracker.db.models import Delivery
+from tracker.folders import make_folder
 from tracker.ingest.poll import release_leases
 from tracker.runtime import Runtime
 
@@ -27,7 +28,7 @@ EXIT_FORCED = 130
 def run_daemon(rt: Runtime, *, serve: bool, host: str, port: int) -> int:
     """Run until a signal; returns the exit code."""
     heartbeat = Heartbeat(rt.settings.data_dir / HEARTBEAT_DIR, rt.owner)
-    rt.settings.data_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(rt.settings.data_dir, what="the data folder (TRACKER_DATA_DIR)")
     scheduler = build_scheduler(rt, heartbeat, now=rt.clock())
     server = _start_web(rt, heartbeat, host, port) if serve else None
     stopping = threading.Event()

@@ -24,6 +24,7 @@ from tracker.errors import (
     ConfigError,
     DatabaseError,
 )
+from tracker.folders import make_folder
 
 WRITE_OPTION = "tracker_write"
 """Execution option marking a connection whose transactions must begin IMMEDIATE on SQLite."""
@@ -74,7 +75,7 @@ def create_db_engine(raw_url: str, *, busy_timeout_ms: int = 30_000) -> Engine:
 
 def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
     if url.database and url.database != ":memory:":
-        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        make_folder(Path(url.database).expanduser().parent, what="the database's folder")
     engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")

@@ -1,4 +1,4 @@
-"""Names the settings and the quick query path share, in a module that loads nothing."""
+"""Names and limits the settings, the quick query path and the web share; it loads nothing."""
 
 from __future__ import annotations
 
@@ -7,3 +7,8 @@ ENV_PREFIX = "TRACKER_"
 
 DATABASE_FILENAME = "tracker.sqlite3"
 """The default database's file name in the data folder."""
+
+MAX_ID = 2**31 - 1
+"""The largest id a row can have: ids are INTEGER columns, 32 bits on PostgreSQL. An id read
+from a command line or a URL is checked against it, so a mistyped one is refused, not a
+driver's overflow."""

@@ -93,6 +93,8 @@ def test_month_view_and_an_event_of_its_own(rt: Runtime) -> None:
         same = next(e for e in feed.walk("VEVENT") if str(e["UID"]) == cobalt.uid)
         assert same.to_ical() == events[0].to_ical()  # the same event as in the calendar
         assert client.get(f"/s/{token}/release/999999.ics").status_code == 404
+        for odd in ("%C2%B2", "99999999999999999999999", "0"):  # "\u00b2", too long, no row
+            assert client.get(f"/s/{token}/release/{odd}.ics").status_code == 404, odd
         assert client.get(f"/s/not-a-token/release/{cobalt.id}.ics").status_code == 404
 
 
@@ -120,6 +122,10 @@ def test_watch_buttons_act_on_their_own_subscription_only(rt: Runtime) -> None:
         assert (
             client.post(f"/s/{mine}/delete", data={"form": token, "work": "1"}).status_code == 404
         )
+        for odd in ("\u00b2", "99999999999999999999999", "0", "-1", ""):  # never a 500
+            refused = client.post(f"/s/{mine}/watch", data={"form": token, "work": odd})
+            assert refused.status_code == 400, odd
+        assert watched(rt, "mine") == ["Velvet Storm"]
         velvet_last = client.post(f"/s/{mine}/unwatch", data={"form": token, "work": str(velvet)})
         assert velvet_last.status_code == 409  # the last title: the calendar would flood
         assert "last title" in velvet_last.text

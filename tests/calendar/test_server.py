@@ -128,6 +128,8 @@ def test_query_parameters_narrow_the_feed(filled: Runtime) -> None:
         assert list(kinds) == ["release-4"]
         bad = client.get(f"/feeds/{token}.ics?days=soon")
         assert bad.status_code == 400
+        for odd in ("%C2%B2", "0", "3651", "99999999999999999999"):  # "\u00b2" is no number
+            assert client.get(f"/feeds/{token}.ics?days={odd}").status_code == 400, odd
 
 
 def test_subscription_filters_and_watch_list(filled: Runtime) -> None:

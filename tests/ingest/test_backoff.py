@@ -24,6 +24,11 @@ def test_after_a_success_the_next_check_is_one_interval_later() -> None:
     assert next_check_after_success(now=NOW, interval=HOUR) == NOW + HOUR
 
 
+@pytest.mark.parametrize("header", ["\u00b2", "\u0661\u0662", "12abc", ""])
+def test_a_retry_after_that_is_no_number_nor_date_is_ignored(header: str) -> None:
+    assert backoff.parse_retry_after(header, now=NOW, cap=3600) is None
+
+
 def test_an_interval_stored_before_the_cap_never_overflows_the_next_check() -> None:
     huge = timedelta(days=3_000_000)  # past year 9999: once accepted by `sources add`
     assert next_check_after_success(now=NOW, interval=huge) == NOW + timedelta(days=3650)

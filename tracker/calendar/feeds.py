@@ -50,9 +50,10 @@ class FeedParams:
         days_values = [v for k, v in pairs if k == "days"]
         days = None
         if days_values:
-            if not days_values[-1].isdigit() or not 0 < int(days_values[-1]) <= MAX_DAYS_AHEAD:
+            wanted = days_values[-1]
+            if not (wanted.isascii() and wanted.isdigit()) or not 0 < int(wanted) <= MAX_DAYS_AHEAD:
                 raise InputError(f"days must be a whole number from 1 to {MAX_DAYS_AHEAD}")
-            days = int(days_values[-1])
+            days = int(wanted)
         platforms = tuple(v.strip() for k, v in pairs if k == "platform" and v.strip())
         return cls(kinds=kinds, platforms=platforms, days=days)
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tracker.cli.context import ready
-from tracker.cli.options import MAX_ID
 from tracker.cli.output import JsonFlag, err, show_json, show_table
 from tracker.errors import InputError, SourceError
+from tracker.names import MAX_ID
 
 if TYPE_CHECKING:
     pass

@@ -1,4 +1,4 @@
-"""Option values several commands read the same way: ids and durations."""
+"""Option values several commands read the same way."""
 
 from __future__ import annotations
 
@@ -7,10 +7,6 @@ from datetime import timedelta
 import typer
 
 from tracker.core.durations import parse_duration
-
-#: The largest id a row can have: ids are INTEGER columns, 32 bits on PostgreSQL. An id
-#: argument is checked against it, so a mistyped one is a usage error, not a driver's overflow.
-MAX_ID = 2**31 - 1
 
 
 def duration_option(value: str | None) -> timedelta | None:

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.context import ready
-from tracker.cli.options import MAX_ID, duration_option
+from tracker.cli.options import duration_option
 from tracker.cli.output import JsonFlag, err, is_terminal, show_json, show_table
 from tracker.core.durations import format_duration, parse_duration
 from tracker.core.states import SourceKind
 from tracker.errors import InputError, SourceError
+from tracker.names import MAX_ID
 
 if TYPE_CHECKING:
     from tracker.ingest.poll import Poller, PollOutcome

@@ -22,7 +22,7 @@ def parse_duration(text: str) -> timedelta:
     """
     cleaned = text.strip().lower().replace(" ", "")
     try:
-        if cleaned.isdigit():
+        if cleaned.isascii() and cleaned.isdigit():
             total = timedelta(seconds=int(cleaned))
         else:
             parts = _PART.findall(cleaned)

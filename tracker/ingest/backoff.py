@@ -106,7 +106,7 @@ def parse_retry_after(value: str | None, *, now: datetime, cap: float) -> float 
     if not value or not value.strip():
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "\u00b2" is a digit to isdigit(), not to float()
         return float(min(float(value), cap))
     try:
         when = parsedate_to_datetime(value)

@@ -282,7 +282,7 @@ class Fetcher:
         """Stream the body, undoing its coding, within the size cap and the deadline."""
         limit = _size(self._max_bytes)
         declared = response.headers.get("content-length", "").strip()
-        if declared.isdigit() and int(declared) > self._max_bytes:
+        if declared.isascii() and declared.isdigit() and int(declared) > self._max_bytes:
             raise FetchError(
                 f"response larger than {limit} from {shown} (Content-Length: {declared})", url=shown
             )

@@ -26,6 +26,7 @@ from tracker.calendar.tokens import form_token, token_hash
 from tracker.core.durations import parse_duration
 from tracker.db.models import Work
 from tracker.errors import InputError
+from tracker.names import MAX_ID
 from tracker.queries.watch import add_watches, list_watches, unwatch_work
 from tracker.web import page
 from tracker.web.addresses import changes_url, feed_url, webcal_url
@@ -179,9 +180,10 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
         if not hmac.compare_digest(sent, form_token(rt.secret, token)):
             refused = "This form is not from your page: reload it and try again.\n"
             return Response(refused, 403, headers=SECURITY_HEADERS)
-        if not work.isdigit():
+        work_id = _row_id(work)
+        if work_id is None:
             return Response("No such release.\n", 400, headers=SECURITY_HEADERS)
-        return await run_in_threadpool(change_watch, token, verb, int(work))
+        return await run_in_threadpool(change_watch, token, verb, work_id)
 
     def change_watch(token: str, verb: str, work_id: int) -> Response:
         with rt.write_session() as session:
@@ -209,7 +211,8 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
         token, wanted = request.path_params["token"], request.path_params["release"]
         with rt.session() as session:
             subscription = subscriptions.by_token(session, token)
-            if subscription is None or not wanted.isdigit():
+            release_id = _row_id(wanted)
+            if subscription is None or release_id is None:
                 return not_found()
             rows = [
                 r
@@ -221,7 +224,7 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
                     past_days=rt.settings.feed_past_days,
                     ignore_watch_list=True,
                 )
-                if r.id == int(wanted)
+                if r.id == release_id
             ]
             if not rows:
                 return not_found()
@@ -264,3 +267,14 @@ def create_app(rt: Runtime, *, ticks: Callable[[], dict[str, str]] | None = None
     app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=512)])
     weakref.finalize(app, versions.close)
     return app
+
+
+def _row_id(text: str) -> int | None:
+    """The row id a URL or a form gives, or None unless it is one: ASCII digits up to MAX_ID.
+
+    ``str.isdigit`` alone lets "\u00b2" through to ``int``, which refuses it.
+    """
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tracker.extract.candidates.spans import FIELD_LABELS, SMALL_WORDS
@@ -62,9 +63,11 @@ def _before_headline_verb(line: str) -> str:
     What is kept is a prefix of ``line`` itself, whatever spaces stand between its words, so
     the name can be found in the text again.
     """
-    for k, word in enumerate(_WORD.finditer(line)):
-        if k and word.group().lower().strip(",:;") in _AUDIENCE_TURN:
-            return line[: word.start()].rstrip()
+    words = line.split()
+    for k, word in enumerate(words[1:], 1):
+        if word.lower().strip(",:;") in _AUDIENCE_TURN:
+            turn = next(itertools.islice(_WORD.finditer(line), k, None))
+            return line[: turn.start()].rstrip()
     return line
 
 

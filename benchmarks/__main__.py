@@ -17,6 +17,7 @@ SUITES = {
     "extraction": (["bench_extract.py"], []),
     "ingest": (["bench_ingest.py"], ["--articles", "1000", "--feeds", "20"]),
     "pages": (["bench_pages.py"], ["--sizes", "50000", "200000"]),
+    "sightings": (["bench_sightings.py"], ["--articles", "1000"]),
     "queries": (["bench_queries.py"], ["--releases", "20000"]),
     "start-up": (["bench_cli.py"], ["--releases", "2000", "--runs", "3"]),
     "feeds": (["bench_feed.py"], ["--releases", "2000", "--seconds", "2"]),

@@ -26,6 +26,43 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@functools.lru_cache(maxsize=8192)
+def _window(v: str, p: Precision) -> tuple[date, date] | None:
+    """The window of a date's value at its precision, worked out once per value.
+
+    Consensus compares every claim of a release with every candidate date, each comparison two
+    windows: a much-reported release asks for the same few windows tens of thousands of times.
+    """
+    if p is Precision.TBA:
+        return None
+    year = int(v[:4])
+    if p is Precision.DAY:
+        day = date.fromisoformat(v)
+        return day, day
+    if p is Precision.MONTH:
+        month = int(v[5:7])
+        return date(year, month, 1), _month_end(year, month)
+    if p is Precision.SEASON:
+        name = v[5:]
+        if name == "winter":  # the winter that begins in December of that year
+            return date(year, 12, 1), _month_end(year + 1, 2)
+        first, last = _SEASON_MONTHS[name]
+        return date(year, first, 1), _month_end(year, last)
+    if p is Precision.QUARTER:
+        quarter = int(v[-1])
+        return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    if p is Precision.HALF:
+        return (
+            (date(year, 1, 1), date(year, 6, 30))
+            if v[-1] == "1"
+            else (
+                date(year, 7, 1),
+                date(year, 12, 31),
+            )
+        )
+    return date(year, 1, 1), date(year, 12, 31)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReleaseDate:
     """A date as the news gave it: "2017-03-17", "2017-summer", "2018-H1", "tba".
@@ -73,35 +110,7 @@ class ReleaseDate:
     @property
     def window(self) -> tuple[date, date] | None:
         """The first and last day this date allows; None for tba."""
-        p, v = self.precision, self.value
-        if p is Precision.TBA:
-            return None
-        year = int(v[:4])
-        if p is Precision.DAY:
-            day = date.fromisoformat(v)
-            return day, day
-        if p is Precision.MONTH:
-            month = int(v[5:7])
-            return date(year, month, 1), _month_end(year, month)
-        if p is Precision.SEASON:
-            name = v[5:]
-            if name == "winter":  # the winter that begins in December of that year
-                return date(year, 12, 1), _month_end(year + 1, 2)
-            first, last = _SEASON_MONTHS[name]
-            return date(year, first, 1), _month_end(year, last)
-        if p is Precision.QUARTER:
-            quarter = int(v[-1])
-            return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
-        if p is Precision.HALF:
-            return (
-                (date(year, 1, 1), date(year, 6, 30))
-                if v[-1] == "1"
-                else (
-                    date(year, 7, 1),
-                    date(year, 12, 31),
-                )
-            )
-        return date(year, 1, 1), date(year, 12, 31)
+        return _window(self.value, self.precision)
 
     def contains(self, other: ReleaseDate) -> bool:
         """True when every day `other` allows is a day this date allows."""

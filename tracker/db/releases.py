@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import bindparam, insert
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from tracker.core.consensus import Claim, Consensus
@@ -44,25 +45,43 @@ def release_state(release: Release) -> ReleaseState:
     )
 
 
-def claims_for(session: Session, release_id: int) -> list[Claim]:
-    """Every stored claim about a release, oldest first (the input of `consensus.assess`)."""
-    rows = session.exec(
-        select(Sighting).where(Sighting.release_id == release_id).order_by(col(Sighting.id))
-    ).all()
-    return [claim_of(s) for s in rows]
-
-
-def claim_of(sighting: Sighting) -> Claim:
-    """A stored sighting as a claim."""
-    return Claim(
-        date=ReleaseDate(value=sighting.date_value, precision=Precision(sighting.precision)),
-        site=sighting.site,
-        published=sighting.published or sighting.created_at.date(),
-        confidence=sighting.confidence,
-        explicit=sighting.explicit,
-        copy_key=sighting.copy_key,
-        order=sighting.id or 0,
+#: A release's claims: the sighting columns a claim needs (not its evidence text), oldest first.
+_CLAIMS_OF = (
+    sa_select(
+        col(Sighting.id),
+        col(Sighting.date_value),
+        col(Sighting.precision),
+        col(Sighting.site),
+        col(Sighting.published),
+        col(Sighting.created_at),
+        col(Sighting.confidence),
+        col(Sighting.explicit),
+        col(Sighting.copy_key),
     )
+    .where(col(Sighting.release_id) == bindparam("release_id"))
+    .order_by(col(Sighting.id))
+)
+
+
+def claims_for(session: Session, release_id: int) -> list[Claim]:
+    """Every stored claim about a release, oldest first (the input of `consensus.assess`).
+
+    Read as plain rows, each date made once per value: a much-reported release has thousands of
+    sightings, all read again for every new one.
+    """
+    rows = session.execute(_CLAIMS_OF, {"release_id": release_id})
+    return [
+        Claim(
+            date=ReleaseDate.of(row.date_value, row.precision),
+            site=row.site,
+            published=row.published or row.created_at.date(),
+            confidence=row.confidence,
+            explicit=row.explicit,
+            copy_key=row.copy_key,
+            order=row.id or 0,
+        )
+        for row in rows
+    ]
 
 
 _NEW_RELEASE = insert(Release).returning(col(Release.id))

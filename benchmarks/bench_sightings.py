@@ -1,0 +1,56 @@
+"""Ingest of a much-reported release: milliseconds an article as its sightings pile up.
+
+Run: python benchmarks/bench_sightings.py [--articles 3000]
+
+Every article reports the same release (three rival dates, forty sites), so each new sighting is
+weighed against all stored ones (`consensus.assess` reads every claim). The time an article
+grows with the sightings before it; the printed steps show how fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import tempfile
+import time
+from pathlib import Path
+
+from tracker.db import migrate
+from tracker.ingest.articles import RawArticle
+from tracker.ingest.service import ingest_article
+from tracker.runtime import Runtime
+from tracker.settings import Settings
+
+_DATES = ("March 17, 2018", "March 24, 2018", "spring 2018")
+_NOW = dt.datetime(2017, 12, 1, tzinfo=dt.UTC)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--step", type=int, default=500)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        rt = Runtime(settings=Settings(data_dir=Path(folder)))
+        migrate.upgrade(rt.engine)
+        started = time.perf_counter()
+        for i in range(args.articles):
+            text = (
+                f"Iron Fist season 2 will premiere on {_DATES[i % 3]} on Netflix, report {i} says."
+            )
+            raw = RawArticle(
+                text=text,
+                url=f"https://site{i % 40}.example/a/{i}",
+                published=dt.date(2017, 1, 1) + dt.timedelta(days=i % 300),
+            )
+            with rt.write_session() as session:
+                ingest_article(raw, session=session, now=_NOW)
+            if (i + 1) % args.step == 0:
+                took = (time.perf_counter() - started) / args.step * 1000
+                print(f"sightings {i + 1 - args.step}-{i + 1}: {took:.1f} ms an article")
+                started = time.perf_counter()
+        rt.close()
+
+
+if __name__ == "__main__":
+    main()

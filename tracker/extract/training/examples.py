@@ -112,6 +112,17 @@ def load_real(files: Sequence[Path], texts: Path) -> tuple[list[Example], list[s
     return out, problems
 
 
+def missing_texts(files: Sequence[Path], texts: Path) -> list[str]:
+    """The ids of labelled real articles whose text is not rebuilt under ``texts``."""
+    idents = [
+        str(json.loads(line)["id"])
+        for path in files
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return [ident for ident in idents if not (texts / f"{ident}.txt").exists()]
+
+
 def load_corpus(folder: Path) -> list[Example]:
     """Read the written corpus: ``NAME.txt`` with ``NAME.expected.json``."""
     out: list[Example] = []

@@ -42,10 +42,10 @@ from tracker.extract.training.examples import (
     covered,
     load_corpus,
     load_real,
+    missing_texts,
     stated,
 )
 from tracker.extract.training.fitting import fit
-from tracker.extract.training.texts import check, read_records
 
 ROOT = Path(__file__).resolve().parents[3]
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
@@ -176,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     held_files = {p.resolve() for p in args.first_sight}
     files = sorted(p for p in args.labels.glob("*.jsonl") if p.resolve() not in held_files)
-    missing, _ = check(read_records([*files, *sorted(held_files)]), args.texts)
+    missing = missing_texts([*files, *sorted(held_files)], args.texts)
     if missing and not (args.no_write or args.allow_missing):
         print(
             f"{len(missing)} labelled articles have no text under {args.texts} (first: "

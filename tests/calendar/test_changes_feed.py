@@ -6,17 +6,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
 import httpx
 import jsonschema
 import pytest
+from icalendar import Calendar
+from sqlalchemy import update as sa_update
+from sqlmodel import col
 from typer.testing import CliRunner
 
 from tests.calendar.server import running
 from tests.support import Clock
 from tracker.cli.main import app
 from tracker.db import migrate
+from tracker.db.models import Sighting
 from tracker.ingest.articles import RawArticle
 from tracker.ingest.service import ingest_article
 from tracker.runtime import Runtime
@@ -123,6 +128,38 @@ def test_atom_and_json_say_what_changed_newest_first(rt: Runtime) -> None:
         page = client.get(f"/s/{everything}").text
         assert f"/feeds/{everything}.atom" in page
         assert f"/feeds/{everything}.json" in page
+
+
+def test_control_characters_in_the_news_never_break_the_feeds(rt: Runtime) -> None:
+    ingest(
+        rt, "https://a.example/1", "Glass Harbor\x07 will premiere March 5\x1b[0m on Netflix.", 0
+    )
+    ingest(rt, "https://b.example/2", "Salt Meadow opens in theaters June 2.", 1)
+    with rt.write_session() as session:  # a sentence stored before articles were cleaned
+        session.execute(
+            sa_update(Sighting)
+            .where(col(Sighting.evidence).contains("Salt Meadow"))
+            .values(evidence="Salt Meadow\x01 opens in\x0b theaters June 2.\ufffe")
+        )
+        session.commit()
+    everything = subscribe(rt, "all")
+    with running(rt) as base, httpx.Client(base_url=base) as client:
+        atom = client.get(f"/feeds/{everything}.atom").content
+        root = ElementTree.fromstring(atom)  # raises on what XML 1.0 forbids
+        summaries = [
+            " ".join((e.text or "").split())
+            for e in root.iter("{http://www.w3.org/2005/Atom}summary")
+        ]
+        assert any("Glass Harbor will premiere March 5 [0m on Netflix." in t for t in summaries)
+        assert any("Salt Meadow opens in theaters June 2." in t for t in summaries)
+        calendar = client.get(f"/feeds/{everything}.ics").content
+        assert not {b for b in calendar if b < 32 and b not in (9, 10, 13)}
+        assert len(Calendar.from_ical(calendar).walk("VEVENT")) == 2
+        jsonschema.validate(
+            client.get(f"/feeds/{everything}.json").json(),
+            JSON_FEED,
+            format_checker=jsonschema.FormatChecker(),
+        )
 
 
 def test_filters_ids_and_conditional_requests(rt: Runtime) -> None:

@@ -190,3 +190,19 @@ def test_a_release_keeps_one_uid_for_life_and_no_other_database_shares_it(
     assert moved.date_value == "2017-08-18"
     assert moved.uid == mine.uid
     other.close()
+
+
+def test_an_article_is_cleaned_of_control_characters_before_it_is_read(runtime: Runtime) -> None:
+    raw = RawArticle(
+        text="Night Harbor\x07 will premiere on July 14 on Hulu.\x0cMore soon\x1b[0m.\ud800",
+        title="Night\x00 Harbor",
+    )
+    assert raw.text == "Night Harbor  will premiere on July 14 on Hulu.\nMore soon [0m.\ufffd"
+    assert raw.title == "Night  Harbor"
+    report = ingest(runtime, raw.text, date(2017, 3, 1))
+    assert report.found == 1
+    with runtime.session() as session:
+        stored = session.exec(select(Article.text)).one()
+        evidence = session.exec(select(Sighting.evidence)).one()
+    assert stored == raw.text
+    assert evidence == "Night Harbor  will premiere on July 14 on Hulu."

@@ -19,6 +19,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, and_, col
 
 from tracker.calendar.feeds import Feed, has_watch_list, packaged
+from tracker.core.printable import printable
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ChangeKind
 from tracker.core.urls import shown_source
@@ -57,6 +58,16 @@ _WORDS = {
     "disputed": "disputed",
     "settled": "no longer disputed",
 }
+
+
+def _xml_text(text: str) -> str:
+    """XML text: escaped, and without the characters XML 1.0 forbids (stored before cleaning)."""
+    return escape(printable(text))
+
+
+def _xml_attr(text: str) -> str:
+    """An XML attribute value, quoted, likewise cleaned."""
+    return quoteattr(printable(text))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -228,24 +239,24 @@ def render_atom(
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>\n',
         '<feed xmlns="http://www.w3.org/2005/Atom">\n',
-        f"  <id>{escape(identity)}</id>\n",
-        f"  <title>{escape(title)}</title>\n",
+        f"  <id>{_xml_text(identity)}</id>\n",
+        f"  <title>{_xml_text(title)}</title>\n",
         f"  <updated>{_stamp(updated)}</updated>\n",
         "  <author><name>tracker</name></author>\n",
-        f'  <link rel="self" type="application/atom+xml" href={quoteattr(self_url)}/>\n',
-        f'  <link rel="alternate" type="text/html" href={quoteattr(page_url)}/>\n',
+        f'  <link rel="self" type="application/atom+xml" href={_xml_attr(self_url)}/>\n',
+        f'  <link rel="alternate" type="text/html" href={_xml_attr(page_url)}/>\n',
         "  <generator>tracker</generator>\n",
     ]
     for entry in entries:
         at = _stamp(entry.recorded_at)
         parts.append("  <entry>\n")
-        parts.append(f"    <id>{escape(entry.id)}</id>\n")
-        parts.append(f"    <title>{escape(entry.headline)}</title>\n")
+        parts.append(f"    <id>{_xml_text(entry.id)}</id>\n")
+        parts.append(f"    <title>{_xml_text(entry.headline)}</title>\n")
         parts.append(f"    <updated>{at}</updated>\n")
         parts.append(f"    <published>{at}</published>\n")
         link = entry.link or page_url
-        parts.append(f'    <link rel="alternate" href={quoteattr(link)}/>\n')
-        parts.append(f'    <summary type="text">{escape(entry.text)}</summary>\n')
+        parts.append(f'    <link rel="alternate" href={_xml_attr(link)}/>\n')
+        parts.append(f'    <summary type="text">{_xml_text(entry.text)}</summary>\n')
         parts.append("  </entry>\n")
     parts.append("</feed>\n")
     return "".join(parts).encode("utf-8")

@@ -19,6 +19,7 @@ from tracker.calendar.coarse import Coarse
 from tracker.calendar.event_titles import Template
 from tracker.calendar.lru import LRU
 from tracker.core.consensus import FIRM_CONFIDENCE
+from tracker.core.printable import printable
 from tracker.core.release_date import ReleaseDate
 from tracker.core.states import ReleaseStatus
 from tracker.core.urls import shown_source
@@ -181,7 +182,7 @@ def render_feed(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", vText(options.name))  # escaped like SUMMARY
+    calendar.add("x-wr-calname", vText(printable(options.name)))  # escaped like SUMMARY
     calendar.add("refresh-interval", vDuration(options.refresh), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(options.refresh))
     whole = bytes(calendar.to_ical())
@@ -226,8 +227,8 @@ def _event(item: FeedItem, placed: tuple[date, date], options: FeedOptions) -> E
     event.add("sequence", item.sequence)
     event.add("dtstart", placed[0])
     event.add("dtend", placed[1])
-    event.add("summary", summary_for(item, options.summary))
-    event.add("description", description_for(item, options))
+    event.add("summary", printable(summary_for(item, options.summary)))
+    event.add("description", printable(description_for(item, options)))
     if item.status == ReleaseStatus.CANCELLED.value:
         status = "CANCELLED"
     elif item.date.precision is Precision.DAY and item.firm:
@@ -240,7 +241,7 @@ def _event(item: FeedItem, placed: tuple[date, date], options: FeedOptions) -> E
     if options.alarm is not None and status != "CANCELLED":
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", summary_for(item, options.summary))
+        alarm.add("description", printable(summary_for(item, options.summary)))
         alarm.add("trigger", -options.alarm)
         event.add_component(alarm)
     return event

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from tracker.core.printable import printable
+
 _WHITESPACE = re.compile(r"\s+")
 _DATE_LINE = re.compile(
     r"\A\s*(?:date|published)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE | re.MULTILINE
@@ -22,6 +24,15 @@ class RawArticle:
     title: str | None = None
     published: date | None = None
     source_id: int | None = None
+
+    def __post_init__(self) -> None:
+        """Clean the text and title of control characters, before anything reads them.
+
+        The extractor's offsets, the stored text and every feed then agree on one text.
+        """
+        object.__setattr__(self, "text", printable(self.text))
+        if self.title is not None:
+            object.__setattr__(self, "title", printable(self.title))
 
     @property
     def content_hash(self) -> str:

@@ -222,6 +222,10 @@ def test_cli_feed_url_export_rotate(filled: Runtime, tmp_path: Path) -> None:
     with running(filled) as base:
         served = httpx.get(f"{base}/feeds/{token}.ics").content
     assert out.read_bytes() == served  # the same bytes the server serves
+    piped = runner.invoke(app, ["feed", "export", "cli", "-o", "-"], obj=filled)
+    assert piped.exit_code == 0
+    assert piped.stdout_bytes == served  # "-" is standard output, not a file named "-"
+    assert not Path("-").exists()
     rotated = runner.invoke(app, ["feed", "rotate", "cli"], obj=filled).output.splitlines()
     assert rotated[0] != url[0]
     listed = runner.invoke(app, ["subscriptions", "list", "--json"], obj=filled).output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -269,7 +270,9 @@ def rotate(ctx: typer.Context, name: NameArgument) -> None:
 def export(
     ctx: typer.Context,
     name: NameArgument,
-    output: Annotated[Path, typer.Option("-o", "--output", help="The .ics file to write.")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The .ics file to write; - for standard output.")
+    ],
 ) -> None:
     """Write the feed the server would serve to a file, e.g. `tracker feed export me -o me.ics`."""
     from tracker.calendar import subscriptions
@@ -290,6 +293,10 @@ def export(
             refresh=parse_duration(rt.settings.feed_refresh),
             page_url=f"{rt.settings.base_url}/s/{token}",
         )
+    if str(output) == "-":  # like `tracker ingest -`: a pipe, not a file named "-"
+        sys.stdout.buffer.write(built.body)
+        sys.stdout.flush()
+        return
     try:
         output.write_bytes(built.body)
     except OSError as error:

@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.core.change_words import is_explicit_change
-from tracker.core.consensus import Claim, assess, consistent, copy_key_of, describe, noisy_or
+from tracker.core.consensus import (
+    Claim,
+    assess,
+    consistent,
+    copy_key_of,
+    deciding,
+    describe,
+    noisy_or,
+)
 from tracker.core.release_date import ReleaseDate
 
 DAY = date(2027, 2, 1)
@@ -235,3 +243,53 @@ def test_one_site_alone_never_moves_a_date_two_sites_agree_on(
     agreed = assess([*claims, wrong], current=held)
     assert agreed.date == held
     assert agreed.disputed
+
+
+#: Claims that may be syndicated copies of each other (a shared sentence) or not (None).
+SHARED_CLAIMS = st.builds(
+    claim,
+    DATES,
+    SITES,
+    days=st.integers(0, 60),
+    confidence=st.sampled_from([0.2, 0.5, 0.6, 0.9]),
+    explicit=st.booleans(),
+    sentence=st.sampled_from([None, None, "wire one", "wire two"]),
+)
+
+
+@settings(max_examples=600)
+@given(
+    st.lists(SHARED_CLAIMS, max_size=25),
+    st.lists(SHARED_CLAIMS, min_size=1, max_size=3),
+    st.integers(0, 30),
+    st.one_of(st.none(), DATES.map(ReleaseDate.parse)),
+    st.randoms(),
+)
+def test_the_deciding_claims_decide_as_all_of_them_do(
+    stored: list[Claim],
+    new: list[Claim],
+    window_days: int,
+    current: ReleaseDate | None,
+    rng: object,
+) -> None:
+    """Stored claims beyond `deciding` change nothing, whatever newer claims join them."""
+    window = timedelta(days=window_days)
+    kept = deciding(stored)
+    assert all(c in stored for c in kept)
+    rest = [c for c in stored if c not in kept]
+    some = [c for c in rest if rng.random() < 0.5]  # type: ignore[attr-defined]
+    everything = assess([*stored, *new], current=current, window=window)
+    for subset in (kept, [*kept, *some]):
+        assert assess([*subset, *new], current=current, window=window) == everything
+        assert describe([*subset, *new], everything.date, window=window) == describe(
+            [*stored, *new], everything.date, window=window
+        )
+
+
+def test_deciding_drops_what_a_site_and_a_date_have_since_restated() -> None:
+    old = [claim("2027-03-05", "a.com", days=d) for d in range(0, 30, 3)]
+    newest = claim("2027-03-05", "a.com", days=60)
+    moved = claim("2027-04-02", "b.com", days=2, explicit=True)
+    kept = deciding([*old, moved, newest])
+    assert kept == [moved, newest]  # the change stays, whatever its age
+    assert deciding([]) == []

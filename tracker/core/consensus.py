@@ -233,6 +233,34 @@ def assess(
     return _describe(chosen, era, voices, [c for v in live_voices for c in v], change)
 
 
+def deciding(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims that can still decide a consensus, now or after any newer claim joins them.
+
+    `assess` reads only these of a release's claims: every explicit change, and the newest day
+    of each site and of each date. So for any claims `stored` and `new` and any window,
+    ``assess([*F, *new])`` equals ``assess([*stored, *new])`` for every F between
+    ``deciding(stored)`` and `stored`: a much-reported release is weighed on what still counts,
+    bounded by its sites and dates, not on every sighting it ever had. Order is kept.
+
+    Why the rest cannot matter: a site's voice is its newest day; a date's newest saying, and
+    the newest claim agreeing with a date, are on some date's newest day; an older claim inside
+    the live window adds only its date as a candidate, which that date's newest claim, newer
+    still and so live too, adds as well. A newer claim only moves these days forward.
+    """
+    site_day: dict[str, dt.date] = {}
+    date_day: dict[ReleaseDate, dt.date] = {}
+    for c in claims:
+        if c.published > site_day.get(c.site, dt.date.min):
+            site_day[c.site] = c.published
+        if c.published > date_day.get(c.date, dt.date.min):
+            date_day[c.date] = c.published
+    return [
+        c
+        for c in claims
+        if c.explicit or c.published == site_day[c.site] or c.published == date_day[c.date]
+    ]
+
+
 def describe(
     claims: Sequence[Claim], date: ReleaseDate, *, window: dt.timedelta = DISPUTE_WINDOW
 ) -> Consensus:

@@ -6,8 +6,9 @@ Functions take a session and never commit.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, insert
+from sqlalchemy import bindparam, func, insert, or_, tuple_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -45,7 +46,20 @@ def release_state(release: Release) -> ReleaseState:
     )
 
 
-#: A release's claims: the sighting columns a claim needs (not its evidence text), oldest first.
+def _newest_day_of(*columns: Any) -> Any:
+    """``(columns..., published) IN`` the newest publication day of each group of `columns`."""
+    newest = (
+        sa_select(*columns, func.max(col(Sighting.published)))
+        .where(col(Sighting.release_id) == bindparam("release_id"))
+        .group_by(*columns)
+    )
+    return tuple_(*columns, col(Sighting.published)).in_(newest)
+
+
+#: A release's deciding claims (see `consensus.deciding`) or a few more: each site's and each
+#: date's newest day and every explicit change; a sighting without a publication date always
+#: (its day is its stored time's, which SQL cannot read alike on both backends). Only the
+#: sighting columns a claim needs, not its evidence text; oldest first.
 _CLAIMS_OF = (
     sa_select(
         col(Sighting.id),
@@ -58,16 +72,25 @@ _CLAIMS_OF = (
         col(Sighting.explicit),
         col(Sighting.copy_key),
     )
-    .where(col(Sighting.release_id) == bindparam("release_id"))
+    .where(
+        col(Sighting.release_id) == bindparam("release_id"),
+        or_(
+            col(Sighting.explicit),
+            col(Sighting.published).is_(None),
+            _newest_day_of(col(Sighting.site)),
+            _newest_day_of(col(Sighting.date_value), col(Sighting.precision)),
+        ),
+    )
     .order_by(col(Sighting.id))
 )
 
 
 def claims_for(session: Session, release_id: int) -> list[Claim]:
-    """Every stored claim about a release, oldest first (the input of `consensus.assess`).
+    """The stored claims that can still decide a release's consensus, oldest first.
 
-    Read as plain rows, each date made once per value: a much-reported release has thousands of
-    sightings, all read again for every new one.
+    What `consensus.assess` needs of the past (`consensus.deciding`), chosen in SQL: a
+    much-reported release has thousands of sightings, and ingest weighs its claims again for
+    every new one. The work grows with the release's sites and dates, not with its sightings.
     """
     rows = session.execute(_CLAIMS_OF, {"release_id": release_id})
     return [

@@ -90,7 +90,8 @@ def claims_for(session: Session, release_id: int) -> list[Claim]:
 
     What `consensus.assess` needs of the past (`consensus.deciding`), chosen in SQL: a
     much-reported release has thousands of sightings, and ingest weighs its claims again for
-    every new one. The work grows with the release's sites and dates, not with its sightings.
+    every new one. What is read and weighed grows with the release's sites and dates, not with
+    its sightings; only the database's scan for the newest days still passes over them all.
     """
     rows = session.execute(_CLAIMS_OF, {"release_id": release_id})
     return [

@@ -134,6 +134,37 @@ def test_show_history_and_evidence(filled: Runtime) -> None:
     assert "2017-03-14 08:00" in out
 
 
+def test_show_lists_the_newest_claims_of_a_much_reported_release(rt: Runtime) -> None:
+    """Ten claims unless told, the newest, in order, with how many older ones it leaves out."""
+    for day in range(1, 15):  # fourteen sites, one a day
+        text = f"Cobalt Sky will premiere April {day + 14} on Netflix, site {day} reports."
+        said = cli(rt, "ingest", "-", "--published", f"2017-03-{day:02}", stdin=text)
+        assert said.exit_code == 0, said.output
+
+    def said_days(out: str) -> list[str]:
+        return [line.split("said 2017-03-")[1][:2] for line in out.splitlines() if "said " in line]
+
+    shown = cli(rt, "show", "Cobalt Sky")
+    assert shown.exit_code == 0, shown.output
+    assert said_days(shown.output) == [f"{d:02}" for d in range(5, 15)]
+    assert "claims: (the newest; 4 older claims not shown: --claims 0 lists all)" in shown.output
+    assert said_days(cli(rt, "show", "Cobalt Sky", "--claims", "1").output) == ["14"]
+    every = cli(rt, "show", "Cobalt Sky", "--claims", "0").output
+    assert said_days(every) == [f"{d:02}" for d in range(1, 15)]
+    assert "not shown" not in every
+
+    data = json.loads(cli(rt, "show", "Cobalt Sky", "--json").output)["releases"][0]
+    assert (len(data["sightings"]), data["sightings_total"]) == (14, 14)  # scripts get all
+    data = json.loads(cli(rt, "show", "Cobalt Sky", "--json", "--claims", "2").output)
+    sightings = data["releases"][0]["sightings"]
+    assert [s["published"] for s in sightings] == ["2017-03-13", "2017-03-14"]
+    assert data["releases"][0]["sightings_total"] == 14
+
+    wrong = cli(rt, "show", "Cobalt Sky", "--claims", "-1")
+    assert wrong.exit_code == 2
+    assert "--claims" in wrong.output
+
+
 def test_unknown_and_ambiguous_titles(filled: Runtime) -> None:
     unknown = cli(filled, "show", "Zebra Crossing Saga")
     assert unknown.exit_code == 7

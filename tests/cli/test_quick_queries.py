@@ -38,6 +38,8 @@ QUERIES = [
     ["upcoming", "--from", "2017-03-14", "--days", "400", "--min-precision", "month"],
     ["show", "Night Harbor", "--json"],
     ["show", "cobalt sky"],
+    ["show", "Night Harbor", "--claims", "1"],
+    ["show", "night harbor", "--claims", "1", "--json"],
     ["search", "harbor", "--json"],
     ["search", "glass"],
     ["changes", "--since", "2017-01-01", "--json"],

@@ -14,13 +14,14 @@ from tracker.cli.reading import ReadScope, reading
 from tracker.core.durations import MAX_DAYS_AHEAD, parse_duration
 from tracker.errors import InputError
 from tracker.extract.records import Kind, Precision
+from tracker.names import MAX_ID
 
 if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
-
-    from tracker.queries.lookup import WorkDetail
     from tracker.queries.reader import Reader
     from tracker.queries.views import ReleaseView
+
+#: How many claims `show` prints of each release unless told: the newest, which decide its date.
+SHOWN_CLAIMS = 10
 
 EMPTY = (
     "nothing is known yet: add a source with `tracker sources add URL|PATH`, then run "
@@ -152,91 +153,34 @@ def _machine(records: list[dict[str, object]], *, as_json: bool, as_jsonl: bool)
 def show(
     ctx: typer.Context,
     title: Annotated[str, typer.Argument(help="The work's title (close spellings work).")],
+    claims: Annotated[
+        int | None,
+        typer.Option(
+            "--claims",
+            metavar="N",
+            min=0,
+            max=MAX_ID,
+            help=f"Show each release's N newest claims (0: all). Default {SHOWN_CLAIMS}; "
+            "with --json, all.",
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Show a work's releases, their date history and evidence, e.g. `tracker show "Iron Fist"`."""
+    from tracker.cli.work_detail import detail_dict, print_detail
     from tracker.queries.lookup import find_work, work_detail
 
+    if claims is None:
+        claims = 0 if as_json else SHOWN_CLAIMS
     with reading(ctx) as scope:
         if _is_empty(scope.reader):
             raise InputError(EMPTY)
-        detail = work_detail(scope.reader, find_work(scope.reader, title))
+        work = find_work(scope.reader, title)
+        detail = work_detail(scope.reader, work, claims=claims or None)
     if as_json:
-        show_json(_detail_dict(detail))
+        show_json(detail_dict(detail))
         return
-    _print_detail(scope.zone, detail)
-
-
-def _detail_dict(detail: WorkDetail) -> dict[str, object]:
-    return {
-        "title": detail.title,
-        "aliases": detail.aliases,
-        "releases": [
-            {
-                **r.release.to_dict(),
-                "history": [
-                    {
-                        "change": h.change,
-                        "old": h.old,
-                        "new": h.new,
-                        "recorded_at": h.recorded_at.isoformat(),
-                        "url": h.article_url,
-                        "published": h.published.isoformat() if h.published else None,
-                    }
-                    for h in r.history
-                ],
-                "sightings": [
-                    {
-                        "date": s.date,
-                        "site": s.site,
-                        "agrees": s.agrees,
-                        "confidence": round(s.confidence, 3),
-                        "evidence": s.evidence,
-                        "url": s.url,
-                        "published": s.published.isoformat() if s.published else None,
-                        "seen_at": s.seen_at.isoformat(),
-                    }
-                    for s in r.sightings
-                ],
-            }
-            for r in detail.releases
-        ],
-    }
-
-
-def _print_detail(zone: ZoneInfo, detail: WorkDetail) -> None:
-    print(detail.title + (f"  (also: {', '.join(detail.aliases)})" if detail.aliases else ""))
-    for item in detail.releases:
-        r = item.release
-        season = f" season {r.season}" if r.season else ""
-        platform = f" on {r.platform}" if r.platform else ""
-        print(f"\n  {r.kind}{season}: {r.label}{platform} [{r.status}]")
-        print(f"    {_standing(r)}")
-        for h in item.history:
-            moved = f"{h.old} -> {h.new}" if h.old else h.new
-            when = h.recorded_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-            source = f" ({h.article_url})" if h.article_url else ""
-            print(f"    {when}  {h.change:9} {moved}{source}")
-        if item.sightings:
-            print("    claims:")
-        for s in item.sightings:
-            said = f"{s.published}" if s.published else "undated"
-            seen = s.seen_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-            mark = " " if s.agrees else "\u2260"
-            print(
-                f"    {mark} {s.date:<11} {s.site}, said {said}, seen {seen}"
-                f" (confidence {s.confidence:.2f})"
-            )
-            print(
-                f"      \u201c{' '.join(s.evidence.split())}\u201d" + (f" {s.url}" if s.url else "")
-            )
-
-
-def _standing(release: ReleaseView) -> str:
-    """A release's support in words: "confidence 0.94 from 3 sources", and any dispute."""
-    noun = "source" if release.sources == 1 else "sources"
-    text = f"confidence {release.confidence:.2f} from {release.sources} {noun}"
-    return text + ("; disputed (\u2260 marks the claims against it)" if release.disputed else "")
+    print_detail(scope.zone, detail)
 
 
 def search(

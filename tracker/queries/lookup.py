@@ -52,6 +52,9 @@ class ReleaseDetail:
     release: ReleaseView
     history: list[HistoryEntry]
     sightings: list[Evidence]
+    """The newest sightings asked for, oldest of them first."""
+    sightings_total: int
+    """How many sightings the release has, shown or not."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,8 +122,11 @@ def find_work(reader: Reader, title: str) -> int:
     raise AmbiguousTitleError(f"{title!r} matches several works: {listed}. Be more precise.")
 
 
-def work_detail(reader: Reader, work_id: int) -> WorkDetail:
-    """A work's releases, each with its date history and its sightings."""
+def work_detail(reader: Reader, work_id: int, *, claims: int | None = None) -> WorkDetail:
+    """A work's releases, each with its date history and its newest `claims` sightings (None: all).
+
+    A much-reported release has thousands of sightings; only those asked for are read.
+    """
     work = reader.rows("SELECT title FROM work WHERE id = :work", {"work": work_id})
     if not work:
         raise NotFoundError(f"no work with id {work_id}")
@@ -140,11 +146,11 @@ def work_detail(reader: Reader, work_id: int) -> WorkDetail:
     return WorkDetail(
         title=title,
         aliases=sorted(aliases),
-        releases=[_release_detail(reader, release_view(row)) for row in releases],
+        releases=[_release_detail(reader, release_view(row), claims) for row in releases],
     )
 
 
-def _release_detail(reader: Reader, release: ReleaseView) -> ReleaseDetail:
+def _release_detail(reader: Reader, release: ReleaseView, claims: int | None) -> ReleaseDetail:
     current = ReleaseDate.parse(release.date)
     history = reader.rows(
         "SELECT c.change, c.old_value, c.new_value, c.recorded_at, a.url, a.published_at "
@@ -152,12 +158,19 @@ def _release_detail(reader: Reader, release: ReleaseView) -> ReleaseDetail:
         "WHERE c.release_id = :release ORDER BY c.id",
         {"release": release.id},
     )
-    sightings = reader.rows(
+    params = {"release": release.id}
+    ((total,),) = reader.rows("SELECT count(*) FROM sighting WHERE release_id = :release", params)
+    # newest first, so that a limit keeps the newest; an undated article counts from when it
+    # was seen (and sorts alike on both backends, which place NULLs differently)
+    newest = reader.rows(
         "SELECT s.date_value, s.evidence, a.url, a.published_at, s.site, s.confidence, "
         "s.created_at FROM sighting s JOIN article a ON a.id = s.article_id "
-        "WHERE s.release_id = :release ORDER BY a.published_at, s.id",
-        {"release": release.id},
+        "WHERE s.release_id = :release "
+        "ORDER BY COALESCE(a.published_at, s.created_at) DESC, s.id DESC"
+        + ("" if claims is None else " LIMIT :claims"),
+        params if claims is None else {**params, "claims": claims},
     )
+    sightings = newest[::-1]
     return ReleaseDetail(
         release=release,
         history=[
@@ -184,4 +197,5 @@ def _release_detail(reader: Reader, release: ReleaseView) -> ReleaseDetail:
             )
             for value, evidence, url, published, site, confidence, seen in sightings
         ],
+        sightings_total=int(total),
     )

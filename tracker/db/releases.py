@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, insert, or_, tuple_
 from sqlalchemy import select as sa_select
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from tracker.core.consensus import Claim, Consensus
@@ -46,7 +47,7 @@ def release_state(release: Release) -> ReleaseState:
     )
 
 
-def _newest_day_of(*columns: Any) -> Any:
+def _newest_day_of(*columns: Any) -> ColumnElement[bool]:
     """``(columns..., published) IN`` the newest publication day of each group of `columns`."""
     newest = (
         sa_select(*columns, func.max(col(Sighting.published)))

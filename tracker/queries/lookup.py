@@ -159,7 +159,6 @@ def _release_detail(reader: Reader, release: ReleaseView, claims: int | None) ->
         {"release": release.id},
     )
     params = {"release": release.id}
-    ((total,),) = reader.rows("SELECT count(*) FROM sighting WHERE release_id = :release", params)
     # newest first, so that a limit keeps the newest; an undated article counts from when it
     # was seen (and sorts alike on both backends, which place NULLs differently)
     newest = reader.rows(
@@ -171,6 +170,11 @@ def _release_detail(reader: Reader, release: ReleaseView, claims: int | None) ->
         params if claims is None else {**params, "claims": claims},
     )
     sightings = newest[::-1]
+    total = len(newest)
+    if claims is not None and total == claims:  # only a full page may have left some out
+        ((total,),) = reader.rows(
+            "SELECT count(*) FROM sighting WHERE release_id = :release", params
+        )
     return ReleaseDetail(
         release=release,
         history=[

@@ -85,7 +85,8 @@ _HEDGE = re.compile(
     r"|if\s+(?:all|everything|it|the)|assum\w+|maybe|my\s+bet|i\s+think|we\s+think"
     r"|i'd|we'd|no\s+earlier\s+than|at\s+the\s+earliest|until\s+at\s+least|unlikely|potential(?:ly)?"
     r"|reportedly|eyeing|eyes|eye|in\s+talks|if|tend\s+to\s+think|think\s+that|believe\s+that"
-    r"|bet\s+on|expect\s+(?:that|it|to\s+see)|we\s+expect|i\s+expect|chance)\b|\bmay\s+(?!\d)",
+    r"|bet\s+on|expect\s+(?:that|it|to\s+see)|we\s+expect|i\s+expect|chance|unverified"
+    r"|unsubstantiated)\b|\bmay\s+(?!\d)",
 )
 _EVENT = _blind(
     r"\b(?:events?(?![-\s]cinema)|fan\s+event|panels?|tours?|touring|trailers?|teasers?|festivals?|conventions?|ceremon(?:y|ies)"

@@ -138,7 +138,8 @@ PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
             _led(
                 "abdefijlmnostu",
                 rf"\b(?:(?P<mod>{_MONTH_MODS})[\s-]+)?"
-                rf"(?P<mon>{_FULL_MON_TRIE})\b\.?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?",
+                rf"(?P<mon>{_FULL_MON_TRIE})\b\.?"
+                rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>next|this)\s+year\b))?",
             ),
             re.IGNORECASE,
         ),

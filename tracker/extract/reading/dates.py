@@ -12,6 +12,11 @@ from tracker.extract.reading.lexicon import YEAR_NAME_WORDS
 __all__ = ["DateMention", "Form", "find_dates", "scan_dates"]
 
 _SEASON_NEEDS = frozenset({"", "the"})
+#: Words that put a bare season after a move or a plan ("delayed until fall", "slated for
+#: summer"); they also stand before names ("for Winter Wheat"), which a capitalised word after
+#: the season shows.
+_SEASON_LINK = re.compile(r"\b(?:until|by|for|to|into)\s+$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"[A-Z][a-z]*\s+[A-Z]")
 #: A capitalised word before a bare year that makes it part of a name ("E3 2017",
 #: "Stagecoach 2025"), unless it is one of these words of dates and release news.
 _NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])([A-Z][\w'\u2019+-]*)\s+$")
@@ -30,6 +35,13 @@ _MOVED = re.compile(
 
 #: A number right after a month name ("May 3"): the month-day form reads it, not the month's.
 _NUMBER_NEXT = re.compile(r"\.?\s+\d")
+#: A release noun right after a bare month or season makes it a date: "slated for a November
+#: release", "eyeing a fall premiere" (a bare "November" or "fall" is a date only in a list).
+_RELEASE_NOUN = re.compile(
+    r"\s+(?:(?:theatrical|theatre|theater|wide|digital|retail|worldwide|global)\s+)?"
+    r"(?:release|premiere|launch|debut|opening|bow|return)\b",
+    re.IGNORECASE,
+)
 #: Around a holiday, words that put the date near it rather than on it.
 _NEAR_BEFORE = re.compile(r"(?:before|after|until|since|ahead\s+of|by)\s+$")
 _NEAR_AFTER = re.compile(r"\s*(?:weekend|week|season|special|episode|party|-themed)")
@@ -43,7 +55,15 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
     )
     if lower_month and (form is Form.MONTH or mon.lower() in ("may", "march", "mar", "jun", "jan")):
         return False
-    if form is Form.MONTH and not found.group("year") and not found.group("mod"):
+    groups = found.groupdict()
+    dated = bool(groups.get("year") or (form is Form.MONTH and groups.get("rel")))
+    if (
+        (form is Form.MONTH or form is Form.SEASON)
+        and not dated
+        and _RELEASE_NOUN.match(found.string, found.end())
+    ):
+        return mon[:1].isupper() or form is Form.SEASON  # "a November release", "a fall launch"
+    if form is Form.MONTH and not dated and not found.group("mod"):
         # a bare month name counts only as a list heading ("January" alone on its line)
         before = found.string[max(0, found.start() - 2) : found.start()]
         after = found.string[found.end() : found.end() + 2]
@@ -53,7 +73,7 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
     if form is Form.MONTH and _NUMBER_NEXT.match(found.string[found.end() : found.end() + 4]):
         return False
     possessive = found.string.startswith(("'s ", "\u2019s "), found.end())
-    if form is Form.MONTH and not found.group("year") and possessive:
+    if form is Form.MONTH and not dated and possessive:
         return False  # "after December's cliffhanger": the month names an event, not a date
     if form is Form.MONTH and (found.group("mod") or "").lower() in ("to", "into"):
         # "pushed from March to June": a bare month after "to" only in a move
@@ -65,7 +85,13 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
             return False
     if form is Form.SEASON:
         mod = (found.group("mod") or "").lower()
-        return not (mod in _SEASON_NEEDS and not found.group("year"))
+        if mod or found.group("year"):
+            return mod != "the" or bool(found.group("year"))
+        # a bare season is a date after a move or a plan ("delayed until fall", "slated for
+        # summer"), unless it starts a name ("for Winter Wheat")
+        return _SEASON_LINK.search(
+            found.string, max(0, found.start() - 8), found.start()
+        ) is not None and not _NAME_AFTER.match(found.string, found.start())
     if form is Form.QUARTER and found.group("q"):
         return found.group("year") is not None or found.group(0)[0] == "Q"
     if form is Form.WEEKDAY:

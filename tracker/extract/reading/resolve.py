@@ -115,6 +115,8 @@ def _resolve_month(m: DateMention, base: dt.date) -> DateValue | None:
         return None
     if "year" in m.parts:
         return month_value(int(m.parts["year"]), month)
+    if "rel" in m.parts:  # "May next year", "in February of this year"
+        return month_value(_relative_year(m.parts["rel"], base), month)
     mod = m.parts.get("mod", "").lower()
     year = base.year
     if (mod == "next" and month <= base.month) or base.month - month >= 2:

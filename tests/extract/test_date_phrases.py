@@ -1,0 +1,66 @@
+"""Date phrases the reader takes whole: a month with "next year", a bare month or season before
+a release noun or after a move ("delayed until fall"), and the look-alikes it must leave alone.
+
+Sentences written for this file; read against a publication date of 2025-07-15.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract.candidates.cues import is_hedged
+from tracker.extract.reading.dates import find_dates
+from tracker.extract.reading.resolve import resolve
+
+BASE = dt.date(2025, 7, 15)
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    """Each date phrase found in ``text`` with its value."""
+    out = []
+    for m in find_dates(text):
+        value = resolve(m, text[m.start : m.end], BASE, base_known=True)
+        out.append((text[m.start : m.end], value.value if value else "-"))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a month and a relative year are one phrase: the year is the month's
+        ("The studio pushed Lantern Road to May next year.", [("to May next year", "2026-05")]),
+        ("Tidefall arrives in February of next year.", [("in February of next year", "2026-02")]),
+        ("Copper Bell opens in October this year.", [("in October this year", "2025-10")]),
+        # a bare month or season before a release noun is a date
+        ("Ninebark is slated for a November release.", [("November", "2025-11")]),
+        ("The sequel is eyeing a fall premiere on Hulu.", [("fall", "2025-fall")]),
+        ("Owl Street targets a September theatrical release.", [("September", "2025-09")]),
+        # a bare season after a move or a plan is a date
+        ("The second season has been delayed until fall.", [("fall", "2025-fall")]),
+        ("Paper Moons is now set for summer.", [("summer", "2025-summer")]),
+    ],
+)
+def test_phrases_read_whole(text: str, want: list[tuple[str, str]]) -> None:
+    assert _read(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It has been a long road for Winter Wheat, the farm drama.",  # a name, not a season
+        "The cast spent the summer in Prague.",  # a bare season without a plan
+        "Sales were strong over the summer.",
+        "The November storms closed the set.",  # a month before a noun that is no release
+        "We may release it later.",  # "may" is a verb
+    ],
+)
+def test_look_alikes_are_not_dates(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_an_unverified_report_is_a_hedge() -> None:
+    assert is_hedged("According to an unverified post, the studio plans a November release")
+    assert is_hedged("an unsubstantiated report puts it in May")
+    assert not is_hedged("The studio confirmed a November release")

@@ -1,7 +1,7 @@
 """Date phrases the reader takes whole: a month with "next year", a bare month or season before
 a release noun or after a move ("delayed until fall"), and the look-alikes it must leave alone.
 
-Sentences written for this file; read against a publication date of 2025-07-15.
+Sentences written for this file; read against a publication date of 2025-07-15 (a Tuesday).
 """
 
 from __future__ import annotations
@@ -33,6 +33,13 @@ def _read(text: str) -> list[tuple[str, str]]:
         ("The studio pushed Lantern Road to May next year.", [("to May next year", "2026-05")]),
         ("Tidefall arrives in February of next year.", [("in February of next year", "2026-02")]),
         ("Copper Bell opens in October this year.", [("in October this year", "2025-10")]),
+        (
+            "Dolphin Bay 2 is dated September 19th next year.",
+            [("September 19th next year", "2026-09-19")],
+        ),
+        # a weekday and a day of the month: the first such day from the week before publication
+        ("The finale airs Thursday the 24th.", [("Thursday the 24th", "2025-07-24")]),
+        ("It returns on Monday the 8th.", [("on Monday the 8th", "2025-09-08")]),
         # a bare month or season before a release noun is a date
         ("Ninebark is slated for a November release.", [("November", "2025-11")]),
         ("The sequel is eyeing a fall premiere on Hulu.", [("fall", "2025-fall")]),
@@ -58,6 +65,10 @@ def test_phrases_read_whole(text: str, want: list[tuple[str, str]]) -> None:
 )
 def test_look_alikes_are_not_dates(text: str) -> None:
     assert _read(text) == []
+
+
+def test_friday_the_13th_is_the_films_name() -> None:
+    assert _read("A new Friday the 13th film is in the works.") == [("Friday the 13th", "-")]
 
 
 def test_an_unverified_report_is_a_hedge() -> None:

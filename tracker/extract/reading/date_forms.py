@@ -111,7 +111,7 @@ PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
                 "adfjmnostw",
                 rf"\b(?:(?P<wmod>this|next|on|this coming)\s+)?(?:(?P<wd>{_WD})\b\.?,?\s+)?"
                 rf"(?:the\s+)?(?P<mon>{_MON})\b\.?\s+(?P<day>{_DAY}){_NOT_COUNT}"
-                rf"(?:,?\s+(?P<year>{_YEAR}))?",
+                rf"(?:,?\s+(?P<year>{_YEAR})|\s+(?:of\s+)?(?P<rel>next|this)\s+year\b)?",
             ),
             re.IGNORECASE,
         ),
@@ -210,7 +210,8 @@ PATTERNS: tuple[tuple[Form, re.Pattern[str]], ...] = (
             _led(
                 "fmnostw",
                 r"\b(?:(?P<wmod>this coming|this|next|on)\s+)?"
-                rf"(?P<wd>{_FULL_WD})\b(?!s|['\u2019]s)",
+                rf"(?P<wd>{_FULL_WD})\b(?!s|['\u2019]s)"
+                r"(?:,?\s+the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)?",
             ),
             re.IGNORECASE,
         ),

@@ -47,6 +47,7 @@ def needs_frame(m: DateMention, first: dt.date, year: int | None) -> bool:
         year is not None
         and m.form in _YEARLESS_FORMS
         and "year" not in m.parts
+        and "rel" not in m.parts
         and (first.year < year)
     )
 

@@ -81,9 +81,10 @@ def _resolve_day(m: DateMention, base: dt.date, base_known: bool) -> DateValue |
     if month is None:
         return None
     day = _day_number(m.parts["day"])
-    if "year" in m.parts:
+    if "year" in m.parts or "rel" in m.parts:  # "May 3, 2026", "September 19th next year"
+        year = int(m.parts["year"]) if "year" in m.parts else _relative_year(m.parts["rel"], base)
         try:
-            return day_value(dt.date(int(m.parts["year"]), month, day))
+            return day_value(dt.date(year, month, day))
         except ValueError:
             return None
     placed = _forward_day(base, month, day)
@@ -184,13 +185,34 @@ def _resolve_relative(phrase: str, base: dt.date, anchor: dt.date | None) -> Dat
     return day_value(anchor + dt.timedelta(days=1))
 
 
-def _resolve_weekday(m: DateMention, base: dt.date, anchor: dt.date | None) -> DateValue:
+def _resolve_weekday(m: DateMention, base: dt.date, anchor: dt.date | None) -> DateValue | None:
     weekday = WEEKDAYS[m.parts["wd"].lower()]
+    if "day" in m.parts:
+        if weekday == 4 and m.parts["day"] == "13":
+            return None  # "Friday the 13th" in entertainment news is the films' name
+        return _weekday_and_day(weekday, int(m.parts["day"]), base)
     start = anchor or base
     ahead = (weekday - start.weekday()) % 7
     if ahead == 0 and m.parts.get("wmod", "").lower() == "next" and anchor is None:
         ahead = 7
     return day_value(start + dt.timedelta(days=ahead))
+
+
+_WEEK = dt.timedelta(days=7)
+
+
+def _weekday_and_day(weekday: int, day: int, base: dt.date) -> DateValue | None:
+    """"Thursday the 27th": the first such day from the week before ``base`` on, within a year."""
+    year, month = base.year, base.month
+    for _ in range(13):
+        try:
+            placed = dt.date(year, month, day)
+        except ValueError:
+            placed = None  # "the 31st" of a shorter month
+        if placed is not None and placed >= base - _WEEK and placed.weekday() == weekday:
+            return day_value(placed)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
 
 
 _FIXED_HOLIDAYS = {

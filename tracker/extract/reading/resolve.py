@@ -82,9 +82,9 @@ def _resolve_day(m: DateMention, base: dt.date, base_known: bool) -> DateValue |
         return None
     day = _day_number(m.parts["day"])
     if "year" in m.parts or "rel" in m.parts:  # "May 3, 2026", "September 19th next year"
-        year = int(m.parts["year"]) if "year" in m.parts else _relative_year(m.parts["rel"], base)
+        said = int(m.parts["year"]) if "year" in m.parts else _relative_year(m.parts["rel"], base)
         try:
-            return day_value(dt.date(year, month, day))
+            return day_value(dt.date(said, month, day))
         except ValueError:
             return None
     placed = _forward_day(base, month, day)
@@ -202,7 +202,7 @@ _WEEK = dt.timedelta(days=7)
 
 
 def _weekday_and_day(weekday: int, day: int, base: dt.date) -> DateValue | None:
-    """"Thursday the 27th": the first such day from the week before ``base`` on, within a year."""
+    """Read "Thursday the 27th": the first such day from the week before ``base``, within a year."""
     year, month = base.year, base.month
     for _ in range(13):
         try:

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from tracker.extract import extract_announcements
 from tracker.extract.candidates.cues import is_hedged
 from tracker.extract.reading.dates import find_dates
 from tracker.extract.reading.resolve import resolve
@@ -75,3 +76,21 @@ def test_an_unverified_report_is_a_hedge() -> None:
     assert is_hedged("According to an unverified post, the studio plans a November release")
     assert is_hedged("an unsubstantiated report puts it in May")
     assert not is_hedged("The studio confirmed a November release")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a negated verb before "until" puts the release on that date
+        ("Cobalt Harbor won't be released until Oct. 12.", {("Cobalt Harbor", "2025-10-12")}),
+        (
+            'The Friday lineup of "Tin Lanterns" and "Far Meadow" isn\'t back until Oct. 12.',
+            {("Tin Lanterns", "2025-10-12"), ("Far Meadow", "2025-10-12")},
+        ),
+        # without the negation, "until" ends something: no release
+        ("The Cobalt Harbor exhibit runs until Oct. 12.", set()),
+    ],
+)
+def test_not_until_is_the_release_date(text: str, want: set[tuple[str, str]]) -> None:
+    found = extract_announcements(text, BASE)
+    assert {(a.title, a.date) for a in found} == want

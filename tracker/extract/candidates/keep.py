@@ -66,6 +66,12 @@ _OR_AFTER = re.compile(r",?\s+or\b|,\s+(?:19|20)\d\d,?\s+or\b")
 _OR_BEFORE = re.compile(r"\bor\s+(?:in\s+|on\s+)?(?:early\s+|late\s+)?$")
 #: "continues through Aug. 21", "runs until May 3": the end of something, not a release.
 _UNTIL_START = re.compile(r"(?:through|thru|until|till)\s", re.IGNORECASE)
+#: "won't be released until late 2012", "isn't back until Oct. 12": a negated verb before
+#: "until" puts the release on the date, where "runs until" ends something there.
+_NOT_UNTIL = re.compile(
+    r"(?:n['\u2019]t|\bnot|\bnever)\b[^.;!?]{0,50}\b(?:until|till)\s+(?:\w+,?\s+)?$",
+    re.IGNORECASE,
+)
 _UNTIL = Caseless(
     r"(?<!\bdelayed\s)(?<!\bpushed\s)(?<!\bpostponed\s)(?<!\bmoved\s)\b(?:through|thru"
     r"|until|till)\s+(?:\w+,?\s+)?$",
@@ -155,9 +161,10 @@ def verdict(
         return "past"
     if is_withdrawn(text[s.start : m.start], text[m.end : s.end], since - s.start):
         return "withdrawn"
-    if _UNTIL.search(text, max(s.start, m.start - 40), m.start) or _UNTIL_START.match(
-        text, m.start
-    ):
+    if (
+        _UNTIL.search(text, max(s.start, m.start - 40), m.start)
+        or _UNTIL_START.match(text, m.start)
+    ) and not _NOT_UNTIL.search(text, max(s.start, m.start - 80), m.start):
         return "until"
     if _SINCE.search(text, max(s.start, m.start - 60), m.start):
         return "since"  # "since its move to Wednesdays in September": the past
@@ -182,7 +189,7 @@ def verdict(
         return "past cue"
     if _a_year_out(m, value, state) and mentions_past(part):
         return "last year"  # "wrapped last month with a finale on Dec. 11": last December's
-    if m.form is Form.WEEKDAY and (
+    if (m.form is Form.WEEKDAY and "day" not in m.parts) and (  # "Thursday the 27th" is a day
         not _FUTURE_NEAR.search(part)
         or _REPORTED.search(text, max(s.start, m.start - 25), m.start)
         or _REPORTED_AFTER.match(text, m.end)

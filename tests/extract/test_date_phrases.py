@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 
 from tracker.extract import extract_announcements
-from tracker.extract.candidates.cues import is_hedged
+from tracker.extract.candidates.cues import has_future_cue, is_hedged
+from tracker.extract.candidates.reader import propose
 from tracker.extract.reading.dates import find_dates
 from tracker.extract.reading.resolve import resolve
 
@@ -72,6 +73,13 @@ def test_friday_the_13th_is_the_films_name() -> None:
     assert _read("A new Friday the 13th film is in the works.") == [("Friday the 13th", "-")]
 
 
+def test_more_release_cues() -> None:
+    assert has_future_cue("First episode: Monday, October 9 at 10 p.m.")
+    assert has_future_cue("The console will go on sale in Japan on 12 December")
+    assert has_future_cue("the network announced airdates for the documentary")
+    assert not has_future_cue("The episode was filmed in Prague")
+
+
 def test_an_unverified_report_is_a_hedge() -> None:
     assert is_hedged("According to an unverified post, the studio plans a November release")
     assert is_hedged("an unsubstantiated report puts it in May")
@@ -94,3 +102,19 @@ def test_an_unverified_report_is_a_hedge() -> None:
 def test_not_until_is_the_release_date(text: str, want: set[tuple[str, str]]) -> None:
     found = extract_announcements(text, BASE)
     assert {(a.title, a.date) for a in found} == want
+
+
+PREVIEW = """Summer movie preview
+
+The latest chapter of the space saga, "Copper Skies: Return of the Fleet." A retired pilot is \
+pulled back into a war she thought was over. Mara Vance and Theo Lund co-star. (Aug. 8)
+
+Haunt Club 2: the roommates move into a lighthouse. Priya Shah returns. (Aug. 15)
+"""
+
+
+def test_a_bracketed_date_closing_a_paragraph_is_proposed_for_its_work() -> None:
+    _, candidates = propose(PREVIEW, BASE)
+    pairs = {(c.title, c.value.value) for c in candidates}
+    assert ("Copper Skies: Return of the Fleet", "2025-08-08") in pairs  # its quoted name
+    assert ("Haunt Club 2", "2025-08-15") in pairs  # the name it opens with

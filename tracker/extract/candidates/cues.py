@@ -45,6 +45,7 @@ _FUTURE_CUE = _blind(
     r"|moving\s+to|pushed\s+(?:back\s+)?to|delayed\s+(?:to|until)|shifted\s+to|bumped\s+to"
     r"|switched\s+to|moved\s+(?:up|back)?\s*to|now\s+(?:set|slated|scheduled|due)"
     r"|release\s+date|premiere\s+date|launch\s+date|air\s+date|street\s+date|finale"
+    r"|airdates?|first\s+episodes?|go(?:es)?\s+on\s+sale|on[\s-]sale\s+date"
     r"|premieres?|launch|release|debut|on\s+sale\s+in\s+stores|in\s+theaters|in\s+theatres"
     r"|in\s+cinemas|broadcasting|expected|aiming|target(?:ed|ing)?|follow(?:s|ed)\s+by"
     r"|will\s+(?:be\s+)?(?:released|published|available|out|back|airing)"

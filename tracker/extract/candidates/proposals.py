@@ -72,6 +72,14 @@ def propose_pairs(
     heading = _heading_above(text, sentences, i, state)
     if heading is not None and all(heading.title != t.title for t, _ in owners):
         owners.append((heading, True))
+    # a date in brackets closing a paragraph ("... co-star. (May 1)") dates the work the
+    # paragraph describes: its first quoted name, or the name it opens with
+    closing = [
+        (t, True)
+        for t in _paragraph_works(text, sentences, i, state)
+        if all(t.title != o.title for o, _ in owners)
+    ]
+    owners.extend(closing)
     listing = len(found) <= 2 and _is_listing(text, s, owners)
     subjects = [o for o in owners[:1] if not o[1] and _opens(text, s, o[0])]
     for m, value in found:
@@ -91,6 +99,7 @@ def propose_pairs(
                 near += [o for o in owners if o[1] and o not in near]
             elif heading is not None and (heading, True) not in near:
                 near.append((heading, True))  # "Find Me" / "A. Author. Publisher, Oct. 29"
+            near += [o for o in closing if o not in near]
         for t, topical in near:
             state.proposals.append(
                 emit(
@@ -123,6 +132,42 @@ def _heading_above(
                 return None
             return heading_title(text, above.start, above.end)
     return None
+
+
+#: A sentence that is only a date in brackets: "(May 1)", "(Thursday, December 7 at 8 p.m. ET
+#: on USA)".
+_BRACKETED_ONLY = re.compile(r"\(\s*[^()\n]{3,60}\)\.?\s*")
+#: How far into its paragraph an opening name may start (after a bullet or a number).
+_PARAGRAPH_OPENING = 4
+#: How many sentences back a paragraph's opening is looked for.
+_PARAGRAPH_REACH = 8
+
+
+def _paragraph_works(
+    text: str, sentences: list[Sentence], i: int, state: State
+) -> list[TitleMention]:
+    """The works a paragraph describes, when sentence ``i`` closes it with a bracketed date.
+
+    Previews and listicles describe one work a paragraph and end it with the date in brackets;
+    the paragraph's first quoted name and the name it opens with are proposed for that date.
+    """
+    s = sentences[i]
+    if s.first_in_line or not s.last_in_line or not _BRACKETED_ONLY.fullmatch(text, s.start, s.end):
+        return []
+    first = i
+    while first > 0 and i - first < _PARAGRAPH_REACH and not sentences[first].first_in_line:
+        first -= 1
+    out: list[TitleMention] = []
+    opening = sentence_titles(text, sentences, first, state)
+    if opening and opening[0].start - sentences[first].start <= _PARAGRAPH_OPENING:
+        out.append(opening[0])
+    for j in range(first, i):
+        quoted = next((t for t in sentence_titles(text, sentences, j, state) if t.quoted), None)
+        if quoted is not None:
+            if all(quoted.title != t.title for t in out):
+                out.append(quoted)
+            break
+    return out
 
 
 #: How many sentences above a date a heading that is only a name may stand.

@@ -118,3 +118,13 @@ def test_a_bracketed_date_closing_a_paragraph_is_proposed_for_its_work() -> None
     pairs = {(c.title, c.value.value) for c in candidates}
     assert ("Copper Skies: Return of the Fleet", "2025-08-08") in pairs  # its quoted name
     assert ("Haunt Club 2", "2025-08-15") in pairs  # the name it opens with
+
+
+def test_a_company_named_beside_its_noun_is_no_work() -> None:
+    text = (
+        "Night Ledger will be published on Sept. 15. The audiobook will not arrive until "
+        "Oct. 27, from the publisher's audio imprint, Quillmark Audio."
+    )
+    _, candidates = propose(text, BASE)
+    assert "Quillmark Audio" not in {c.title for c in candidates}
+    assert ("Night Ledger", "2025-09-15") in {(c.title, c.value.value) for c in candidates}

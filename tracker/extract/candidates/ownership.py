@@ -42,6 +42,20 @@ SEQUEL_BETWEEN = Caseless(
 )
 
 
+#: A company's name set beside the noun for it: "its audio imprint, Harrow Audio", "the
+#: distributor, Briarcliff": the name is the company's, not a work's.
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:imprint|label|publisher|studio|distributor|broadcaster|developer|division"
+    r"|subsidiary|production\s+company|streamer),?\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_company_apposition(text: str, t: TitleMention) -> bool:
+    """Tell whether a name stands beside a company noun before it ("imprint, Harrow Audio")."""
+    return not t.quoted and _COMPANY_BEFORE.search(text, max(0, t.start - 30), t.start) is not None
+
+
 def names_the_owner(text: str, t: TitleMention) -> bool:
     """Tell whether a name stands for whoever owns or schedules the work, not for the work."""
     if t.quoted:

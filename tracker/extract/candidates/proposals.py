@@ -14,6 +14,7 @@ import re
 from tracker.extract.candidates.emit import emit
 from tracker.extract.candidates.headings import heading_title
 from tracker.extract.candidates.names import generous_names
+from tracker.extract.candidates.ownership import is_company_apposition
 from tracker.extract.candidates.spans import tidy
 from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
@@ -50,11 +51,18 @@ def propose_pairs(
         else []
     )
     titles = [
-        t for t in strict_found if not any(m.start < t.end and t.start < m.end for m, _ in found)
+        t
+        for t in strict_found
+        if not any(m.start < t.end and t.start < m.end for m, _ in found)
+        and not is_company_apposition(text, t)
     ]
     strict = {t.title for t in titles}
     spans = tuple((m.start, m.end) for m, _ in found) + state.date_spans.get(i, ())
-    extra = [t for t in generous_names(text, s.start, s.end, spans) if t.title not in strict]
+    extra = [
+        t
+        for t in generous_names(text, s.start, s.end, spans)
+        if t.title not in strict and not is_company_apposition(text, t)
+    ]
     owners = [(t, False) for t in (*titles[:_PER_SENTENCE], *extra[:_PER_SENTENCE])]
     # the work the article or paragraph is about, however the sentence names it ("the book",
     # "this game") and whatever other names it holds ("Level 5 said it ships on 12/25")

@@ -36,6 +36,7 @@ from tracker.extract.candidates.ownership import (
     PRONOUN_SUBJECT,
     SEQUEL_BETWEEN,
     fallback_owner,
+    is_company_apposition,
     names_the_owner,
 )
 from tracker.extract.candidates.pairing import clause_owners
@@ -144,7 +145,9 @@ def _sentence(
         for t in sentence_titles(text, sentences, i, state)
         if not any(m.start < t.end and t.start < m.end for m, _ in found)
     ]
-    titles = [t for t in titles if not names_the_owner(text, t)]
+    titles = [
+        t for t in titles if not names_the_owner(text, t) and not is_company_apposition(text, t)
+    ]
     first = kept[0][0]
     if first.start - s.start < 25 and PRONOUN_SUBJECT.match(text, first.end):
         titles = [t for t in titles if t.end <= first.start]  # "This Friday, it opens ..."

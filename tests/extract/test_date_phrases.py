@@ -59,6 +59,7 @@ def test_phrases_read_whole(text: str, want: list[tuple[str, str]]) -> None:
     "text",
     [
         "It has been a long road for Winter Wheat, the farm drama.",  # a name, not a season
+        "Back in Time for Winter follows one family through the cold months.",
         "The cast spent the summer in Prague.",  # a bare season without a plan
         "Sales were strong over the summer.",
         "The November storms closed the set.",  # a month before a noun that is no release

@@ -13,10 +13,8 @@ __all__ = ["DateMention", "Form", "find_dates", "scan_dates"]
 
 _SEASON_NEEDS = frozenset({"", "the"})
 #: Words that put a bare season after a move or a plan ("delayed until fall", "slated for
-#: summer"); they also stand before names ("for Winter Wheat"), which a capitalised word after
-#: the season shows.
+#: summer").
 _SEASON_LINK = re.compile(r"\b(?:until|by|for|to|into)\s+$", re.IGNORECASE)
-_NAME_AFTER = re.compile(r"[A-Z][a-z]*\s+[A-Z]")
 #: A capitalised word before a bare year that makes it part of a name ("E3 2017",
 #: "Stagecoach 2025"), unless it is one of these words of dates and release news.
 _NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])([A-Z][\w'\u2019+-]*)\s+$")
@@ -88,10 +86,13 @@ def _keep(form: Form, found: re.Match[str]) -> bool:
         if mod or found.group("year"):
             return mod != "the" or bool(found.group("year"))
         # a bare season is a date after a move or a plan ("delayed until fall", "slated for
-        # summer"), unless it starts a name ("for Winter Wheat")
-        return _SEASON_LINK.search(
-            found.string, max(0, found.start() - 8), found.start()
-        ) is not None and not _NAME_AFTER.match(found.string, found.start())
+        # summer"), written in lower case: a capital makes it a name's ("Back in Time for
+        # Winter", "for Winter Wheat")
+        return (
+            found.group("season")[0].islower()
+            and _SEASON_LINK.search(found.string, max(0, found.start() - 8), found.start())
+            is not None
+        )
     if form is Form.QUARTER and found.group("q"):
         return found.group("year") is not None or found.group(0)[0] == "Q"
     if form is Form.WEEKDAY:

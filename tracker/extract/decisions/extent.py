@@ -7,7 +7,9 @@ words of their own to a title, and a candidate read from them names the work wit
 * a book list's author after it: "The Islanders by Christopher Priest";
 * the network after it: "Thief on FX";
 * a row's month after a colon: "House of Cards: March";
-* a year's possessive before it: "2019's Madame X".
+* a year's possessive before it: "2019's Madame X";
+* a home-video format after it: "Poltergeist in 4K Ultra HD";
+* a star's name before it in Indian film press: "the Sidharth Malhotra-starrer Aiyaary".
 
 Trimming them here, where the announcement is written, leaves the candidates and their
 features (and so the learned weights) as they are.
@@ -32,10 +34,18 @@ _MONTH_MARKS = re.compile(r":|\s[\-\u2013]\s")
 _LETTERS = re.compile(r"[^\W\d_]")
 _ON_PLATFORM = re.compile(r"\s+on\s+([\w&+' ]{2,25})$")
 _MONTH_AFTER_COLON = re.compile(r"(?:\s*:\s*|\s+[\-\u2013]\s+)([A-Za-z]+)\.?$")
+#: A home-video format after the title: "Poltergeist in 4K Ultra HD", "Heat on Blu-ray".
+_FORMAT_AFTER = re.compile(
+    r"\s+(?:in|on)\s+(?:4K(?:\s+Ultra\s+HD)?|Ultra\s+HD|UHD|Blu-ray|Blu-Ray|DVD|Digital\s+HD"
+    r"|Digital|VOD|Steelbook)(?:\s*(?:and|&|/|,)\s*(?:4K(?:\s+Ultra\s+HD)?|Blu-ray|Blu-Ray|DVD"
+    r"|Digital))*$"
+)
+#: Indian film press names a film after its star: "the Sidharth Malhotra-starrer Aiyaary".
+_STARRER = re.compile(r"\A.*?\bstarrer\s+(?=\S)", re.IGNORECASE)
 
 
 def trim_title(title: str) -> str:
-    """The work's own title, without a listing's time, a byline, a network, a month or a year.
+    """The work's own title, without the words a layout glued to it (see the module's list).
 
     A trim that would leave fewer than two letters ("6 by Jean Auel", "C on ABC") is not made.
 
@@ -53,6 +63,12 @@ def trim_title(title: str) -> str:
     '13.07.09 - The Bookseller'
     >>> trim_title("C on ABC")
     'C on ABC'
+    >>> trim_title("Poltergeist in 4K Ultra HD")
+    'Poltergeist'
+    >>> trim_title("Heat on Blu-ray and DVD")
+    'Heat'
+    >>> trim_title("the Sidharth Malhotra-starrer Aiyaary")
+    'Aiyaary'
     >>> trim_title("Yang Ik-june")
     'Yang Ik-june'
     """
@@ -64,6 +80,10 @@ def trim_title(title: str) -> str:
     on = _ON_PLATFORM.search(trimmed) if " on " in trimmed else None
     if on is not None and on.group(1).lower() in PLATFORMS:
         trimmed = trimmed[: on.start()]
+    if " in " in trimmed or " on " in trimmed:
+        trimmed = _FORMAT_AFTER.sub("", trimmed)
+    if "starrer" in trimmed or "Starrer" in trimmed:
+        trimmed = _STARRER.sub("", trimmed, count=1)
     month = _MONTH_AFTER_COLON.search(trimmed) if _MONTH_MARKS.search(trimmed) else None
     if month is not None and month.group(1).lower() in MONTHS and len(month.group(1)) > 3:
         trimmed = trimmed[: month.start()]

@@ -22,7 +22,7 @@ from tracker.extract.reading.lexicon import (
     entries,
 )
 
-_CAP = r"(?:[A-Z0-9][\w'\u2019.!?&+:/\-]*|&|\+)"
+_CAP = r"(?:[A-Z0-9][\w'\u2019.!?&+:/\-\u00d7]*|&|\+)"
 _RUN = re.compile(rf"(?<![\w'\u2019]){_CAP}(?:[ \t]+(?:(?:{SMALL}|and)[ \t]+)*{_CAP})*")
 _QUOTED = re.compile(
     r"[\"\u201c]([^\"\u201c\u201d\n]{2,100}?)[\"\u201d]|\u2018([^\u2018\u2019\n]{2,100}?)\u2019(?![A-Za-z])"

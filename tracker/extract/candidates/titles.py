@@ -36,7 +36,7 @@ _QUOTED = re.compile(
     r"|(?<![A-Za-z])\u2018((?:[^\u2018\u2019\n]|\u2019(?=[A-Za-z]))+?)\u2019(?![A-Za-z])"
     r"|(?<![\w'])'([A-Z0-9](?:[^'\n]|'(?=[a-z]))*?)'(?![\w'])"  # 'Harrow Fen' in a headline
 )
-_CAP = r"(?:(?:[ie](?=[A-Z]))?[A-Z0-9][\w'\u2019.!?&+:\-]*+|&)"
+_CAP = r"(?:(?:[ie](?=[A-Z]))?[A-Z0-9][\w'\u2019.!?&+:\-\u00d7]*+|&)"
 #: A look-ahead on the letters a run starts with comes first, so ``re`` skips in C.
 _RUN = re.compile(
     rf"(?=[A-Z0-9ie&])(?<![\w'\u2019]){_CAP}(?:(?:\s+(?:{SMALL}\s+)*+|\s+and\s+the\s+(?:{SMALL}\s+)*+){_CAP})*+"

@@ -9,7 +9,9 @@ words of their own to a title, and a candidate read from them names the work wit
 * a row's month after a colon: "House of Cards: March";
 * a year's possessive before it: "2019's Madame X";
 * a home-video format after it: "Poltergeist in 4K Ultra HD";
-* a star's name before it in Indian film press: "the Sidharth Malhotra-starrer Aiyaary".
+* a star's name before it in Indian film press: "the Sidharth Malhotra-starrer Aiyaary";
+* a field's label before it: "Distributor: Humpday" (a label and a number, "Score: 8.25",
+  names nothing: the empty title drops the announcement).
 
 Trimming them here, where the announcement is written, leaves the candidates and their
 features (and so the learned weights) as they are.
@@ -40,6 +42,13 @@ _FORMAT_AFTER = re.compile(
     r"|Digital|VOD|Steelbook)(?:\s*(?:and|&|/|,)\s*(?:4K(?:\s+Ultra\s+HD)?|Blu-ray|Blu-Ray|DVD"
     r"|Digital))*$"
 )
+#: A field label before the title: "Announcement: Neko Atsume", "Distributor: Humpday".
+_LABEL_BEFORE = re.compile(
+    r"(?:announcement|distributor|publisher|developer|platforms?|genre|network|director|starring"
+    r"|cast|score|rating|price|format|studio|label|release\s+date|premiere\s+date|air\s*date"
+    r"|exclusive|breaking|update|report|watch|video|photos|trailer|news|source|via)\s*:\s+",
+    re.IGNORECASE,
+)
 #: Indian film press names a film after its star: "the Sidharth Malhotra-starrer Aiyaary".
 _STARRER = re.compile(r"\A.*?\bstarrer\s+(?=\S)", re.IGNORECASE)
 
@@ -69,6 +78,10 @@ def trim_title(title: str) -> str:
     'Heat'
     >>> trim_title("the Sidharth Malhotra-starrer Aiyaary")
     'Aiyaary'
+    >>> trim_title("Distributor: Humpday")
+    'Humpday'
+    >>> trim_title("Score: 8.25")
+    ''
     >>> trim_title("Yang Ik-june")
     'Yang Ik-june'
     """
@@ -87,6 +100,10 @@ def trim_title(title: str) -> str:
     month = _MONTH_AFTER_COLON.search(trimmed) if _MONTH_MARKS.search(trimmed) else None
     if month is not None and month.group(1).lower() in MONTHS and len(month.group(1)) > 3:
         trimmed = trimmed[: month.start()]
+    label = _LABEL_BEFORE.match(trimmed) if ":" in trimmed else None
+    if label is not None:
+        rest = trimmed[label.end() :]
+        return rest if len(_LETTERS.findall(rest)) >= 2 else ""  # "Score: 8.25" names nothing
     if trimmed is title:
         return title  # most names: nothing was glued to them
     trimmed = trimmed.strip()

@@ -30,6 +30,13 @@ from tracker.extract.records import Kind
         ("Narcos - August", "Narcos"),
         ("2019\u2019s Madame X", "Madame X"),
         ("1999's The Secrets of Giving", "The Secrets of Giving"),
+        ("Poltergeist in 4K Ultra HD", "Poltergeist"),
+        ("Heat on Blu-ray and DVD", "Heat"),
+        ("the Sidharth Malhotra-starrer Aiyaary", "Aiyaary"),
+        ("Distributor: Humpday", "Humpday"),
+        ("Announcement: Neko Lantern", "Neko Lantern"),
+        ("Glass Harbor with Scarlett Vane and Adam Roe", "Glass Harbor"),  # a cast
+        ("Score: 8.25", ""),  # a label and a number name nothing
     ],
 )
 def test_what_a_layout_glued_to_a_title_is_trimmed(name: str, title: str) -> None:
@@ -51,10 +58,21 @@ def test_what_a_layout_glued_to_a_title_is_trimmed(name: str, title: str) -> Non
         "6 by Jean Auel",  # a trim that leaves no name is not made
         "C on ABC",
         "Season 2: May",  # "May" is too often a word to be read as the month
+        "Late Night with Seth Meyers",  # a talk show is named after its host
+        "America Inside Out with Katie Couric",  # one person: a host, unless a film's
+        "Letters from Iwo Jima",  # "from" and a place
+        "Winter in 4K Town",  # a format only at the end
     ],
 )
 def test_a_title_that_only_looks_glued_is_kept(title: str) -> None:
     assert trim_title(title) == title
+
+
+def test_a_films_credit_of_one_person_is_trimmed() -> None:
+    assert trim_title("Klaus with Jason Schwartzman", credits=True) == "Klaus"
+    assert (
+        trim_title("Klaus with Jason Schwartzman", credits=False) == "Klaus with Jason Schwartzman"
+    )
 
 
 def _candidate(

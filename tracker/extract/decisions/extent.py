@@ -10,6 +10,8 @@ words of their own to a title, and a candidate read from them names the work wit
 * a year's possessive before it: "2019's Madame X";
 * a home-video format after it: "Poltergeist in 4K Ultra HD";
 * a star's name before it in Indian film press: "the Sidharth Malhotra-starrer Aiyaary";
+* the cast or director credited after it: "Klaus with Jason Schwartzman" (not a host's name
+  in a talk show's: "Late Night with Seth Meyers");
 * a field's label before it: "Distributor: Humpday" (a label and a number, "Score: 8.25",
   names nothing: the empty title drops the announcement).
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.reading.lexicon import MONTHS, PLATFORMS
+from tracker.extract.reading.lexicon import GIVEN_NAMES, MONTHS, PLATFORMS
 
 #: A clock time and a separator opening a listing's row: "10 PM:", "8:30 p.m. -", "9/8c:".
 _CLOCK_LEAD = re.compile(
@@ -42,6 +44,20 @@ _FORMAT_AFTER = re.compile(
     r"|Digital|VOD|Steelbook)(?:\s*(?:and|&|/|,)\s*(?:4K(?:\s+Ultra\s+HD)?|Blu-ray|Blu-Ray|DVD"
     r"|Digital))*$"
 )
+#: Cast or director credited after the title: "Klaus with Jason Schwartzman", "Marriage Story
+#: with Scarlett Johansson and Adam Driver", "I Lost My Body from Mati Diop".
+_CREDIT_AFTER = re.compile(
+    r"\s+(?:with|from|starring|featuring)\s+([A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*){1,2}"
+    r"(?:\s*(?:,|and|&)\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,2})*$"
+)
+#: A credit of several people ("with Scarlett Johansson and Adam Driver"): a cast, not a host.
+_SEVERAL = re.compile(r"\s(?:,|and|&)\s")
+#: Talk and magazine shows are named after their host: "Late Night with Seth Meyers".
+_HOSTED_SHOW = re.compile(
+    r"\b(?:night|tonight|show|live|time|weekly|week|today|morning|late|hour|club|kitchen"
+    r"|podcast|radio)\b",
+    re.IGNORECASE,
+)
 #: A field label before the title: "Announcement: Neko Atsume", "Distributor: Humpday".
 _LABEL_BEFORE = re.compile(
     r"(?:announcement|distributor|publisher|developer|platforms?|genre|network|director|starring"
@@ -53,8 +69,12 @@ _LABEL_BEFORE = re.compile(
 _STARRER = re.compile(r"\A.*?\bstarrer\s+(?=\S)", re.IGNORECASE)
 
 
-def trim_title(title: str) -> str:
+def trim_title(title: str, *, credits: bool = False) -> str:
     """The work's own title, without the words a layout glued to it (see the module's list).
+
+    ``credits`` is for a film's, a game's or an album's unquoted name, whose credit of one
+    person is trimmed too: a TV show is often named after its host ("America Inside Out with
+    Katie Couric"), and quotes bound a name. A credit of several people is trimmed always.
 
     A trim that would leave fewer than two letters ("6 by Jean Auel", "C on ABC") is not made.
 
@@ -78,6 +98,12 @@ def trim_title(title: str) -> str:
     'Heat'
     >>> trim_title("the Sidharth Malhotra-starrer Aiyaary")
     'Aiyaary'
+    >>> trim_title("Marriage Story with Scarlett Johansson and Adam Driver")
+    'Marriage Story'
+    >>> trim_title("Late Night with Seth Meyers")
+    'Late Night with Seth Meyers'
+    >>> trim_title("Letters from Iwo Jima")
+    'Letters from Iwo Jima'
     >>> trim_title("Distributor: Humpday")
     'Humpday'
     >>> trim_title("Score: 8.25")
@@ -100,6 +126,14 @@ def trim_title(title: str) -> str:
     month = _MONTH_AFTER_COLON.search(trimmed) if _MONTH_MARKS.search(trimmed) else None
     if month is not None and month.group(1).lower() in MONTHS and len(month.group(1)) > 3:
         trimmed = trimmed[: month.start()]
+    credit = _CREDIT_AFTER.search(trimmed) if " with " in trimmed or " from " in trimmed else None
+    if (
+        credit is not None
+        and credit.group(1).lower() in GIVEN_NAMES
+        and (credits or _SEVERAL.search(trimmed, credit.start()) is not None)
+        and not _HOSTED_SHOW.search(trimmed, 0, credit.start())
+    ):
+        trimmed = trimmed[: credit.start()]
     label = _LABEL_BEFORE.match(trimmed) if ":" in trimmed else None
     if label is not None:
         rest = trimmed[label.end() :]

@@ -155,7 +155,7 @@ def _one_reading_per_date(kept: list[Candidate]) -> list[Candidate]:
 
 def _trimmed(c: Candidate) -> Candidate:
     """``c`` named by the work's own title, without a listing's time, a byline or a network."""
-    title = trim_title(c.title)
+    title = trim_title(c.title, credits=c.kind is Kind.RELEASE and not c.quoted)
     return c if title == c.title else evolve(c, title=title)
 
 

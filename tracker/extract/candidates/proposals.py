@@ -12,9 +12,9 @@ import itertools
 import re
 
 from tracker.extract.candidates.emit import emit
-from tracker.extract.candidates.headings import heading_title
 from tracker.extract.candidates.names import generous_names
 from tracker.extract.candidates.ownership import is_company_apposition
+from tracker.extract.candidates.paragraphs import HEADER_LINE, heading_above, paragraph_works
 from tracker.extract.candidates.spans import tidy
 from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
@@ -77,14 +77,14 @@ def propose_pairs(
         named = {t.title for t, _ in owners}
         before = sentence_titles(text, sentences, i - 1, state)
         owners.extend((t, True) for t in before[-3:] if t.title not in named)
-    heading = _heading_above(text, sentences, i, state)
+    heading = heading_above(text, sentences, i, state)
     if heading is not None and all(heading.title != t.title for t, _ in owners):
         owners.append((heading, True))
     # a date in brackets closing a paragraph ("... co-star. (May 1)") dates the work the
     # paragraph describes: its first quoted name, or the name it opens with
     closing = [
         (t, True)
-        for t in _paragraph_works(text, sentences, i, state)
+        for t in paragraph_works(text, sentences, i, state)
         if all(t.title != o.title for o, _ in owners)
     ]
     owners.extend(closing)
@@ -125,61 +125,6 @@ def propose_pairs(
             )
 
 
-def _heading_above(
-    text: str, sentences: list[Sentence], i: int, state: State
-) -> TitleMention | None:
-    """The name on a line of its own just above sentence ``i``'s paragraph, if one stands there.
-
-    A heading that is only a name ("Find Me", "Fable") titles the paragraph under it, whose
-    dates are that work's however many other names the paragraph holds.
-    """
-    for j in range(i - 1, max(-1, i - _HEADING_REACH), -1):
-        above = sentences[j]
-        if above.first_in_line and above.last_in_line:
-            if j in state.date_spans or above.end - above.start > _HEADER_LINE:
-                return None
-            return heading_title(text, above.start, above.end)
-    return None
-
-
-#: A sentence that is only a date in brackets: "(May 1)", "(Thursday, December 7 at 8 p.m. ET
-#: on USA)".
-_BRACKETED_ONLY = re.compile(r"\(\s*[^()\n]{3,60}\)\.?\s*")
-#: How far into its paragraph an opening name may start (after a bullet or a number).
-_PARAGRAPH_OPENING = 4
-#: How many sentences back a paragraph's opening is looked for.
-_PARAGRAPH_REACH = 8
-
-
-def _paragraph_works(
-    text: str, sentences: list[Sentence], i: int, state: State
-) -> list[TitleMention]:
-    """The works a paragraph describes, when sentence ``i`` closes it with a bracketed date.
-
-    Previews and listicles describe one work a paragraph and end it with the date in brackets;
-    the paragraph's first quoted name and the name it opens with are proposed for that date.
-    """
-    s = sentences[i]
-    if s.first_in_line or not s.last_in_line or not _BRACKETED_ONLY.fullmatch(text, s.start, s.end):
-        return []
-    first = i
-    while first > 0 and i - first < _PARAGRAPH_REACH and not sentences[first].first_in_line:
-        first -= 1
-    out: list[TitleMention] = []
-    opening = sentence_titles(text, sentences, first, state)
-    if opening and opening[0].start - sentences[first].start <= _PARAGRAPH_OPENING:
-        out.append(opening[0])
-    for j in range(first, i):
-        quoted = next((t for t in sentence_titles(text, sentences, j, state) if t.quoted), None)
-        if quoted is not None:
-            if all(quoted.title != t.title for t in out):
-                out.append(quoted)
-            break
-    return out
-
-
-#: How many sentences above a date a heading that is only a name may stand.
-_HEADING_REACH = 4
 #: The dates proposed: those the rules keep (None), and those whose only fault is a missing cue
 #: or a nearby event word, which real news often gets wrong; the model weighs the reason.
 _PROPOSED_VERDICTS = frozenset({None, "no cue", "event"})
@@ -187,8 +132,6 @@ _PROPOSED_VERDICTS = frozenset({None, "no cue", "event"})
 _NEAREST = 2
 #: How many names of a sentence, strict and generous each, may own its dates.
 _PER_SENTENCE = 16
-#: The longest line read as a date line over rows ("July 17"), and as a row under it.
-_HEADER_LINE = 40
 _BRACKETED_YEAR = re.compile(r"\(\d{4}\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ROW_LINE = 100
@@ -208,7 +151,7 @@ def propose_rows(
     if mentions:
         m = mentions[0]
         covered = sum(x.end - x.start for x in mentions)
-        if whole and length <= _HEADER_LINE and len(mentions) == 1 and covered * 2 >= length:
+        if whole and length <= HEADER_LINE and len(mentions) == 1 and covered * 2 >= length:
             phrase = text[m.start : m.end]
             if _YEAR.search(phrase) is None and state.row_year is not None:
                 # "July 2009" above "July 1" and "July 10": the days are in the section's year

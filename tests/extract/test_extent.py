@@ -37,6 +37,8 @@ from tracker.extract.records import Kind
         ("Announcement: Neko Lantern", "Neko Lantern"),
         ("Glass Harbor with Scarlett Vane and Adam Roe", "Glass Harbor"),  # a cast
         ("Score: 8.25", ""),  # a label and a number name nothing
+        ("MI The Fillmore", ""),  # a tour row's venue names no work
+        ("AB Union Hall", ""),
     ],
 )
 def test_what_a_layout_glued_to_a_title_is_trimmed(name: str, title: str) -> None:
@@ -62,6 +64,8 @@ def test_what_a_layout_glued_to_a_title_is_trimmed(name: str, title: str) -> Non
         "America Inside Out with Katie Couric",  # one person: a host, unless a film's
         "Letters from Iwo Jima",  # "from" and a place
         "Winter in 4K Town",  # a format only at the end
+        "OK Computer",  # state codes that open titles as often as tour rows
+        "LA Confidential",
     ],
 )
 def test_a_title_that_only_looks_glued_is_kept(title: str) -> None:

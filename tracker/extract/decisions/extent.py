@@ -13,7 +13,8 @@ words of their own to a title, and a candidate read from them names the work wit
 * the cast or director credited after it: "Klaus with Jason Schwartzman" (not a host's name
   in a talk show's: "Late Night with Seth Meyers");
 * a field's label before it: "Distributor: Humpday" (a label and a number, "Score: 8.25",
-  names nothing: the empty title drops the announcement).
+  names nothing: the empty title drops the announcement);
+* nothing of a tour row's venue: "WI The Rave" names no work, and is dropped too.
 
 Trimming them here, where the announcement is written, leaves the candidates and their
 features (and so the learned weights) as they are.
@@ -65,6 +66,12 @@ _LABEL_BEFORE = re.compile(
     r"|exclusive|breaking|update|report|watch|video|photos|trailer|news|source|via)\s*:\s+",
     re.IGNORECASE,
 )
+#: A tour row's venue after its state or province: "CA The Catalyst", "AB MacEwan Hall"
+#: ("LA", "ON", "ME", "OK", "IN" and "OR" open titles as often as rows, and are left out).
+_VENUE_ROW = re.compile(
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IA|KS|KY|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY"
+    r"|NC|ND|OH|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AB|BC|MB|NB|NL|NS|PE|QC|SK|MX)\s+[A-Z]"
+)
 #: Indian film press names a film after its star: "the Sidharth Malhotra-starrer Aiyaary".
 _STARRER = re.compile(r"\A.*?\bstarrer\s+(?=\S)", re.IGNORECASE)
 
@@ -108,9 +115,13 @@ def trim_title(title: str, *, credits: bool = False) -> str:
     'Humpday'
     >>> trim_title("Score: 8.25")
     ''
+    >>> trim_title("WI The Rave")
+    ''
     >>> trim_title("Yang Ik-june")
     'Yang Ik-june'
     """
+    if _VENUE_ROW.match(title):
+        return ""  # a venue names no work: the announcement is dropped
     trimmed = title
     if title[:1].isdigit() or title[:1] in ("A", "P", "a", "p"):
         trimmed = _YEAR_BEFORE.sub("", _CLOCK_LEAD.sub("", title, count=1), count=1)

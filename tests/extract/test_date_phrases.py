@@ -129,3 +129,18 @@ def test_a_company_named_beside_its_noun_is_no_work() -> None:
     _, candidates = propose(text, BASE)
     assert "Quillmark Audio" not in {c.title for c in candidates}
     assert ("Night Ledger", "2025-09-15") in {(c.title, c.value.value) for c in candidates}
+
+
+CALENDAR = """Hip-hop release calendar
+
+November 6th
+
+  \u2022 Vance Holloway \u2013 Paper Crowns and the Long Road Home [the long-delayed second album, \
+finally, after two years of teasers and a leaked single]
+"""
+
+
+def test_a_release_calendar_row_proposes_the_work_after_the_artist() -> None:
+    _, candidates = propose(CALENDAR, dt.date(2007, 10, 20))
+    pairs = {(c.title, c.value.value) for c in candidates}
+    assert ("Paper Crowns and the Long Road Home", "2007-11-06") in pairs

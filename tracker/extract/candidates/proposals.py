@@ -227,9 +227,17 @@ def _entry_heads(text: str, s: Sentence) -> list[TitleMention]:
             out.append(TitleMention(head.start, head.start + len(title), title, head.quoted, False))
     if _ENTRY_END.match(text, head.end) is not None:
         out.append(head)
-    return out[:_ENTRY_READINGS]
+    out = out[:_ENTRY_READINGS]
+    # "Cassidy - B.A.R.S.: The Barry Adrian Reese Story": a release calendar's row names the
+    # artist, then the work after the dash
+    after = next((t for t in names[1:] if _DASH_BETWEEN.fullmatch(text, head.end, t.start)), None)
+    if after is not None:
+        out.append(after)
+    return out
 
 
+#: A dash between two names of a row: "Artist - Album" (or an en or em dash).
+_DASH_BETWEEN = re.compile(r"\s+[\u2013\u2014-]\s+")
 #: Three names or more, separated by commas, semicolons or "and": a listing (quoted names
 #: keep their quotes outside their spans: "'A', 'B' and 'C'").
 _SEPARATOR = re.compile(r"[\"'\u201d\u2019]?\s*(?:[,;/]|\band\b|&)\s*(?:and\s+)?[\"'\u201c\u2018]?")

@@ -44,6 +44,11 @@ class DateMention:
     form: Form
     parts: dict[str, str]
 
+    @property
+    def says_its_year(self) -> bool:
+        """Whether the phrase gives its year: "May 3, 2026" or "May 3 next year"."""
+        return "year" in self.parts or "rel" in self.parts
+
 
 _MON = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

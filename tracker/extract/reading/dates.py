@@ -47,13 +47,13 @@ _NEAR_AFTER = re.compile(r"\s*(?:weekend|week|season|special|episode|party|-them
 
 def _keep(form: Form, found: re.Match[str]) -> bool:
     """Reject matches that are words rather than dates ("may", "march", "fall")."""
-    mon = found.groupdict().get("mon") or ""
+    groups = found.groupdict()
+    mon = groups.get("mon") or ""
     lower_month = (
         bool(mon) and form in (Form.MONTH_DAY, Form.DAY_MONTH, Form.MONTH) and mon[0].islower()
     )
     if lower_month and (form is Form.MONTH or mon.lower() in ("may", "march", "mar", "jun", "jan")):
         return False
-    groups = found.groupdict()
     dated = bool(groups.get("year") or (form is Form.MONTH and groups.get("rel")))
     if (
         (form is Form.MONTH or form is Form.SEASON)

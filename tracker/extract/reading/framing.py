@@ -46,8 +46,7 @@ def needs_frame(m: DateMention, first: dt.date, year: int | None) -> bool:
     return (
         year is not None
         and m.form in _YEARLESS_FORMS
-        and "year" not in m.parts
-        and "rel" not in m.parts
+        and not m.says_its_year
         and (first.year < year)
     )
 

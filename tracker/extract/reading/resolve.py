@@ -81,7 +81,7 @@ def _resolve_day(m: DateMention, base: dt.date, base_known: bool) -> DateValue |
     if month is None:
         return None
     day = _day_number(m.parts["day"])
-    if "year" in m.parts or "rel" in m.parts:  # "May 3, 2026", "September 19th next year"
+    if m.says_its_year:  # "May 3, 2026", "September 19th next year"
         said = int(m.parts["year"]) if "year" in m.parts else _relative_year(m.parts["rel"], base)
         try:
             return day_value(dt.date(said, month, day))

@@ -13,16 +13,22 @@ everything and written to ``tracker/extract/weights.json``. Seeds are fixed: the
 the same weights.
 
 ``--first-sight FILE`` scores a batch the model has not learned from: the training leaves it out.
+
+``--anchor WEIGHTS --learn FILE...`` learns the batches in ``FILE...`` on top of earlier weights
+(``fitting.fit_anchored``) instead of from scratch, for when the texts the earlier weights were
+trained on cannot all be rebuilt: the cross-validation then runs over the new batches only, and
+prints beside it what the earlier weights alone score on the same articles.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +51,7 @@ from tracker.extract.training.examples import (
     missing_texts,
     stated,
 )
-from tracker.extract.training.fitting import fit
+from tracker.extract.training.fitting import Fitted, fit, fit_anchored
 
 ROOT = Path(__file__).resolve().parents[3]
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
@@ -110,16 +116,37 @@ def folds(examples: Sequence[Example], k: int, seed: int) -> list[list[Example]]
     return [real[i::k] for i in range(k)]
 
 
+def _fit(
+    examples: Sequence[Example],
+    c_value: float,
+    seed: int,
+    n_trees: int,
+    anchor: Mapping[str, float] | None,
+) -> Fitted:
+    if anchor is not None:
+        return fit_anchored(examples, anchor, c_value)
+    return fit(examples, c_value, seed, n_trees)
+
+
 def cross_validate(
-    examples: Sequence[Example], k: int, c_value: float, seed: int, n_trees: int = 0
+    examples: Sequence[Example],
+    k: int,
+    c_value: float,
+    seed: int,
+    n_trees: int = 0,
+    anchor: Mapping[str, float] | None = None,
 ) -> dict[Pair, Report]:
-    """Out-of-fold reports, one per (proposal, rule) threshold pair."""
+    """Out-of-fold reports, one per (proposal, rule) threshold pair.
+
+    With ``anchor``, each fold's model learns on top of those weights (``fit_anchored``).
+    """
     pairs = [(t, r) for t in THRESHOLDS for r in RULE_THRESHOLDS if r <= t]
     reports = {pair: Report() for pair in pairs}
     parts = folds(examples, k, seed)
     for held in parts:
         held_ids = {ex.id for ex in held}
-        fitted = fit([ex for ex in examples if ex.id not in held_ids], c_value, seed, n_trees)
+        kept = [ex for ex in examples if ex.id not in held_ids]
+        fitted = _fit(kept, c_value, seed, n_trees, anchor)
         for (t, r), report in reports.items():
             model = Model(fitted.weights, t, {}, rule_threshold=r, trees=fitted.trees)
             score(held, model, report)
@@ -159,6 +186,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--first-sight", type=Path, nargs="*", default=[], metavar="FILE")
     parser.add_argument(
+        "--anchor",
+        type=Path,
+        metavar="WEIGHTS",
+        help="learn --learn's batches on top of these weights instead of from scratch",
+    )
+    parser.add_argument(
+        "--learn",
+        type=Path,
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="with --anchor: the labelled batches to learn (instead of --labels)",
+    )
+    parser.add_argument(
         "--out", type=Path, default=Path(__file__).parents[1] / "model" / WEIGHTS_FILE
     )
     parser.add_argument("--no-write", action="store_true", help="print figures only")
@@ -175,7 +216,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     held_files = {p.resolve() for p in args.first_sight}
-    files = sorted(p for p in args.labels.glob("*.jsonl") if p.resolve() not in held_files)
+    anchor: Model | None = None
+    if args.anchor is not None or args.learn:
+        anchor, problem = _read_anchor(args.anchor, args.learn, args.trees)
+        if anchor is None:
+            print(problem, file=sys.stderr)
+            return 2
+        files = sorted(p for p in args.learn if p.resolve() not in held_files)
+    else:
+        files = sorted(p for p in args.labels.glob("*.jsonl") if p.resolve() not in held_files)
     missing = missing_texts([*files, *sorted(held_files)], args.texts)
     if missing and not (args.no_write or args.allow_missing):
         print(
@@ -209,7 +258,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"candidates state {reachable} of the {labelled} real labels exactly: "
         f"recall can reach {reachable / max(1, labelled):.3f} at most"
     )
-    reports = cross_validate(examples, args.folds, args.c, args.seed, args.trees)
+    anchor_weights = anchor.weights if anchor is not None else None
+    again = sorted(
+        {ex.id.split("-")[0] for ex in real} & set(anchor.meta.get("batches", ()))
+        if anchor is not None
+        else set()
+    )
+    if again:
+        print(
+            f"the anchor has already learned {', '.join(again)}: learning a batch twice "
+            "counts it twice, and its cross-validated figure is no longer out of sample",
+            file=sys.stderr,
+        )
+    reports = cross_validate(examples, args.folds, args.c, args.seed, args.trees, anchor_weights)
+    if anchor is not None:
+        alone = Report()
+        score(real, anchor, alone)
+        print(
+            f"\nthe anchor alone ({args.anchor}, its own thresholds), on the same real "
+            f"articles: {alone.tally.summary()}"
+        )
     print(f"\n{args.folds}-fold cross-validation by article, real articles only, strict")
     print("(thresholds for proposals / for the rules' own candidates):")
     for t in THRESHOLDS:
@@ -243,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for i, f in chosen.tally.extras
         ]
         args.details.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
-    fitted = fit(examples, args.c, args.seed, args.trees)
+    fitted = _fit(examples, args.c, args.seed, args.trees, anchor_weights)
     weights = fitted.weights
     model = Model(
         weights,
@@ -264,6 +332,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cv_reliability": reliability_table(chosen.reliability),
         },
     )
+    learned = sorted({ex.id.split("-")[0] for ex in real}, key=_batch_order)
+    model.meta["batches"] = learned
+    if anchor is not None and args.anchor is not None:
+        model.meta["anchor"] = {
+            "sha256": hashlib.sha256(args.anchor.read_bytes()).hexdigest(),
+            "real_articles": anchor.meta.get("real_articles"),
+            "batches": anchor.meta.get("batches"),
+        }
+        model.meta["batches"] = sorted(
+            {*anchor.meta.get("batches", ()), *learned}, key=_batch_order
+        )
     if args.first_sight:
         held, held_problems = load_real(sorted(held_files), args.texts)
         for problem in held_problems[:20]:
@@ -291,6 +370,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.out.write_text(json.dumps(model.to_json(), indent=0) + "\n", encoding="utf-8")
         print(f"\nwrote {len(weights)} weights to {args.out}")
     return 0
+
+
+def _batch_order(batch: str) -> tuple[int, str]:
+    """``b9`` before ``b10``."""
+    digits = batch.lstrip("b")
+    return (int(digits), batch) if digits.isdigit() else (10**6, batch)
+
+
+def _read_anchor(
+    path: Path | None, learn: Sequence[Path], n_trees: int
+) -> tuple[Model | None, str]:
+    """The anchor's model, or None and why the anchored options cannot be used."""
+    if path is None or not learn:
+        return None, "--anchor WEIGHTS and --learn FILE... go together"
+    if n_trees:
+        return None, "--trees cannot be learned on top of an anchor: use one or the other"
+    try:
+        return Model.from_json(json.loads(path.read_text(encoding="utf-8"))), ""
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, f"cannot read the anchor {path}: {exc}"
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        return None, f"{path} is not a weights file written by this command ({exc!r})"
 
 
 if __name__ == "__main__":

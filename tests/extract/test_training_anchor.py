@@ -12,9 +12,9 @@ import pytest
 
 pytest.importorskip("sklearn", reason="training needs the train extra: pip install '.[train]'")
 
-from tracker.extract.model.logistic import WEIGHTS_FILE  # noqa: E402
-from tracker.extract.training import train  # noqa: E402
-from tracker.extract.training.fitting import fit, fit_anchored  # noqa: E402
+from tracker.extract.model.logistic import WEIGHTS_FILE
+from tracker.extract.training import train
+from tracker.extract.training.fitting import fit, fit_anchored
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "extract" / "corpus"
@@ -169,3 +169,21 @@ def test_the_anchored_options_refuse_what_they_cannot_use(
     assert train.main(args) == 2
     assert says in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_drawn_towards_zero_it_is_the_plain_regression() -> None:
+    rows = [
+        *ROWS,
+        (["bias", "quoted", "caps"], 1),
+        (["bias", "quoted", "caps"], 0),
+        (["bias", "season"], 1),
+        (["bias", "season"], 1),
+    ]
+    plain = fit(_examples(rows), 0.3, seed=0).weights
+
+    anchored = fit_anchored(_examples(rows), {}, 0.3).weights
+
+    for name in ("quoted", "caps", "season"):
+        assert anchored[name] == pytest.approx(plain[name], abs=1e-3)
+    # the plain fit splits its free intercept from a drawn "bias" feature; only the sum counts
+    assert anchored["bias"] == pytest.approx(plain["bias"], abs=1e-3)

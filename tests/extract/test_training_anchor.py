@@ -12,12 +12,12 @@ import pytest
 
 pytest.importorskip("sklearn", reason="training needs the train extra: pip install '.[train]'")
 
+from tests.extract.written_batch import CORPUS, written_as_real
 from tracker.extract.model.logistic import WEIGHTS_FILE
 from tracker.extract.training import train
 from tracker.extract.training.fitting import fit, fit_anchored
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "extract" / "corpus"
 SHIPPED = ROOT / "tracker" / "extract" / "model" / WEIGHTS_FILE
 
 
@@ -87,36 +87,11 @@ def test_the_same_inputs_give_the_same_weights() -> None:
     assert first == second
 
 
-def _written_as_real(folder: Path, names: list[str]) -> tuple[Path, Path]:
-    """A labelled batch ``b90`` and its text cache, made from written corpus articles."""
-    texts = folder / "texts"
-    texts.mkdir()
-    records = []
-    for k, name in enumerate(names, 1):
-        ident = f"b90-{k:03d}"
-        text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
-        expected = json.loads((CORPUS / f"{name}.expected.json").read_text(encoding="utf-8"))
-        (texts / f"{ident}.txt").write_text(text, encoding="utf-8", newline="")
-        records.append(
-            {
-                "id": ident,
-                "published": expected.get("published"),
-                "negative": not expected.get("announcements"),
-                "announcements": expected.get("announcements", []),
-                "optional": [],
-                "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            }
-        )
-    labels = folder / "b90.jsonl"
-    labels.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return labels, texts
-
-
 def test_the_command_learns_a_batch_on_top_of_the_shipped_weights_and_says_what_they_scored(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     names = sorted(p.stem for p in CORPUS.glob("*.txt"))[:8]
-    labels, texts = _written_as_real(tmp_path, names)
+    labels, texts = written_as_real(tmp_path, names)
     out = tmp_path / "weights.json"
     args = [
         "--anchor", str(SHIPPED), "--learn", str(labels), "--texts", str(texts),
@@ -154,7 +129,7 @@ def test_the_command_learns_a_batch_on_top_of_the_shipped_weights_and_says_what_
 def test_the_anchored_options_refuse_what_they_cannot_use(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], says: str
 ) -> None:
-    labels, texts = _written_as_real(tmp_path, ["album_announcement"])
+    labels, texts = written_as_real(tmp_path, ["album_announcement"])
     bad = tmp_path / "bad.json"
     bad.write_text('{"weights": "none"}', encoding="utf-8")
     where = {

@@ -105,7 +105,8 @@ def test_the_command_learns_a_batch_on_top_of_the_shipped_weights_and_says_what_
     written = json.loads(out.read_text(encoding="utf-8"))
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
     assert written["meta"]["anchor"]["sha256"] == hashlib.sha256(SHIPPED.read_bytes()).hexdigest()
-    assert "b90" in written["meta"]["batches"]
+    assert written["meta"]["learned"] == ["b90"]
+    assert written["meta"]["anchor"]["real_articles"] == shipped["meta"]["real_articles"]
     assert written["meta"]["real_articles"] == len(names)
     # the weights moved where the batch had something to say, and nowhere else
     moved = {k for k, v in written["weights"].items() if shipped["weights"].get(k) != v}
@@ -115,6 +116,24 @@ def test_the_command_learns_a_batch_on_top_of_the_shipped_weights_and_says_what_
     again = tmp_path / "again.json"
     assert train.main([*args[:-1], str(again)]) == 0
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_learning_a_batch_the_anchor_already_learned_is_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    labels, texts = written_as_real(tmp_path, ["album_announcement", "year_precision"])
+    learned = tmp_path / "labels"  # by the repository's rule, what the anchor learned
+    learned.mkdir()
+    (learned / labels.name).write_text(labels.read_text(encoding="utf-8"), encoding="utf-8")
+    args = [
+        "--anchor", str(SHIPPED), "--learn", str(labels), "--texts", str(texts),
+        "--no-corpus", "--folds", "2", "--no-write",
+    ]  # fmt: skip
+
+    assert train.main([*args, "--labels", str(tmp_path / "none")]) == 0
+    assert "already learned" not in capsys.readouterr().err
+    assert train.main([*args, "--labels", str(learned)]) == 0
+    assert "the anchor has already learned b90" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

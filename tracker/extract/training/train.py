@@ -260,9 +260,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     anchor_weights = anchor.weights if anchor is not None else None
     again = sorted(
-        {ex.id.split("-")[0] for ex in real} & set(anchor.meta.get("batches", ()))
+        {_batch_of(ex.id) for ex in real} & _learned_by(anchor, args.labels)
         if anchor is not None
-        else set()
+        else set(),
+        key=_batch_order,
     )
     if again:
         print(
@@ -332,17 +333,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cv_reliability": reliability_table(chosen.reliability),
         },
     )
-    learned = sorted({ex.id.split("-")[0] for ex in real}, key=_batch_order)
-    model.meta["batches"] = learned
     if anchor is not None and args.anchor is not None:
+        # the weights' own line of descent: what they learned on top of which anchor (the
+        # command without an anchor writes no such keys, so it still rewrites the shipped file)
+        model.meta["learned"] = sorted({_batch_of(ex.id) for ex in real}, key=_batch_order)
         model.meta["anchor"] = {
             "sha256": hashlib.sha256(args.anchor.read_bytes()).hexdigest(),
             "real_articles": anchor.meta.get("real_articles"),
-            "batches": anchor.meta.get("batches"),
+            "learned": anchor.meta.get("learned"),
         }
-        model.meta["batches"] = sorted(
-            {*anchor.meta.get("batches", ()), *learned}, key=_batch_order
-        )
     if args.first_sight:
         held, held_problems = load_real(sorted(held_files), args.texts)
         for problem in held_problems[:20]:
@@ -370,6 +369,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.out.write_text(json.dumps(model.to_json(), indent=0) + "\n", encoding="utf-8")
         print(f"\nwrote {len(weights)} weights to {args.out}")
     return 0
+
+
+def _batch_of(ident: str) -> str:
+    """``b19`` for ``b19-004``."""
+    return ident.split("-")[0]
+
+
+def _learned_by(anchor: Model, labels: Path) -> set[str]:
+    """The batches an anchor has learned, as far as anyone can tell.
+
+    Those its own ``meta`` names (weights written by ``--anchor``), and those in ``labels``:
+    by this repository's rule, ``training/labels/`` holds what the shipped weights learned and
+    ``training/pending/`` what they have not.
+    """
+    named = set(anchor.meta.get("learned") or ())
+    for path in labels.glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                named.add(_batch_of(str(json.loads(line)["id"])))
+    return named
 
 
 def _batch_order(batch: str) -> tuple[int, str]:

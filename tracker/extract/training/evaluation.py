@@ -106,6 +106,17 @@ class Tally:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def details(self) -> str:
+        """Every miss and false announcement, a line each, sorted by article."""
+        lines = [
+            f"{i} MISS  {g['title']!r} s={g.get('season')} {g['date']}" for i, g in self.misses
+        ]
+        lines += [
+            f"{i} EXTRA {f['title']!r} s={f.get('season')} {f['date']} p={f.get('confidence')}"
+            for i, f in self.extras
+        ]
+        return "\n".join(sorted(lines)) + "\n"
+
     def summary(self) -> str:
         """One line: F1, precision, recall and the counts."""
         return (

@@ -88,15 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sure = [ok for confidence, ok in pooled.reliability if confidence >= _SURE]
     print(f"right at confidence >= {_SURE}: {sum(sure)} of {len(sure)}")
     if args.details:
-        lines = [
-            f"{i} MISS  {g['title']!r} s={g.get('season')} {g['date']}"
-            for i, g in pooled.tally.misses
-        ]
-        lines += [
-            f"{i} EXTRA {f['title']!r} s={f.get('season')} {f['date']} p={f['confidence']}"
-            for i, f in pooled.tally.extras
-        ]
-        args.details.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
+        args.details.write_text(pooled.tally.details(), encoding="utf-8")
     return 0
 
 

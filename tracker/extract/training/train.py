@@ -303,15 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\nreliability (cross-validated):")
     print("\n".join("  " + line for line in reliability_table(chosen.reliability)))
     if args.details:
-        lines = [
-            f"{i} MISS  {g['title']!r} s={g.get('season')} {g['date']}"
-            for i, g in chosen.tally.misses
-        ]
-        lines += [
-            f"{i} EXTRA {f['title']!r} s={f.get('season')} {f['date']} p={f['confidence']}"
-            for i, f in chosen.tally.extras
-        ]
-        args.details.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
+        args.details.write_text(chosen.tally.details(), encoding="utf-8")
     fitted = _fit(examples, args.c, args.seed, args.trees, anchor_weights)
     weights = fitted.weights
     model = Model(

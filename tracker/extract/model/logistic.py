@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 WEIGHTS_FILE = "weights.json"  # beside this module
@@ -111,6 +112,22 @@ class Model:
                 else {}
             ),
         }
+
+
+def read_weights(path: Path, what: str = "the weights") -> Model:
+    """Read a weights file the training command wrote.
+
+    Raises:
+        ValueError: saying why, when the file cannot be read or is not such a file.
+    """
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read {what} {path}: {exc}") from exc
+    try:
+        return Model.from_json(json.loads(raw))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path} is not a weights file written by this command ({exc!r})") from exc
 
 
 @cache

@@ -39,6 +39,17 @@ class Example:
     right: list[int] = field(default_factory=list)  # RIGHT, WRONG or UNDECIDED per candidate
 
 
+def batch_of(ident: str) -> str:
+    """The batch an article's id names: ``b19`` for ``b19-004``."""
+    return ident.split("-")[0]
+
+
+def batch_order(batch: str) -> tuple[int, str]:
+    """A sort key that puts ``b9`` before ``b10``."""
+    digits = batch.lstrip("b")
+    return (int(digits), batch) if digits.isdigit() else (10**6, batch)
+
+
 def _published(value: str | None) -> dt.date | None:
     if not value:
         return None

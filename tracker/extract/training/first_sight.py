@@ -14,22 +14,17 @@ say, and needs no checkout of an older commit when the batch is scored at once.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tracker.extract.model.logistic import Model, shipped
+from tracker.extract.model.logistic import read_weights, shipped
 from tracker.extract.training.choosing import reliability_table
-from tracker.extract.training.examples import load_real, missing_texts
+from tracker.extract.training.examples import batch_of, load_real, missing_texts
 from tracker.extract.training.train import ROOT, Report, score
 
 #: The confidence from which issue 13 wants nine announcements in ten right.
 _SURE = 0.8
-
-
-def _batch(ident: str) -> str:
-    return ident.split("-")[0]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,11 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no such label file: {', '.join(unreadable)}", file=sys.stderr)
         return 2
     try:
-        model = (
-            Model.from_json(json.loads(args.weights.read_text(encoding="utf-8")))
-            if args.weights is not None
-            else shipped()
-        )
+        model = read_weights(args.weights) if args.weights is not None else shipped()
         examples, problems = load_real(args.files, args.texts)
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         print(f"cannot read the weights or the labels: {exc}", file=sys.stderr)
@@ -72,8 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no labelled article with its text under {args.texts}", file=sys.stderr)
         return 2
     pooled = Report()
-    for batch in sorted({_batch(ex.id) for ex in examples}):
-        held = [ex for ex in examples if _batch(ex.id) == batch]
+    for batch in sorted({batch_of(ex.id) for ex in examples}):
+        held = [ex for ex in examples if batch_of(ex.id) == batch]
         report = Report()
         score(held, model, report)
         labels = sum(len(ex.gold) for ex in held)

@@ -136,6 +136,19 @@ def fit_anchored(
     return Fitted({n: w for n, w in weights.items() if abs(w) >= 1e-4 or n == "bias"})
 
 
+def fit_for(
+    examples: Sequence[Example],
+    c_value: float,
+    seed: int,
+    n_trees: int,
+    anchor: Mapping[str, float] | None,
+) -> Fitted:
+    """``fit_anchored`` when there is an anchor, else ``fit``."""
+    if anchor is not None:
+        return fit_anchored(examples, anchor, c_value)
+    return fit(examples, c_value, seed, n_trees)
+
+
 def _flatten(tree: Any, feature_names: list[str], rate: float) -> Tree:
     """A fitted regression tree in pre-order: left child next, right child by index."""
     features: list[str] = []

@@ -23,7 +23,6 @@ prints beside it what the earlier weights alone score on the same articles.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import sys
@@ -35,6 +34,7 @@ from typing import Any
 
 from tracker.extract.decisions.decide import decide_with
 from tracker.extract.model.logistic import WEIGHTS_FILE, Model
+from tracker.extract.training.anchoring import descent, learned_again, read_anchor
 from tracker.extract.training.choosing import (
     Pair,
     calibrate,
@@ -51,7 +51,7 @@ from tracker.extract.training.examples import (
     missing_texts,
     stated,
 )
-from tracker.extract.training.fitting import Fitted, fit, fit_anchored
+from tracker.extract.training.fitting import fit_for
 
 ROOT = Path(__file__).resolve().parents[3]
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
@@ -116,18 +116,6 @@ def folds(examples: Sequence[Example], k: int, seed: int) -> list[list[Example]]
     return [real[i::k] for i in range(k)]
 
 
-def _fit(
-    examples: Sequence[Example],
-    c_value: float,
-    seed: int,
-    n_trees: int,
-    anchor: Mapping[str, float] | None,
-) -> Fitted:
-    if anchor is not None:
-        return fit_anchored(examples, anchor, c_value)
-    return fit(examples, c_value, seed, n_trees)
-
-
 def cross_validate(
     examples: Sequence[Example],
     k: int,
@@ -146,7 +134,7 @@ def cross_validate(
     for held in parts:
         held_ids = {ex.id for ex in held}
         kept = [ex for ex in examples if ex.id not in held_ids]
-        fitted = _fit(kept, c_value, seed, n_trees, anchor)
+        fitted = fit_for(kept, c_value, seed, n_trees, anchor)
         for (t, r), report in reports.items():
             model = Model(fitted.weights, t, {}, rule_threshold=r, trees=fitted.trees)
             score(held, model, report)
@@ -218,9 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     held_files = {p.resolve() for p in args.first_sight}
     anchor: Model | None = None
     if args.anchor is not None or args.learn:
-        anchor, problem = _read_anchor(args.anchor, args.learn, args.trees)
-        if anchor is None:
-            print(problem, file=sys.stderr)
+        try:
+            anchor = read_anchor(args.anchor, args.learn, args.trees)
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
             return 2
         files = sorted(p for p in args.learn if p.resolve() not in held_files)
     else:
@@ -259,12 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"recall can reach {reachable / max(1, labelled):.3f} at most"
     )
     anchor_weights = anchor.weights if anchor is not None else None
-    again = sorted(
-        {_batch_of(ex.id) for ex in real} & _learned_by(anchor, args.labels)
-        if anchor is not None
-        else set(),
-        key=_batch_order,
-    )
+    again = learned_again(anchor, (ex.id for ex in real), args.labels) if anchor else []
     if again:
         print(
             f"the anchor has already learned {', '.join(again)}: learning a batch twice "
@@ -304,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join("  " + line for line in reliability_table(chosen.reliability)))
     if args.details:
         args.details.write_text(chosen.tally.details(), encoding="utf-8")
-    fitted = _fit(examples, args.c, args.seed, args.trees, anchor_weights)
+    fitted = fit_for(examples, args.c, args.seed, args.trees, anchor_weights)
     weights = fitted.weights
     model = Model(
         weights,
@@ -326,14 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
     )
     if anchor is not None and args.anchor is not None:
-        # the weights' own line of descent: what they learned on top of which anchor (the
-        # command without an anchor writes no such keys, so it still rewrites the shipped file)
-        model.meta["learned"] = sorted({_batch_of(ex.id) for ex in real}, key=_batch_order)
-        model.meta["anchor"] = {
-            "sha256": hashlib.sha256(args.anchor.read_bytes()).hexdigest(),
-            "real_articles": anchor.meta.get("real_articles"),
-            "learned": anchor.meta.get("learned"),
-        }
+        model.meta.update(descent(anchor, args.anchor, (ex.id for ex in real)))
     if args.first_sight:
         held, held_problems = load_real(sorted(held_files), args.texts)
         for problem in held_problems[:20]:
@@ -361,48 +338,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.out.write_text(json.dumps(model.to_json(), indent=0) + "\n", encoding="utf-8")
         print(f"\nwrote {len(weights)} weights to {args.out}")
     return 0
-
-
-def _batch_of(ident: str) -> str:
-    """``b19`` for ``b19-004``."""
-    return ident.split("-")[0]
-
-
-def _learned_by(anchor: Model, labels: Path) -> set[str]:
-    """The batches an anchor has learned, as far as anyone can tell.
-
-    Those its own ``meta`` names (weights written by ``--anchor``), and those in ``labels``:
-    by this repository's rule, ``training/labels/`` holds what the shipped weights learned and
-    ``training/pending/`` what they have not.
-    """
-    named = set(anchor.meta.get("learned") or ())
-    for path in labels.glob("*.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                named.add(_batch_of(str(json.loads(line)["id"])))
-    return named
-
-
-def _batch_order(batch: str) -> tuple[int, str]:
-    """``b9`` before ``b10``."""
-    digits = batch.lstrip("b")
-    return (int(digits), batch) if digits.isdigit() else (10**6, batch)
-
-
-def _read_anchor(
-    path: Path | None, learn: Sequence[Path], n_trees: int
-) -> tuple[Model | None, str]:
-    """The anchor's model, or None and why the anchored options cannot be used."""
-    if path is None or not learn:
-        return None, "--anchor WEIGHTS and --learn FILE... go together"
-    if n_trees:
-        return None, "--trees cannot be learned on top of an anchor: use one or the other"
-    try:
-        return Model.from_json(json.loads(path.read_text(encoding="utf-8"))), ""
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, f"cannot read the anchor {path}: {exc}"
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        return None, f"{path} is not a weights file written by this command ({exc!r})"
 
 
 if __name__ == "__main__":

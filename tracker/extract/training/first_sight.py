@@ -20,8 +20,9 @@ from pathlib import Path
 
 from tracker.extract.model.logistic import read_weights, shipped
 from tracker.extract.training.choosing import reliability_table
+from tracker.extract.training.crossval import Report, score
 from tracker.extract.training.examples import batch_of, load_real, missing_texts
-from tracker.extract.training.train import ROOT, Report, score
+from tracker.extract.training.train import ROOT
 
 #: The confidence from which issue 13 wants nine announcements in ten right.
 _SURE = 0.8

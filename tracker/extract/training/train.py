@@ -24,24 +24,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from tracker.extract.decisions.decide import decide_with
 from tracker.extract.model.logistic import WEIGHTS_FILE, Model
 from tracker.extract.training.anchoring import descent, learned_again, read_anchor
-from tracker.extract.training.choosing import (
-    Pair,
-    calibrate,
-    pick_thresholds,
-    reliability_table,
+from tracker.extract.training.choosing import Pair, calibrate, pick_thresholds, reliability_table
+from tracker.extract.training.crossval import (
+    RULE_THRESHOLDS,
+    THRESHOLDS,
+    Report,
+    cross_validate,
+    score,
 )
-from tracker.extract.training.evaluation import Label, Tally, same_title, strict_match
 from tracker.extract.training.examples import (
     RIGHT,
     Example,
@@ -49,100 +45,14 @@ from tracker.extract.training.examples import (
     load_corpus,
     load_real,
     missing_texts,
-    stated,
 )
 from tracker.extract.training.fitting import fit_for
 
 ROOT = Path(__file__).resolve().parents[3]
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
-#: Thresholds tried for the rules' own candidates, each at most the proposals' one.
-RULE_THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)
 
 
-@dataclass(slots=True)
-class Report:
-    """Figures from scoring held-out articles."""
-
-    tally: Tally = field(default_factory=Tally)
-    causes: Counter[str] = field(default_factory=Counter)
-    reliability: list[tuple[float, bool]] = field(default_factory=list)
-
-
-def score(examples: Sequence[Example], model: Model, report: Report) -> None:
-    """Run the decision on each example with ``model`` and add the results to ``report``."""
-    for ex in examples:
-        probs = [model.probability(names) for names in ex.names]
-        found: list[dict[str, Any]] = [
-            a.to_dict() for a in decide_with(ex.article, ex.candidates, probs, model)
-        ]
-        extras_ok = [
-            f for f in found if any(same_title(o["title"], str(f["title"])) for o in ex.optional)
-        ]
-        counted = [f for f in found if f not in extras_ok]
-        right = report.tally.add(ex.id, ex.gold, counted)
-        for f, ok in zip(counted, right, strict=True):
-            report.reliability.append((float(f["confidence"]), ok))
-            if not ok:
-                report.causes[_false_cause(ex, f)] += 1
-        for g in ex.gold:
-            if not any(strict_match(g, f) for f in counted):
-                report.causes[_miss_cause(ex, g, probs, model.threshold)] += 1
-
-
-def _false_cause(ex: Example, found: dict[str, Any]) -> str:
-    if ex.negative:
-        return "false: in a negative article"
-    if any(same_title(g["title"], found["title"]) for g in ex.gold):
-        return "false: a labelled work, wrong date or season"
-    return "false: not a labelled work"
-
-
-def _miss_cause(ex: Example, gold: Label, probs: list[float], threshold: float) -> str:
-    titled = [i for i, c in enumerate(ex.candidates) if same_title(gold["title"], c.title)]
-    if not titled:
-        return "miss: work never proposed"
-    exact = [i for i in titled if strict_match(gold, stated(ex.candidates[i]))]
-    if not exact:
-        return "miss: work proposed, never with this date or season"
-    if all(probs[i] < threshold for i in exact):
-        return "miss: right pair proposed, model said no"
-    return "miss: right pair kept, lost to another of the same work"
-
-
-def folds(examples: Sequence[Example], k: int, seed: int) -> list[list[Example]]:
-    """Split the real examples into ``k`` folds by article, shuffled with ``seed``."""
-    real = sorted((ex for ex in examples if ex.real), key=lambda ex: ex.id)
-    random.Random(seed).shuffle(real)
-    return [real[i::k] for i in range(k)]
-
-
-def cross_validate(
-    examples: Sequence[Example],
-    k: int,
-    c_value: float,
-    seed: int,
-    n_trees: int = 0,
-    anchor: Mapping[str, float] | None = None,
-) -> dict[Pair, Report]:
-    """Out-of-fold reports, one per (proposal, rule) threshold pair.
-
-    With ``anchor``, each fold's model learns on top of those weights (``fit_anchored``).
-    """
-    pairs = [(t, r) for t in THRESHOLDS for r in RULE_THRESHOLDS if r <= t]
-    reports = {pair: Report() for pair in pairs}
-    parts = folds(examples, k, seed)
-    for held in parts:
-        held_ids = {ex.id for ex in held}
-        kept = [ex for ex in examples if ex.id not in held_ids]
-        fitted = fit_for(kept, c_value, seed, n_trees, anchor)
-        for (t, r), report in reports.items():
-            model = Model(fitted.weights, t, {}, rule_threshold=r, trees=fitted.trees)
-            score(held, model, report)
-    return reports
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Train, cross-validate, and write the weights (see the module's docstring)."""
+def _parser() -> argparse.ArgumentParser:
+    """The command line of ``main``."""
     parser = argparse.ArgumentParser(
         prog="python -m tracker.extract.training.train", description=__doc__
     )
@@ -202,8 +112,104 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         help="carry the first-sight figures of an earlier run's weights into these",
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Train, cross-validate, and write the weights (see the module's docstring)."""
+    args = _parser().parse_args(argv)
     held_files = {p.resolve() for p in args.first_sight}
+    picked = _batches(args, held_files)
+    if isinstance(picked, int):
+        return picked
+    files, anchor = picked
+    real, problems = load_real(files, args.texts)
+    for problem in problems[:20]:
+        print(f"skipped {problem}", file=sys.stderr)
+    if not real:
+        print(f"no labelled real article with its text under {args.texts}", file=sys.stderr)
+        return 2
+    written = [] if args.no_corpus else load_corpus(args.corpus)
+    examples = real + written
+    _describe_data(real, written)
+    anchor_weights = anchor.weights if anchor is not None else None
+    again = learned_again(anchor, (ex.id for ex in real), args.labels) if anchor else []
+    if again:
+        print(
+            f"the anchor has already learned {', '.join(again)}: learning a batch twice "
+            "counts it twice, and its cross-validated figure is no longer out of sample",
+            file=sys.stderr,
+        )
+    reports = cross_validate(examples, args.folds, args.c, args.seed, args.trees, anchor_weights)
+    if anchor is not None:
+        alone = Report()
+        score(real, anchor, alone)
+        print(
+            f"\nthe anchor alone ({args.anchor}, its own thresholds), on the same real "
+            f"articles: {alone.tally.summary()}"
+        )
+    threshold, rule_threshold = _choose_thresholds(reports, args)
+    chosen = reports[(threshold, rule_threshold)]
+    print(f"\nchosen thresholds {threshold:.2f} / {rule_threshold:.2f}: {chosen.tally.summary()}")
+    _print_report(chosen, "cross-validated")
+    if args.details:
+        args.details.write_text(chosen.tally.details(), encoding="utf-8")
+    model = _fit(
+        examples, len(real), len(written), chosen, (threshold, rule_threshold), args, anchor
+    )
+    if anchor is not None and args.anchor is not None:
+        model.meta.update(descent(anchor, args.anchor, (ex.id for ex in real)))
+    if args.first_sight:
+        _first_sight(model, sorted(held_files), args.texts)
+    if args.meta_from is not None:
+        earlier = json.loads(args.meta_from.read_text(encoding="utf-8")).get("meta", {})
+        for key in ("first_sight", "first_sight_reliability"):
+            if key in earlier:
+                model.meta[key] = earlier[key]
+    if not args.no_write:
+        args.out.write_text(json.dumps(model.to_json(), indent=0) + "\n", encoding="utf-8")
+        print(f"\nwrote {len(model.weights)} weights to {args.out}")
+    return 0
+
+
+def _fit(
+    examples: list[Example],
+    real: int,
+    written: int,
+    chosen: Report,
+    thresholds: Pair,
+    args: argparse.Namespace,
+    anchor: Model | None,
+) -> Model:
+    """Fit on every example; the model carries the chosen thresholds and the figures."""
+    anchor_weights = anchor.weights if anchor is not None else None
+    fitted = fit_for(examples, args.c, args.seed, args.trees, anchor_weights)
+    threshold, rule_threshold = thresholds
+    return Model(
+        fitted.weights,
+        threshold,
+        rule_threshold=rule_threshold,
+        calibration=calibrate(chosen.reliability),
+        trees=fitted.trees,
+        meta={
+            "real_articles": real,
+            "written_articles": written,
+            "c": args.c,
+            "trees": args.trees,
+            "seed": args.seed,
+            "folds": args.folds,
+            "cv_f1": round(chosen.tally.f1, 4),
+            "cv_precision": round(chosen.tally.precision, 4),
+            "cv_recall": round(chosen.tally.recall, 4),
+            "cv_reliability": reliability_table(chosen.reliability),
+        },
+    )
+
+
+def _batches(
+    args: argparse.Namespace, held_files: set[Path]
+) -> tuple[list[Path], Model | None] | int:
+    """The labelled batches to learn and the anchor to learn them on, or an exit code."""
     anchor: Model | None = None
     if args.anchor is not None or args.learn:
         try:
@@ -229,13 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print("training needs scikit-learn: pip install '.[train]'", file=sys.stderr)
         return 2
-    real, problems = load_real(files, args.texts)
-    for problem in problems[:20]:
-        print(f"skipped {problem}", file=sys.stderr)
-    if not real:
-        print(f"no labelled real article with its text under {args.texts}", file=sys.stderr)
-        return 2
-    written = [] if args.no_corpus else load_corpus(args.corpus)
+    return files, anchor
+
+
+def _describe_data(real: list[Example], written: list[Example]) -> None:
+    """Print what is learned from, and how much of it the candidates can reach."""
     examples = real + written
     print(
         f"{len(real)} real articles ({sum(len(e.gold) for e in real)} labels), "
@@ -247,22 +251,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"candidates state {reachable} of the {labelled} real labels exactly: "
         f"recall can reach {reachable / max(1, labelled):.3f} at most"
     )
-    anchor_weights = anchor.weights if anchor is not None else None
-    again = learned_again(anchor, (ex.id for ex in real), args.labels) if anchor else []
-    if again:
-        print(
-            f"the anchor has already learned {', '.join(again)}: learning a batch twice "
-            "counts it twice, and its cross-validated figure is no longer out of sample",
-            file=sys.stderr,
-        )
-    reports = cross_validate(examples, args.folds, args.c, args.seed, args.trees, anchor_weights)
-    if anchor is not None:
-        alone = Report()
-        score(real, anchor, alone)
-        print(
-            f"\nthe anchor alone ({args.anchor}, its own thresholds), on the same real "
-            f"articles: {alone.tally.summary()}"
-        )
+
+
+def _choose_thresholds(reports: dict[Pair, Report], args: argparse.Namespace) -> Pair:
+    """Print the cross-validated figure at each threshold and pick the pair to ship."""
     print(f"\n{args.folds}-fold cross-validation by article, real articles only, strict")
     print("(thresholds for proposals / for the rules' own candidates):")
     for t in THRESHOLDS:
@@ -271,73 +263,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     tallies = {pair: report.tally for pair, report in reports.items()}
     best = pick_thresholds(tallies, args.min_precision, args.beta)
     if args.rule_threshold is None:
-        threshold, rule_threshold = best
-    else:
-        rule_threshold = args.rule_threshold
-        ours = {pair: tally for pair, tally in tallies.items() if pair[1] == rule_threshold}
-        threshold, _ = pick_thresholds(ours, args.min_precision, args.beta)
-        print(
-            f"\nwith both thresholds free, F-beta would pick {best[0]:.2f} / {best[1]:.2f}: "
-            f"{reports[best].tally.summary()}"
-        )
-    chosen = reports[(threshold, rule_threshold)]
-    print(f"\nchosen thresholds {threshold:.2f} / {rule_threshold:.2f}: {chosen.tally.summary()}")
-    for cause, n in sorted(chosen.causes.items()):
-        print(f"  {n:>5}  {cause}")
-    print("\nreliability (cross-validated):")
-    print("\n".join("  " + line for line in reliability_table(chosen.reliability)))
-    if args.details:
-        args.details.write_text(chosen.tally.details(), encoding="utf-8")
-    fitted = fit_for(examples, args.c, args.seed, args.trees, anchor_weights)
-    weights = fitted.weights
-    model = Model(
-        weights,
-        threshold,
-        rule_threshold=rule_threshold,
-        calibration=calibrate(chosen.reliability),
-        trees=fitted.trees,
-        meta={
-            "real_articles": len(real),
-            "written_articles": len(written),
-            "c": args.c,
-            "trees": args.trees,
-            "seed": args.seed,
-            "folds": args.folds,
-            "cv_f1": round(chosen.tally.f1, 4),
-            "cv_precision": round(chosen.tally.precision, 4),
-            "cv_recall": round(chosen.tally.recall, 4),
-            "cv_reliability": reliability_table(chosen.reliability),
-        },
+        return best
+    rule_threshold = args.rule_threshold
+    ours = {pair: tally for pair, tally in tallies.items() if pair[1] == rule_threshold}
+    threshold, _ = pick_thresholds(ours, args.min_precision, args.beta)
+    print(
+        f"\nwith both thresholds free, F-beta would pick {best[0]:.2f} / {best[1]:.2f}: "
+        f"{reports[best].tally.summary()}"
     )
-    if anchor is not None and args.anchor is not None:
-        model.meta.update(descent(anchor, args.anchor, (ex.id for ex in real)))
-    if args.first_sight:
-        held, held_problems = load_real(sorted(held_files), args.texts)
-        for problem in held_problems[:20]:
-            print(f"skipped {problem}", file=sys.stderr)
-        report = Report()
-        score(held, model, report)
-        print(f"\nfirst sight on {len(held)} held-out articles: {report.tally.summary()}")
-        for cause, n in sorted(report.causes.items()):
-            print(f"  {n:>5}  {cause}")
-        print("\nreliability (first sight):")
-        print("\n".join("  " + line for line in reliability_table(report.reliability)))
-        model.meta["first_sight"] = {
-            "articles": len(held),
-            "f1": round(report.tally.f1, 4),
-            "precision": round(report.tally.precision, 4),
-            "recall": round(report.tally.recall, 4),
-        }
-        model.meta["first_sight_reliability"] = reliability_table(report.reliability)
-    if args.meta_from is not None:
-        earlier = json.loads(args.meta_from.read_text(encoding="utf-8")).get("meta", {})
-        for key in ("first_sight", "first_sight_reliability"):
-            if key in earlier:
-                model.meta[key] = earlier[key]
-    if not args.no_write:
-        args.out.write_text(json.dumps(model.to_json(), indent=0) + "\n", encoding="utf-8")
-        print(f"\nwrote {len(weights)} weights to {args.out}")
-    return 0
+    return threshold, rule_threshold
+
+
+def _print_report(report: Report, how: str) -> None:
+    """Print a report's misses and false announcements by cause, and its reliability table."""
+    for cause, n in sorted(report.causes.items()):
+        print(f"  {n:>5}  {cause}")
+    print(f"\nreliability ({how}):")
+    print("\n".join("  " + line for line in reliability_table(report.reliability)))
+
+
+def _first_sight(model: Model, held_files: list[Path], texts: Path) -> None:
+    """Score the held-out batches with the new model; record the figure in its meta."""
+    held, held_problems = load_real(held_files, texts)
+    for problem in held_problems[:20]:
+        print(f"skipped {problem}", file=sys.stderr)
+    report = Report()
+    score(held, model, report)
+    print(f"\nfirst sight on {len(held)} held-out articles: {report.tally.summary()}")
+    _print_report(report, "first sight")
+    model.meta["first_sight"] = {
+        "articles": len(held),
+        "f1": round(report.tally.f1, 4),
+        "precision": round(report.tally.precision, 4),
+        "recall": round(report.tally.recall, 4),
+    }
+    model.meta["first_sight_reliability"] = reliability_table(report.reliability)
 
 
 if __name__ == "__main__":

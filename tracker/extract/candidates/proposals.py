@@ -7,22 +7,23 @@ line above its date). Here every plausible pair is proposed; the model judges th
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 
+from tracker.extract.candidates.date_rows import ROW_LINE
 from tracker.extract.candidates.emit import emit
 from tracker.extract.candidates.names import generous_names
 from tracker.extract.candidates.ownership import is_company_apposition
-from tracker.extract.candidates.paragraphs import HEADER_LINE, heading_above, paragraph_works
-from tracker.extract.candidates.spans import tidy
+from tracker.extract.candidates.paragraphs import heading_above, paragraph_works
 from tracker.extract.candidates.state import State, sentence_titles, topic
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.reading.dates import DateMention
-from tracker.extract.reading.framing import needs_frame
-from tracker.extract.reading.resolve import resolve
 from tracker.extract.reading.segment import Sentence
 from tracker.extract.reading.values import DateValue
+
+#: A name that may own a date, and whether it stands outside the date's sentence (the topic, a
+#: name of the sentence before, a heading, the work a paragraph describes).
+Owner = tuple[TitleMention, bool]
 
 
 def propose_pairs(
@@ -42,6 +43,52 @@ def propose_pairs(
     found = [(m, v) for m, v in found if why[m.start] in _PROPOSED_VERDICTS][:6]
     if not found:
         return  # dates the rules read as background (past, withdrawn, hedged) announce nothing
+    s = sentences[i]
+    owners, strict, heading, closing = _owners(text, sentences, i, found, why, state)
+    listing = len(found) <= 2 and _is_listing(text, s, owners)
+    subjects = [o for o in owners[:1] if not o[1] and _opens(text, s, o[0])]
+    for m, value in found:
+        reason = why[m.start]
+        row = s.first_in_line and s.last_in_line and s.end - s.start <= ROW_LINE + 20
+        reach = _NEAREST if reason is None or (row and reason == "no cue") else 1
+        # the owner of a date is nearly always among the names nearest to it, a name in
+        # brackets being an aside ("Bloodlines (New Line/WB) - May 16"), unless the sentence
+        # lists works ("includes A, B, C and D"): then each of them may own it
+        ranked = sorted(owners, key=lambda o: (_bracketed(text, o[0], s), _gap(o[0], m)))
+        if listing and reason in (None, "no cue"):
+            near = ranked[:_LISTED]
+        else:
+            near = _nearest(ranked[:reach], owners, subjects, heading, closing, reason)
+        for t, topical in near:
+            state.proposals.append(
+                emit(
+                    text,
+                    s,
+                    t,
+                    value,
+                    m.start,
+                    topic=topical,
+                    tv_article=state.tv_article,
+                    proposed=True,
+                    generous=t.title not in strict,
+                    date_verdict=reason,
+                )
+            )
+
+
+def _owners(
+    text: str,
+    sentences: list[Sentence],
+    i: int,
+    found: list[tuple[DateMention, DateValue]],
+    why: dict[int, str | None],
+    state: State,
+) -> tuple[list[Owner], set[str], TitleMention | None, list[Owner]]:
+    """Every name that may own a date of sentence ``i``, most likely first.
+
+    Returns the owners, the names the strict finder gave, the heading above the sentence (if
+    it names a work) and the work a paragraph closing on a bracketed date describes.
+    """
     s = sentences[i]
     # the strict finder runs where the rules need it anyway (a kept date); elsewhere the
     # generous names alone are proposed
@@ -63,7 +110,7 @@ def propose_pairs(
         for t in generous_names(text, s.start, s.end, spans)
         if t.title not in strict and not is_company_apposition(text, t)
     ]
-    owners = [(t, False) for t in (*titles[:_PER_SENTENCE], *extra[:_PER_SENTENCE])]
+    owners: list[Owner] = [(t, False) for t in (*titles[:_PER_SENTENCE], *extra[:_PER_SENTENCE])]
     # the work the article or paragraph is about, however the sentence names it ("the book",
     # "this game") and whatever other names it holds ("Level 5 said it ships on 12/25")
     if not owners or any(why[m.start] is None for m, _ in found):  # else never proposed
@@ -88,41 +135,30 @@ def propose_pairs(
         if all(t.title != o.title for o, _ in owners)
     ]
     owners.extend(closing)
-    listing = len(found) <= 2 and _is_listing(text, s, owners)
-    subjects = [o for o in owners[:1] if not o[1] and _opens(text, s, o[0])]
-    for m, value in found:
-        row = s.first_in_line and s.last_in_line and s.end - s.start <= _ROW_LINE + 20
-        reach = _NEAREST if why[m.start] is None or (row and why[m.start] == "no cue") else 1
-        # the owner of a date is nearly always among the names nearest to it, a name in
-        # brackets being an aside ("Bloodlines (New Line/WB) - May 16"), unless the sentence
-        # lists works ("includes A, B, C and D"): then each of them may own it
-        ranked = sorted(owners, key=lambda o: (_bracketed(text, o[0], s), _gap(o[0], m)))
-        if listing and why[m.start] in (None, "no cue"):
-            near = ranked[:_LISTED]
-        else:
-            # the nearest names, and the sentence's subject however far it is ("X, co-written
-            # by A and B, with art by C, launches in July")
-            near = ranked[:reach] + [o for o in subjects if o not in ranked[:reach]]
-            if why[m.start] is None:  # a date the rules keep: names outside the sentence too
-                near += [o for o in owners if o[1] and o not in near]
-            elif heading is not None and (heading, True) not in near:
-                near.append((heading, True))  # "Find Me" / "A. Author. Publisher, Oct. 29"
-            near += [o for o in closing if o not in near]
-        for t, topical in near:
-            state.proposals.append(
-                emit(
-                    text,
-                    s,
-                    t,
-                    value,
-                    m.start,
-                    topic=topical,
-                    tv_article=state.tv_article,
-                    proposed=True,
-                    generous=t.title not in strict,
-                    date_verdict=why[m.start],
-                )
-            )
+    return owners, strict, heading, closing
+
+
+def _nearest(
+    near: list[Owner],
+    owners: list[Owner],
+    subjects: list[Owner],
+    heading: TitleMention | None,
+    closing: list[Owner],
+    reason: str | None,
+) -> list[Owner]:
+    """The owners proposed for a date outside a listing: the nearest names, and a few more.
+
+    The sentence's subject however far it is ("X, co-written by A and B, with art by C,
+    launches in July"); for a date the rules keep, the names outside the sentence too; else the
+    heading above; and the work a closing bracketed date describes.
+    """
+    near = near + [o for o in subjects if o not in near]
+    if reason is None:  # a date the rules keep: names outside the sentence too
+        near += [o for o in owners if o[1] and o not in near]
+    elif heading is not None and (heading, True) not in near:
+        near.append((heading, True))  # "Find Me" / "A. Author. Publisher, Oct. 29"
+    near += [o for o in closing if o not in near]
+    return near
 
 
 #: The dates proposed: those the rules keep (None), and those whose only fault is a missing cue
@@ -132,112 +168,6 @@ _PROPOSED_VERDICTS = frozenset({None, "no cue", "event"})
 _NEAREST = 2
 #: How many names of a sentence, strict and generous each, may own its dates.
 _PER_SENTENCE = 16
-_BRACKETED_YEAR = re.compile(r"\(\d{4}\)")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ROW_LINE = 100
-
-
-def propose_rows(
-    text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: State
-) -> None:
-    """Give each name on a row under a date line that date ("May 29" / "Drag Me to Hell").
-
-    A short line that is mostly one date opens a run of rows; a line of prose ends it.
-    """
-    s = sentences[i]
-    whole = s.first_in_line and s.last_in_line
-    length = s.end - s.start
-    mentions = [m for m in mentions if not _BRACKETED_YEAR.fullmatch(text, m.start - 1, m.end + 1)]
-    if mentions:
-        m = mentions[0]
-        covered = sum(x.end - x.start for x in mentions)
-        if whole and length <= HEADER_LINE and len(mentions) == 1 and covered * 2 >= length:
-            phrase = text[m.start : m.end]
-            if _YEAR.search(phrase) is None and state.row_year is not None:
-                # "July 2009" above "July 1" and "July 10": the days are in the section's year
-                value = resolve(m, phrase, dt.date(state.row_year, 1, 1), base_known=True)
-                state.row_header = (value, m.start) if value is not None else None
-                return
-            value = resolve(m, phrase, state.base, base_known=state.base_known)
-            if value is not None and _YEAR.search(phrase) and value.first.year >= state.base.year:
-                state.row_year = value.first.year
-            frame = state.frame_year
-            if value is not None and frame is not None and needs_frame(m, value.first, frame):
-                framed = dt.date(frame, 1, 1)
-                value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
-            state.row_header = (value, m.start) if value is not None else None
-        elif length > _ROW_LINE:
-            state.row_header = state.row_year = None
-        return
-    if state.row_header is None:
-        return
-    long_line = not whole or length > _ROW_LINE
-    entries = _entry_heads(text, s) if s.first_in_line and long_line else []
-    if s.first_in_line:
-        state.in_entry = bool(entries)  # the paragraph describes the entry it opens with
-    if long_line and not entries:
-        if length > _ROW_LINE and not state.in_entry:
-            state.row_header = state.row_year = None
-        return
-    value, at = state.row_header
-    if value.last < state.base:
-        return
-    for t in entries or generous_names(text, s.start, s.end)[:2]:
-        state.proposals.append(
-            emit(
-                text,
-                s,
-                t,
-                value,
-                at,
-                topic=False,
-                tv_article=state.tv_article,
-                proposed=True,
-                generous=True,
-                row=True,
-            )
-        )
-
-
-#: What ends an entry's name at the start of its paragraph: "X: a heist comedy ...", "X (limited
-#: release) - ...", "X - Warner Bros. - ..." (with a hyphen or an en or em dash).
-_ENTRY_END = re.compile(r"[\"'\u201d\u2019]?\s*(?:\([^()\n]{0,40}\))?\s*(?::|[\u2013\u2014]|-)\s")
-#: How far into its line an entry's name may start (after a bullet or a number).
-_ENTRY_OPENING = 4
-#: How many readings of an entry's name are proposed (the shortest first).
-_ENTRY_READINGS = 3
-
-
-def _entry_heads(text: str, s: Sentence) -> list[TitleMention]:
-    """The readings of the name that opens an entry under a date line ("March 7" / "X: ...").
-
-    A paragraph that opens with a name and a colon or a dash describes that name; its date is
-    the date line above it, however long the description. Where the run of capitals goes on
-    past a colon or dash ("X: Owen Wilson was ..."), each part before one is a reading too;
-    the model picks among them as it does among other readings of one span.
-    """
-    names = generous_names(text, s.start, min(s.end, s.start + _ROW_LINE))
-    if not names or names[0].start - s.start > _ENTRY_OPENING:
-        return []
-    head = names[0]
-    out: list[TitleMention] = []
-    for cut in _ENTRY_END.finditer(text, head.start, head.end):
-        title = tidy(text[head.start : cut.start()])
-        if title:
-            out.append(TitleMention(head.start, head.start + len(title), title, head.quoted, False))
-    if _ENTRY_END.match(text, head.end) is not None:
-        out.append(head)
-    out = out[:_ENTRY_READINGS]
-    # "Cassidy - B.A.R.S.: The Barry Adrian Reese Story": a release calendar's row names the
-    # artist, then the work after the dash
-    after = next((t for t in names[1:] if _DASH_BETWEEN.fullmatch(text, head.end, t.start)), None)
-    if after is not None:
-        out.append(after)
-    return out
-
-
-#: A dash between two names of a row: "Artist - Album" (or an en or em dash).
-_DASH_BETWEEN = re.compile(r"\s+[\u2013\u2014-]\s+")
 #: Three names or more, separated by commas, semicolons or "and": a listing (quoted names
 #: keep their quotes outside their spans: "'A', 'B' and 'C'").
 _SEPARATOR = re.compile(r"[\"'\u201d\u2019]?\s*(?:[,;/]|\band\b|&)\s*(?:and\s+)?[\"'\u201c\u2018]?")

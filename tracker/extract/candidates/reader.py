@@ -16,6 +16,7 @@ from tracker.extract.candidates.context import complete
 from tracker.extract.candidates.cues import (
     Leaning,
 )
+from tracker.extract.candidates.date_rows import propose_rows
 from tracker.extract.candidates.emit import emit
 from tracker.extract.candidates.headings import is_field_row
 from tracker.extract.candidates.keep import clause, list_row, verdict
@@ -40,7 +41,7 @@ from tracker.extract.candidates.ownership import (
     names_the_owner,
 )
 from tracker.extract.candidates.pairing import clause_owners
-from tracker.extract.candidates.proposals import propose_pairs, propose_rows
+from tracker.extract.candidates.proposals import propose_pairs
 from tracker.extract.candidates.refer import refers_back
 from tracker.extract.candidates.rows import header_row, own_stretch, shared_platform
 from tracker.extract.candidates.state import State, sentence_titles, topic

@@ -13,17 +13,12 @@ import re
 from tracker.extract.candidates.acronyms import expand_acronyms, expand_short_titles
 from tracker.extract.candidates.candidate import Candidate, title_key
 from tracker.extract.candidates.context import complete
-from tracker.extract.candidates.cues import (
-    Leaning,
-)
+from tracker.extract.candidates.cues import Leaning
 from tracker.extract.candidates.date_rows import propose_rows
-from tracker.extract.candidates.emit import emit
-from tracker.extract.candidates.headings import is_field_row
-from tracker.extract.candidates.keep import clause, list_row, verdict
+from tracker.extract.candidates.keep import verdict
 from tracker.extract.candidates.kinds import find_platforms
 from tracker.extract.candidates.layout import (
     LIST_CUE,
-    LIST_HEADING,
     announces_nothing,
     is_date_header,
     is_headline,
@@ -35,16 +30,13 @@ from tracker.extract.candidates.layout import (
 from tracker.extract.candidates.ownership import (
     LEADING_ASIDE,
     PRONOUN_SUBJECT,
-    SEQUEL_BETWEEN,
-    fallback_owner,
     is_company_apposition,
     names_the_owner,
 )
-from tracker.extract.candidates.pairing import clause_owners
 from tracker.extract.candidates.proposals import propose_pairs
-from tracker.extract.candidates.refer import refers_back
-from tracker.extract.candidates.rows import header_row, own_stretch, shared_platform
-from tracker.extract.candidates.state import State, sentence_titles, topic
+from tracker.extract.candidates.rows import header_row, shared_platform
+from tracker.extract.candidates.rule_pairs import pair_kept
+from tracker.extract.candidates.state import State, sentence_titles
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.candidates.variants import named_only, span_variants
 from tracker.extract.features import Article
@@ -119,6 +111,11 @@ def _resolved(
 def _sentence(
     text: str, sentences: list[Sentence], i: int, mentions: list[DateMention], state: State
 ) -> list[Candidate]:
+    """Read sentence ``i``: propose its pairs for the model, and return the rules' candidates.
+
+    Each date is first judged (announced, or background and why); the generous proposals come
+    from the dates judged announced or nearly so, the rules' own pairing from the announced ones.
+    """
     s = sentences[i]
     line = text[s.start : s.end]
     if s.first_in_line and len(line) < 160 and state.leaving:
@@ -155,62 +152,7 @@ def _sentence(
     aside = LEADING_ASIDE.match(text, s.start, s.end)
     if aside and all(m.start >= aside.end() for m, _ in kept):
         titles = [t for t in titles if t.start >= aside.end()]  # "Whether X ..., the show ..."
-    groups = clause_owners(text, titles, [(m.start, m.end) for m, _ in kept], s.start, s.end)
-    field_row = is_field_row(line)
-    out: list[Candidate] = []
-    for k, ((m, value), found_group) in enumerate(zip(kept, groups, strict=True)):
-        group = [] if field_row else found_group
-        if group and all(SEQUEL_BETWEEN.search(text, t.end, m.start) for t in group):
-            continue  # "the hit X said its long-awaited sequel will arrive this fall"
-        owner = None if field_row else fallback_owner(text, s, titles, m, group)
-        if owner is None and not group:
-            c_lo, c_hi = clause(text, s, m.start)
-            if m.start - c_lo > 25:
-                c_hi = m.start  # the reference stands before the date: its subject
-            list_heading = lead and LIST_HEADING.match(line) is not None  # "Coming to X in April"
-            if list_heading or not refers_back(
-                text, c_lo, c_hi, row=field_row or _row(text, s, state)
-            ):
-                continue
-            owner = topic(text, sentences, i, state)
-            if owner is None:
-                continue
-        if owner is not None and owner not in group:
-            stretch = own_stretch(text, s, kept, k, kept[k - 1][0].end if k else s.start)
-            out.append(
-                emit(
-                    text,
-                    s,
-                    owner,
-                    value,
-                    m.start,
-                    topic=owner not in titles,
-                    tv_article=state.tv_article,
-                    stretch=stretch,
-                )
-            )
-            continue
-        out.extend(
-            emit(
-                text,
-                s,
-                t,
-                value,
-                m.start,
-                topic=False,
-                tv_article=state.tv_article,
-                stretch=own_stretch(text, s, kept, k, t.start),
-            )
-            for t in group
-        )
-    return out
-
-
-def _row(text: str, s: Sentence, state: State) -> bool:
-    """A list row or a short line without a full stop, whose subject is the list's work."""
-    line = text[s.start : s.end]
-    whole = s.first_in_line and s.last_in_line and len(line) < 120
-    return list_row(text, s, state) or (whole and line[-1] not in ".!?")
+    return pair_kept(text, sentences, i, kept, titles, lead=lead, state=state)
 
 
 _YEAR_AS_DATE = re.compile(r"\b(?:in|of|for|by|since|until|from|to|early|late|mid)\s+$", re.I)

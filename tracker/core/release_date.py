@@ -119,10 +119,6 @@ class ReleaseDate:
             return False
         return mine[0] <= theirs[0] and theirs[1] <= mine[1]
 
-    def is_more_precise_than(self, other: ReleaseDate) -> bool:
-        """True when this date allows fewer days than `other`."""
-        return self.precision.rank < other.precision.rank
-
     def label(self) -> str:
         """The date as a person writes it: "2017-03-17", "March 2017", "summer 2017", "TBA".
 

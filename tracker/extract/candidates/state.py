@@ -30,7 +30,6 @@ class State:
     leaving: bool = False  # under a "Leaving Netflix in October" heading: departures
     tv_article: bool | Leaning = False
     header: DateValue | None = None
-    header_evidence: tuple[int, int] = (0, 0)
     titles: dict[int, list[TitleMention]] = field(default_factory=dict)
     date_spans: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     proposals: list[Candidate] = field(default_factory=list)  # pairs for the model to judge

@@ -90,6 +90,15 @@ def find_titles(
         exclude: Spans (dates) that cut a capitalised run: "Summer 2021: The Orchard".
         headline: Whether the stretch is a headline in title case, where verbs are capitalised.
     """
+    found, quoted_spans = _quoted_titles(text, lo, hi)
+    exclude = (*exclude, *(t.span() for t in _TIME.finditer(text, lo, hi)))
+    found += _capitalised_titles(text, lo, hi, quoted_spans, exclude, headline=headline)
+    found.sort(key=lambda t: t.start)
+    return _join_and(text, [_introduced(text, t, lo) for t in found], lo)
+
+
+def _quoted_titles(text: str, lo: int, hi: int) -> tuple[list[TitleMention], list[tuple[int, int]]]:
+    """The quoted phrases of ``text[lo:hi]`` that look like titles, and every quoted span."""
     found: list[TitleMention] = []
     quoted_spans: list[tuple[int, int]] = []
     for q in _QUOTED.finditer(text, lo, hi):
@@ -98,15 +107,30 @@ def find_titles(
         if looks_like_title(inner.strip()):
             s, e = q.start(group), q.end(group)
             title = tidy(inner)
-            tail = text[q.end() : q.end() + 3]
-            if tail.startswith(("'s", "\u2019s")):
-                e = e  # the possessive sits outside the quotes; the title is unchanged
             if title and title.lower() not in NON_TITLES:
                 subject = bool(SUBJECT_AFTER.match(text, q.end(), min(hi, q.end() + 60)))
                 found.append(TitleMention(s, e, title, True, subject))
         quoted_spans.append((q.start(), q.end()))
+    return found, quoted_spans
+
+
+def _capitalised_titles(
+    text: str,
+    lo: int,
+    hi: int,
+    quoted_spans: list[tuple[int, int]],
+    exclude: tuple[tuple[int, int], ...],
+    *,
+    headline: bool,
+) -> list[TitleMention]:
+    """The titles among the capitalised runs of ``text[lo:hi]`` outside quotes.
+
+    A run is cut where ``exclude`` (dates, clock times) falls inside it and where its words
+    change from one name to the next; each piece is trimmed and checked, and the names of
+    people ("Writer-director X", a chain "A, B and C" after a role) are left out.
+    """
+    found: list[TitleMention] = []
     person_chain_end = -1
-    exclude = (*exclude, *(t.span() for t in _TIME.finditer(text, lo, hi)))
     for r in _RUN.finditer(text, lo, hi):
         if any(qs <= r.start() < qe for qs, qe in quoted_spans):
             continue
@@ -141,28 +165,32 @@ def find_titles(
             mention = title_mention(text, start, end, title, hi, opener=opener)
             if mention is None:
                 continue
-            if (
-                (
-                    all(w in PERSON_CUES for w in bare(words[a]).split("-"))  # "Writer-director X"
-                    or described(text, start, subject=mention.subject, lo=lo)
-                )
-                or (
-                    not title.startswith(("The ", "A "))
-                    and (
-                        person_before(text, start, lo, subject=mention.subject)
-                        or (
-                            person_chain_end >= 0
-                            and re.fullmatch(r"[\s,]*(?:and|&)?\s*", text[person_chain_end:start])
-                        )
-                    )
-                )
-            ):
+            if _names_a_person(text, lo, mention, words[a], person_chain_end):
                 person_chain_end = end
                 continue
             person_chain_end = -1
             found.append(mention)
-    found.sort(key=lambda t: t.start)
-    return _join_and(text, [_introduced(text, t, lo) for t in found], lo)
+    return found
+
+
+def _names_a_person(
+    text: str, lo: int, mention: TitleMention, first_word: str, chain_end: int
+) -> bool:
+    """Tell whether a capitalised name is a person's.
+
+    After a role ("Writer-director X"), a description, or in a chain of names that began with a
+    person's ("directed by A, B and C").
+    """
+    start = mention.start
+    if all(w in PERSON_CUES for w in bare(first_word).split("-")):  # "Writer-director X"
+        return True
+    if described(text, start, subject=mention.subject, lo=lo):
+        return True
+    if mention.title.startswith(("The ", "A ")):
+        return False
+    return person_before(text, start, lo, subject=mention.subject) or (
+        chain_end >= 0 and re.fullmatch(r"[\s,]*(?:and|&)?\s*", text[chain_end:start]) is not None
+    )
 
 
 _SINGULAR_NOUN = re.compile(

@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from tracker.extract.candidates.candidate import Candidate
+from tracker.extract.candidates.clauses import clauses
 from tracker.extract.candidates.cues import Leaning, classify, find_platforms, find_seasons
-from tracker.extract.candidates.pairing import clauses
 from tracker.extract.candidates.spans import trim
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.reading.dates import find_dates

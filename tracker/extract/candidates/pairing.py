@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
+from tracker.extract.candidates.clauses import clauses
 from tracker.extract.candidates.spans import POSSESSOR
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.reading.lexicon import WORK_NOUNS
@@ -135,111 +135,124 @@ def owners(
     """
     if not dates:
         return []
+    title_first = _titles_lead(titles, dates, lo, hi)
+    result: list[list[TitleMention]] = []
+    for i, (start, end) in enumerate(dates):
+        left = dates[i - 1][1] if i else lo
+        right = dates[i + 1][0] if i + 1 < len(dates) else hi
+        last = i + 1 == len(dates)
+        if title_first:
+            region = [t for t in titles if left <= t.start and t.end <= start]
+            if not region and i:
+                # "X is back Jan. 17, followed the next day by Y and Z": the works after it
+                region = [t for t in titles if end <= t.start and t.end <= right]
+        else:
+            region = [t for t in titles if end <= t.start and t.end <= right]
+        if not region:
+            result.append([])
+            continue
+        followers: list[TitleMention] = []
+        if title_first:
+            region, followers = _after_the_date(text, titles, region, end, right, hi, last=last)
+        found = chain(text, region, _best(text, region, start, end, title_first=title_first))
+        if not title_first:
+            found, followers = _spread(text, titles, region, found, right)
+        result.append(found + followers)
+    return result
+
+
+def _titles_lead(
+    titles: Sequence[TitleMention], dates: Sequence[tuple[int, int]], lo: int, hi: int
+) -> bool:
+    """Tell whether the sentence names its works before their dates ("X on Feb. 19, Y on ...").
+
+    Each date counts for the side where a title stands in its own stretch; a tie goes to the
+    titles before, if any.
+    """
     leading = trailing = 0
     for i, (start, end) in enumerate(dates):
         left = dates[i - 1][1] if i else lo
         right = dates[i + 1][0] if i + 1 < len(dates) else hi
         leading += any(left <= t.start and t.end <= start for t in titles)
         trailing += any(end <= t.start and t.end <= right for t in titles)
-    title_first = leading >= trailing and leading > 0
-    result: list[list[TitleMention]] = []
-    for i, (start, end) in enumerate(dates):
-        if title_first:
-            left = dates[i - 1][1] if i else lo
-            region = [t for t in titles if left <= t.start and t.end <= start]
-            if not region and i:
-                # "X is back Jan. 17, followed the next day by Y and Z": the works after it
-                right = dates[i + 1][0] if i + 1 < len(dates) else hi
-                region = [t for t in titles if end <= t.start and t.end <= right]
-        else:
-            right = dates[i + 1][0] if i + 1 < len(dates) else hi
-            region = [t for t in titles if end <= t.start and t.end <= right]
-        if not region:
-            result.append([])
-            continue
-        followers: list[TitleMention] = []
-        if title_first and i + 1 == len(dates):
-            followers = _followers(text, titles, end, hi)
-        if title_first and _LIST_AFTER.match(text, end):
-            stop = dates[i + 1][0] if i + 1 < len(dates) else hi
-            after = [t for t in titles if end <= t.start and t.end <= stop]
-            if len(after) >= 2 and i + 1 == len(dates):
-                region, followers = after, []
-        if title_first and not any(t.named or t.quoted for t in region):
-            # "X is coming back on May 9 with their seventh album, Pink Elephant"
-            stop = dates[i + 1][0] if i + 1 < len(dates) else hi
-            named = [
-                t
-                for t in titles
-                if end <= t.start
-                and t.end <= stop
-                and _WORK_NOUN.search(text, t.start - 40, t.start)
-            ]
-            if named:
-                region, followers = named[:1], []
-        best = max(range(len(region)), key=lambda k: score(region[k], start))
-        if best + 1 < len(region) and _SCHEDULES.fullmatch(
-            text, region[best].end, region[best + 1].start
-        ):
-            best += 1  # "Max Pushes 'Ashgrove' to March": the work is the verb's object
-        if title_first and _RELATIVE.fullmatch(text, region[-1].end, start):
-            best = len(region) - 1  # "... into Y, which is expected in 2021": Y's date
-        elif not title_first and _OPENS_WITH.fullmatch(text, end, region[0].start):
-            best = 0  # "The season starts in October with X, followed by ...": X opens it
-        found = chain(text, region, best)
-        if not title_first:
-            # "On Sept. 22, the Rosewood debut leads into the premiere of Pitch": the works
-            # that lead into the best one, and those that follow it, share its date
-            k = region.index(found[0])
-            while k > 0 and _FOLLOWER.search(text, region[k - 1].end, found[0].start):
-                k -= 1
-                found.insert(0, region[k])
-            right = dates[i + 1][0] if i + 1 < len(dates) else hi
-            followers = [
-                t
-                for t in _followers(text, titles, found[-1].end, right)
-                if t not in found and not _WITH_BEFORE.search(text, t.start - 6, t.start)
-            ]
-        result.append(found + followers)
-    return result
+    return leading >= trailing and leading > 0
 
 
-#: Where a sentence turns to a new statement: "..., and said the sequel X will arrive ...".
-_CLAUSE_BREAK = re.compile(
-    r";|\s[\u2014\u2013]\s|,\s+(?:and|but|while|whereas|although|though)\s+"
-    r"(?=(?:said|says|added|announced|confirmed|revealed|(?-i:the|its|their|his|her|a|an))\b)"
-    r"|\s+and\s+(?=(?:said|says|added|announced|confirmed|revealed)\b)",
-    re.IGNORECASE,
-)
+def _after_the_date(
+    text: str,
+    titles: Sequence[TitleMention],
+    region: list[TitleMention],
+    end: int,
+    right: int,
+    hi: int,
+    *,
+    last: bool,
+) -> tuple[list[TitleMention], list[TitleMention]]:
+    """In a sentence that names works first, the works after a date that still take it.
 
-
-_JOINT = re.compile(r"\b(?:both|all\s+(?:two|three|four|five|six))\s+(?!of\b)[a-z]+", re.I)
-
-
-def clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Cut a sentence into the clauses that each make their own statement.
-
-    Memoised for the last few sentences: every candidate of a sentence asks again.
-
-    >>> clauses("X opens May 1, and said the sequel Y will arrive in 2025.", 0, 56)
-    [(0, 13), (19, 56)]
+    Returns the date's region and its followers: after the sentence's last date, the works a
+    list continues with; a list that follows the date ("... on May 9: A, B and C"); or, when no
+    title of the region is named as a work, the one a work noun introduces after the date
+    ("X is coming back on May 9 with their seventh album, Pink Elephant").
     """
-    return list(_clauses(text, lo, hi))
+    followers: list[TitleMention] = []
+    if last:
+        followers = _followers(text, titles, end, hi)
+    if _LIST_AFTER.match(text, end):
+        after = [t for t in titles if end <= t.start and t.end <= right]
+        if len(after) >= 2 and last:
+            region, followers = after, []
+    if not any(t.named or t.quoted for t in region):
+        named = [
+            t
+            for t in titles
+            if end <= t.start and t.end <= right and _WORK_NOUN.search(text, t.start - 40, t.start)
+        ]
+        if named:
+            region, followers = named[:1], []
+    return region, followers
 
 
-@lru_cache(maxsize=256)
-def _clauses(text: str, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
-    return tuple(_cut_clauses(text, lo, hi))
+def _best(text: str, region: list[TitleMention], start: int, end: int, *, title_first: bool) -> int:
+    """The index in ``region`` of the title the date most likely belongs to."""
+    best = max(range(len(region)), key=lambda k: score(region[k], start))
+    if best + 1 < len(region) and _SCHEDULES.fullmatch(
+        text, region[best].end, region[best + 1].start
+    ):
+        best += 1  # "Max Pushes 'Ashgrove' to March": the work is the verb's object
+    if title_first and _RELATIVE.fullmatch(text, region[-1].end, start):
+        best = len(region) - 1  # "... into Y, which is expected in 2021": Y's date
+    elif not title_first and _OPENS_WITH.fullmatch(text, end, region[0].start):
+        best = 0  # "The season starts in October with X, followed by ...": X opens it
+    return best
 
 
-def _cut_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = lo
-    for cut in _CLAUSE_BREAK.finditer(text, lo, hi):
-        out.append((start, cut.start()))
-        start = cut.end()
-    out.append((start, hi))
-    return out
+def _spread(
+    text: str,
+    titles: Sequence[TitleMention],
+    region: list[TitleMention],
+    found: list[TitleMention],
+    right: int,
+) -> tuple[list[TitleMention], list[TitleMention]]:
+    """After a date that comes first, the works that share its date with the best one.
+
+    "On Sept. 22, the Rosewood debut leads into the premiere of Pitch": the works that lead
+    into the best one, and those that follow it.
+    """
+    k = region.index(found[0])
+    while k > 0 and _FOLLOWER.search(text, region[k - 1].end, found[0].start):
+        k -= 1
+        found.insert(0, region[k])
+    followers = [
+        t
+        for t in _followers(text, titles, found[-1].end, right)
+        if t not in found and not _WITH_BEFORE.search(text, t.start - 6, t.start)
+    ]
+    return found, followers
+
+
+#: "Both", "all three": the works before it share one subject, and so the date after it.
+_JOINT = re.compile(r"\b(?:both|all\s+(?:two|three|four|five|six))\s+(?!of\b)[a-z]+", re.I)
 
 
 def clause_owners(

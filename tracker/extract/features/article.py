@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extract.candidates.candidate import title_key
-from tracker.extract.candidates.pairing import clauses
+from tracker.extract.candidates.clauses import clauses
 from tracker.extract.features.vocabulary import CLASSES, CUES, WORD, bucket
 from tracker.extract.reading.segment import Sentence
 

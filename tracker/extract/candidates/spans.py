@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.reading.caseless import Caseless
 from tracker.extract.reading.lexicon import (
     COMMON_OPENERS,
     HEADLINE_VERBS,
@@ -267,43 +266,3 @@ def at_sentence_start(text: str, lo: int, at: int) -> bool:
 def bare(word: str) -> str:
     """Lower-case a word and strip its trailing punctuation, for lexicon look-ups."""
     return word.lower().replace("\u2019", "'").rstrip(",.:;")
-
-
-#: A descriptor before a work's name: "Kenneth Branagh-directed", "the Annapurna-published".
-_DESCRIPTOR = Caseless(
-    r"(?:(?:the|a|an)\s+)?(?:[\w.'\u2019&]+\s+){0,3}?[\w.'\u2019&]+-(?:directed|led|starring"
-    r"|produced|backed|helmed|fronted|penned|published|developed|written|created|animated"
-    r"|hosted|distributed)\s+(?=\S)",
-    re.IGNORECASE,
-)
-#: A quoted name inside an unquoted run: the headline 'Documentary "Minding the Gap" Acquired'.
-_INNER_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,100})[\"\u201d]")
-
-
-def trim(text: str, mention: TitleMention) -> TitleMention:
-    """Cut what a run holds around a work's name: a "-directed" descriptor, a headline's words.
-
-    >>> trim("", TitleMention(0, 37, "Kenneth Branagh-directed Artemis Fowl", False, False)).title
-    'Artemis Fowl'
-    >>> trim("", TitleMention(0, 40, 'Documentary "Minding the Gap" Acquired', False, False)).title
-    'Minding the Gap'
-    """
-    if mention.quoted:
-        return mention
-    name = mention.title
-    descriptor = _DESCRIPTOR.match(name)
-    if descriptor is not None:
-        name = name[descriptor.end() :]
-    else:
-        inner = _INNER_QUOTE.search(name)
-        if inner is None or (inner.start() == 0 and inner.end() == len(name)):
-            return mention
-        name = inner.group(1).strip()
-    name = tidy(name)
-    if not name or name == mention.title:
-        return mention
-    found = text.find(name, mention.start, max(mention.end, mention.start + len(mention.title)))
-    start = found if found >= 0 else mention.start
-    return TitleMention(
-        start, start + len(name), name, descriptor is None, mention.subject, mention.named
-    )

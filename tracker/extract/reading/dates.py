@@ -7,113 +7,9 @@ import re
 
 from tracker.extract.reading.anchors import anchors
 from tracker.extract.reading.date_forms import PATTERNS, DateMention, Form
-from tracker.extract.reading.lexicon import YEAR_NAME_WORDS
+from tracker.extract.reading.date_words import is_a_date
 
 __all__ = ["DateMention", "Form", "find_dates", "scan_dates"]
-
-_SEASON_NEEDS = frozenset({"", "the"})
-#: Words that put a bare season after a move or a plan ("delayed until fall", "slated for
-#: summer").
-_SEASON_LINK = re.compile(r"\b(?:until|by|for|to|into)\s+$", re.IGNORECASE)
-#: A capitalised word before a bare year that makes it part of a name ("E3 2017",
-#: "Stagecoach 2025"), unless it is one of these words of dates and release news.
-_NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])([A-Z][\w'\u2019+-]*)\s+$")
-_GENERIC_WEEKDAY = re.compile(r"\b(?:the|its|their|his|her|a)\s+$", re.IGNORECASE)
-#: "on Tuesdays and Wednesday": a weekday after weekly slots is a slot too.
-_PLURAL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\s+(?:and|or|&)\s+$")
-_SLOT_NOUN_AFTER = re.compile(
-    r"\s+(?:(?:night|morning|afternoon|evening|primetime|late-night)\s+)?(?:[a-z]+\s+)?"
-    r"(?:fare|lineups?|line-ups?|slots?|blocks?|programming|schedules?|nights)\b"
-)
-_MOVED = re.compile(
-    r"\b(?:mov|push|delay|shift|bump|slid|slipp|postpon|reschedul|brought|pull)\w*\b[^.;]{0,40}$",
-    re.IGNORECASE,
-)
-
-
-#: A number right after a month name ("May 3"): the month-day form reads it, not the month's.
-_NUMBER_NEXT = re.compile(r"\.?\s+\d")
-#: A release noun right after a bare month or season makes it a date: "slated for a November
-#: release", "eyeing a fall premiere" (a bare "November" or "fall" is a date only in a list).
-_RELEASE_NOUN = re.compile(
-    r"\s+(?:(?:theatrical|theatre|theater|wide|digital|retail|worldwide|global)\s+)?"
-    r"(?:release|premiere|launch|debut|opening|bow|return)\b",
-    re.IGNORECASE,
-)
-#: Around a holiday, words that put the date near it rather than on it.
-_NEAR_BEFORE = re.compile(r"(?:before|after|until|since|ahead\s+of|by)\s+$")
-_NEAR_AFTER = re.compile(r"\s*(?:weekend|week|season|special|episode|party|-themed)")
-
-
-def _keep(form: Form, found: re.Match[str]) -> bool:
-    """Reject matches that are words rather than dates ("may", "march", "fall")."""
-    groups = found.groupdict()
-    mon = groups.get("mon") or ""
-    lower_month = (
-        bool(mon) and form in (Form.MONTH_DAY, Form.DAY_MONTH, Form.MONTH) and mon[0].islower()
-    )
-    if lower_month and (form is Form.MONTH or mon.lower() in ("may", "march", "mar", "jun", "jan")):
-        return False
-    dated = bool(groups.get("year") or (form is Form.MONTH and groups.get("rel")))
-    if (
-        (form is Form.MONTH or form is Form.SEASON)
-        and not dated
-        and _RELEASE_NOUN.match(found.string, found.end())
-    ):
-        return mon[:1].isupper() or form is Form.SEASON  # "a November release", "a fall launch"
-    if form is Form.MONTH and not dated and not found.group("mod"):
-        # a bare month name counts only as a list heading ("January" alone on its line)
-        before = found.string[max(0, found.start() - 2) : found.start()]
-        after = found.string[found.end() : found.end() + 2]
-        if before.endswith("(") and after.startswith(")"):
-            return True
-        return (before == "" or "\n" in before) and (after == "" or after[0] in "\n:(\u2013-")
-    if form is Form.MONTH and _NUMBER_NEXT.match(found.string[found.end() : found.end() + 4]):
-        return False
-    possessive = found.string.startswith(("'s ", "\u2019s "), found.end())
-    if form is Form.MONTH and not dated and possessive:
-        return False  # "after December's cliffhanger": the month names an event, not a date
-    if form is Form.MONTH and (found.group("mod") or "").lower() in ("to", "into"):
-        # "pushed from March to June": a bare month after "to" only in a move
-        before = found.string[max(0, found.start() - 60) : found.start()]
-        return _MOVED.search(before) is not None
-    if form is Form.YEAR and found.group("year") and not found.group("mod"):
-        name = _NAME_BEFORE_YEAR.search(found.string, max(0, found.start() - 30), found.start())
-        if name and name.group(1).lower() not in YEAR_NAME_WORDS and "\n" not in name.group(0):
-            return False
-    if form is Form.SEASON:
-        mod = (found.group("mod") or "").lower()
-        if mod or found.group("year"):
-            return mod != "the" or bool(found.group("year"))
-        # a bare season is a date after a move or a plan ("delayed until fall", "slated for
-        # summer"), written in lower case: a capital makes it a name's ("Back in Time for
-        # Winter", "for Winter Wheat")
-        return (
-            found.group("season")[0].islower()
-            and _SEASON_LINK.search(found.string, max(0, found.start() - 8), found.start())
-            is not None
-        )
-    if form is Form.QUARTER and found.group("q"):
-        return found.group("year") is not None or found.group(0)[0] == "Q"
-    if form is Form.WEEKDAY:
-        # "the Sunday 9 p.m. slot", "its Thursday lineup": a weekly slot, not a day
-        generic = _GENERIC_WEEKDAY.search(
-            found.string, max(0, found.start() - 8), found.start()
-        ) or _PLURAL_WEEKDAY.search(found.string, max(0, found.start() - 20), found.start())
-        if _SLOT_NOUN_AFTER.match(found.string, found.end()):
-            return False  # "Saturday night fare", "its Friday comedy block": a weekly slot
-        return found.group("wd")[0].isupper() and (generic is None or bool(found.group("wmod")))
-    if form is Form.RELATIVE_DAY and found.group(0)[0].isupper():
-        # "Legends of Tomorrow": a capitalised "Tomorrow" inside a sentence is a name
-        before = found.string[max(0, found.start() - 2) : found.start()]
-        return before in ("", ". ", "\n") or before.endswith("\n")
-    if form is Form.HOLIDAY:
-        # "the Wednesday before Thanksgiving", "Halloween weekend": near the day, not on it
-        before = found.string[max(0, found.start() - 12) : found.start()].lower()
-        after = found.string[found.end() : found.end() + 10].lower()
-        return not _NEAR_BEFORE.search(before) and not _NEAR_AFTER.match(after)
-    return not (form is Form.TBA and found.group(0).isupper() and len(found.group(0)) > 3)
-
 
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -220,7 +116,7 @@ def _collect(
     for hit in pattern.finditer(text, w_lo, w_hi):
         if w_hi < hi and hit.end() > w_hi - _LOOK:
             continue  # cut by the window: the phrase's own anchor finds it whole
-        if hit.end() > hit.start() and _keep(form, hit):
+        if hit.end() > hit.start() and is_a_date(form, hit):
             parts = {k: v for k, v in hit.groupdict().items() if v}
             found.append((hit.start(), hit.end(), rank, form, parts))
 

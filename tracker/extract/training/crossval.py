@@ -8,16 +8,18 @@ cause, so a report says not only how well the model does but where it fails.
 from __future__ import annotations
 
 import random
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tracker.extract.decisions.decide import decide_with
 from tracker.extract.model.logistic import Model
-from tracker.extract.training.choosing import Pair
+from tracker.extract.training.choosing import Pair, reliability_table
 from tracker.extract.training.evaluation import Label, Tally, same_title, strict_match
-from tracker.extract.training.examples import Example, stated
+from tracker.extract.training.examples import Example, load_real, stated
 from tracker.extract.training.fitting import fit_for
 
 #: Thresholds tried for the proposals.
@@ -106,3 +108,29 @@ def cross_validate(
             model = Model(fitted.weights, t, {}, rule_threshold=r, trees=fitted.trees)
             score(held, model, report)
     return reports
+
+
+def print_report(report: Report, how: str) -> None:
+    """Print a report's misses and false announcements by cause, and its reliability table."""
+    for cause, n in sorted(report.causes.items()):
+        print(f"  {n:>5}  {cause}")
+    print(f"\nreliability ({how}):")
+    print("\n".join("  " + line for line in reliability_table(report.reliability)))
+
+
+def score_first_sight(model: Model, held_files: list[Path], texts: Path) -> None:
+    """Score the held-out batches with the new model; record the figure in its meta."""
+    held, held_problems = load_real(held_files, texts)
+    for problem in held_problems[:20]:
+        print(f"skipped {problem}", file=sys.stderr)
+    report = Report()
+    score(held, model, report)
+    print(f"\nfirst sight on {len(held)} held-out articles: {report.tally.summary()}")
+    print_report(report, "first sight")
+    model.meta["first_sight"] = {
+        "articles": len(held),
+        "f1": round(report.tally.f1, 4),
+        "precision": round(report.tally.precision, 4),
+        "recall": round(report.tally.recall, 4),
+    }
+    model.meta["first_sight_reliability"] = reliability_table(report.reliability)

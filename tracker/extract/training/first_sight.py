@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tracker.extract.model.logistic import read_weights, shipped
-from tracker.extract.training.choosing import reliability_table
-from tracker.extract.training.crossval import Report, score
+from tracker.extract.training.crossval import Report, print_report, score
 from tracker.extract.training.examples import batch_of, load_real, missing_texts
 from tracker.extract.training.train import ROOT
 
@@ -73,10 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     score(examples, model, pooled)
     labels = sum(len(ex.gold) for ex in examples)
     print(f"\npooled: {len(examples)} articles, {labels} labels: {pooled.tally.summary()}")
-    for cause, n in sorted(pooled.causes.items()):
-        print(f"  {n:>5}  {cause}")
-    print("\nreliability (confidence as shipped, first sight):")
-    print("\n".join("  " + line for line in reliability_table(pooled.reliability)))
+    print_report(pooled, "confidence as shipped, first sight")
     sure = [ok for confidence, ok in pooled.reliability if confidence >= _SURE]
     print(f"right at confidence >= {_SURE}: {sum(sure)} of {len(sure)}")
     if args.details:

@@ -36,7 +36,9 @@ from tracker.extract.training.crossval import (
     THRESHOLDS,
     Report,
     cross_validate,
+    print_report,
     score,
+    score_first_sight,
 )
 from tracker.extract.training.examples import (
     RIGHT,
@@ -151,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     threshold, rule_threshold = _choose_thresholds(reports, args)
     chosen = reports[(threshold, rule_threshold)]
     print(f"\nchosen thresholds {threshold:.2f} / {rule_threshold:.2f}: {chosen.tally.summary()}")
-    _print_report(chosen, "cross-validated")
+    print_report(chosen, "cross-validated")
     if args.details:
         args.details.write_text(chosen.tally.details(), encoding="utf-8")
     model = _fit(
@@ -160,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if anchor is not None and args.anchor is not None:
         model.meta.update(descent(anchor, args.anchor, (ex.id for ex in real)))
     if args.first_sight:
-        _first_sight(model, sorted(held_files), args.texts)
+        score_first_sight(model, sorted(held_files), args.texts)
     if args.meta_from is not None:
         earlier = json.loads(args.meta_from.read_text(encoding="utf-8")).get("meta", {})
         for key in ("first_sight", "first_sight_reliability"):
@@ -272,32 +274,6 @@ def _choose_thresholds(reports: dict[Pair, Report], args: argparse.Namespace) ->
         f"{reports[best].tally.summary()}"
     )
     return threshold, rule_threshold
-
-
-def _print_report(report: Report, how: str) -> None:
-    """Print a report's misses and false announcements by cause, and its reliability table."""
-    for cause, n in sorted(report.causes.items()):
-        print(f"  {n:>5}  {cause}")
-    print(f"\nreliability ({how}):")
-    print("\n".join("  " + line for line in reliability_table(report.reliability)))
-
-
-def _first_sight(model: Model, held_files: list[Path], texts: Path) -> None:
-    """Score the held-out batches with the new model; record the figure in its meta."""
-    held, held_problems = load_real(held_files, texts)
-    for problem in held_problems[:20]:
-        print(f"skipped {problem}", file=sys.stderr)
-    report = Report()
-    score(held, model, report)
-    print(f"\nfirst sight on {len(held)} held-out articles: {report.tally.summary()}")
-    _print_report(report, "first sight")
-    model.meta["first_sight"] = {
-        "articles": len(held),
-        "f1": round(report.tally.f1, 4),
-        "precision": round(report.tally.precision, 4),
-        "recall": round(report.tally.recall, 4),
-    }
-    model.meta["first_sight_reliability"] = reliability_table(report.reliability)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from tracker.extract import extract_announcements
@@ -89,6 +90,44 @@ def _linearity(texts: list[str]) -> list[tuple[int, float]]:
     return out
 
 
+def _rows_under_date_lines(size: int) -> str:
+    return "\n".join(f"May {i % 28 + 1}\nShow {i} Title" for i in range(size // 20))
+
+
+def _rows_under_one_date(size: int) -> str:
+    return "May 3\n" + "\n".join(f"Show {i} Title" for i in range(size // 14))
+
+
+def _one_listing_sentence(size: int) -> str:
+    listed = ", ".join(f"Show{i} Name (Netflix, May {i % 28 + 1})" for i in range(size // 30))
+    return f"The shows {listed} premiere."
+
+
+#: Layouts that once made the extractor quadratic, each grown to a size: rows of a schedule
+#: under many date lines, thousands of rows under one date line (every row's date stands far
+#: above it), and one sentence listing works with their dates.
+_SHAPES: dict[str, Callable[[int], str]] = {
+    "rows under date lines": _rows_under_date_lines,
+    "rows under one date": _rows_under_one_date,
+    "one listing sentence": _one_listing_sentence,
+}
+_SHAPE_SIZES = (20_000, 80_000, 320_000)
+
+
+def _shapes() -> list[tuple[str, list[tuple[int, float]]]]:
+    """Microseconds a character for each layout at each size: a flat row is linear."""
+    out = []
+    for name, make in _SHAPES.items():
+        row = []
+        for size in _SHAPE_SIZES:
+            text = make(size)
+            start = time.process_time()
+            extract_announcements(text, published=PUBLISHED)
+            row.append((len(text), (time.process_time() - start) / len(text) * 1e6))
+        out.append((name, row))
+    return out
+
+
 def _batch_wall_time(texts: list[str], count: int = 1000) -> float | None:
     """Wall time of `python -m tracker parse --batch` on ``count`` articles, or None if it fails."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,6 +190,9 @@ def main() -> None:
             f"linearity: {size // 1000:>5} KB in {seconds * 1000:8.1f} ms "
             f"({seconds * 1e6 / size:.2f} us/char)"
         )
+    for name, row in _shapes():
+        sizes = "  ".join(f"{size // 1000:>4} KB {us:6.2f}" for size, us in row)
+        print(f"linearity, {name}: {sizes} us/char")
     wall = _batch_wall_time(texts)
     if wall is not None:
         print(f"tracker parse --batch, 1000 articles, start-up included: {wall:.2f} s")

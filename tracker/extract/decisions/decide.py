@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from tracker.extract.candidates.candidate import Candidate, evolve
 from tracker.extract.decisions.merge import merge
 from tracker.extract.features import Article, describe
@@ -36,23 +38,48 @@ def decide_with(
         if p >= model.threshold_for(c.proposed)
     ]
     kept: list[Candidate] = []
-    by_date: dict[str, list[Candidate]] = {}  # rivals share a date: linear in the text's length
+    by_date: dict[str, _Spans] = {}  # rivals share a date and overlap: linear in the length
     for p, c in sorted(believed, key=lambda pc: -pc[0]):
-        rivals = by_date.setdefault(c.value.value, [])
-        if not any(_rival_names(c, o) for o in rivals):
+        rivals = by_date.setdefault(c.value.value, _Spans())
+        if not rivals.rival(c):
             chosen = evolve(c, confidence=model.confidence(p))
             kept.append(chosen)
-            rivals.append(chosen)
+            rivals.add(chosen)
     return merge(article.text, kept)
 
 
-def _rival_names(c: Candidate, o: Candidate) -> bool:
-    """Two readings of one name for one date ("Branagh-directed Artemis Fowl", "Artemis Fowl")."""
-    return (
-        c.title != o.title
-        and c.value.value == o.value.value
-        and c.title_start >= 0
-        and o.title_start >= 0
-        and c.title_start < o.title_end
-        and o.title_start < c.title_end
-    )
+class _Spans:
+    """The names kept for one date, by where they start, to find another reading of a name.
+
+    Two readings of one name for one date ("Branagh-directed Artemis Fowl", "Artemis Fowl")
+    overlap in the text. Only the names that start less than the longest kept name before the
+    end of this one can overlap it, so a schedule of thousands of rows on a few dates is read in
+    time linear in its length, not in the square of its rows.
+    """
+
+    __slots__ = ("longest", "names", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.names: list[Candidate] = []
+        self.longest = 0
+
+    def rival(self, c: Candidate) -> bool:
+        """Tell whether a kept name of this date is another reading of ``c``'s name."""
+        if c.title_start < 0:
+            return False
+        lo = bisect.bisect_right(self.starts, c.title_start - self.longest)
+        hi = bisect.bisect_left(self.starts, c.title_end)
+        return any(
+            o.title != c.title and o.title_start < c.title_end and c.title_start < o.title_end
+            for o in self.names[lo:hi]
+        )
+
+    def add(self, c: Candidate) -> None:
+        """Keep ``c``'s name for the names after it."""
+        if c.title_start < 0:
+            return  # a name with no place in the text rivals none
+        k = bisect.bisect_right(self.starts, c.title_start)
+        self.starts.insert(k, c.title_start)
+        self.names.insert(k, c)
+        self.longest = max(self.longest, c.title_end - c.title_start)

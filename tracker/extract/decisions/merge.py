@@ -32,18 +32,23 @@ def _unnumbered_twin(c: Candidate, o: Candidate) -> bool:
     return c.season is None and o.season is not None and c.value.value == o.value.value
 
 
-def _extended_name(c: Candidate, o: Candidate) -> bool:
-    """Tell whether ``c``'s name is ``o``'s and words in lower case, for the same date.
+def _extends_a_name(c: Candidate, names: set[str]) -> bool:
+    """Tell whether ``c``'s name is one of ``names`` (of its date) and words in lower case.
 
     A feed item's title above its text ("Night Harbor update 2" over "Night Harbor will now
     premiere ...") names the same work with words that are not part of any title; a title's
     own continuation has a capital somewhere ("Night Harbor Part Two", "X of the Caribbean")
-    and stays.
+    and stays. Each shorter name ``c``'s could extend is looked up, so a date shared by
+    thousands of rows costs no comparison of every pair.
     """
-    if c.value.value != o.value.value or not c.title.startswith(o.title + " "):
-        return False
-    rest = c.title[len(o.title) + 1 :].split()
-    return not any(word[:1].isupper() for word in rest)  # "update 2", not "of the Caribbean"
+    title = c.title
+    at = title.find(" ")
+    while at >= 0:
+        rest = title[at + 1 :].split()
+        if title[:at] in names and not any(word[:1].isupper() for word in rest):
+            return True  # "update 2", not "of the Caribbean"
+        at = title.find(" ", at + 1)
+    return False
 
 
 #: A sentence about one version of a work ("a Switch 2 version is expected in 2027"): its
@@ -98,17 +103,17 @@ def _number_from_windows(candidates: list[Candidate]) -> list[Candidate]:
     "'Kingsmoor' Sets February Return for the Back Half of Season 5" and "Kingsmoor will
     return ... on Thursday, Feb. 26": the day is the record, season 5 is its season.
     """
+    numbered: dict[str, list[Candidate]] = {}  # compared within a title only: linear in length
+    for o in candidates:
+        if o.season is not None:
+            numbered.setdefault(title_key(o.title), []).append(o)
     out: list[Candidate] = []
     for c in candidates:
         if c.season is None:
-            key = title_key(c.title)
             wider = [
                 o
-                for o in candidates
-                if o.season is not None
-                and title_key(o.title) == key
-                and o.value.value != c.value.value
-                and o.value.contains(c.value)
+                for o in numbered.get(title_key(c.title), [])
+                if o.value.value != c.value.value and o.value.contains(c.value)
             ]
             if len({o.season for o in wider}) == 1:
                 kind = wider[0].kind if c.kind is Kind.PREMIERE else c.kind
@@ -179,10 +184,10 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
                 best[key] = evolve(c, platform=said)
     kept = _one_reading_per_date(list(best.values()))
     by_title: dict[str, list[Candidate]] = {}  # compared within a title only: linear in length
-    by_date: dict[str, list[Candidate]] = {}
+    names_of_date: dict[str, set[str]] = {}
     for c in kept:
         by_title.setdefault(title_key(c.title), []).append(c)
-        by_date.setdefault(c.value.value, []).append(c)
+        names_of_date.setdefault(c.value.value, set()).add(c.title)
     final: list[Candidate] = []
     for c in kept:
         same = by_title[title_key(c.title)]
@@ -196,7 +201,7 @@ def merge(text: str, candidates: list[Candidate]) -> list[Announcement]:
                 for o in same
             )
             or any(_older_season(c, o) or _unnumbered_twin(c, o) for o in same)
-            or any(_extended_name(c, o) for o in by_date[c.value.value])
+            or _extends_a_name(c, names_of_date[c.value.value])
         )
         if not coarser:
             final.append(c)

@@ -143,8 +143,7 @@ def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
             names.append("inside_a_longer_name")
         if c.date_at >= 0 and c.start <= c.title_start < c.end:
             lo, hi = between_span(article.text, c)
-            between = len([1 for a, b in starting(lo, hi) if b <= hi and (a, b) != own])
-            names.append(f"names_between={min(between, 2)}")
+            names.append(f"names_between={_names_within(spans, starts, lo, hi, own)}")
         if c.date_at >= 0:
             rivals = by_date[c.date_at]
             rank = bisect.bisect_left(rivals, g)  # how many are nearer
@@ -155,3 +154,21 @@ def describe(article: Article, candidates: list[Candidate]) -> list[list[str]]:
             names.append(f"date_rank={min(rank, 2)}&n={min(len(rivals), 3)}")
         out.append(names)
     return out
+
+
+def _names_within(
+    spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int, own: tuple[int, int]
+) -> int:
+    """How many names other than ``own`` lie within ``[lo, hi]``: 0, 1, or 2 for two or more.
+
+    Counting stops at two, so a date line above thousands of rows costs each row a few steps,
+    not a count of every row between.
+    """
+    found = 0
+    for k in range(bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)):
+        a, b = spans[k]
+        if b <= hi and (a, b) != own:
+            found += 1
+            if found == 2:
+                break
+    return found

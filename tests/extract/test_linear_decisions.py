@@ -27,7 +27,8 @@ VALUES = [day_value(dt.date(2027, 5, 3)), month_value(2027, 5), year_value(2027)
 
 @st.composite
 def candidates(draw: st.DrawFn) -> Candidate:
-    start = draw(st.integers(-1, 120))
+    # names up to 400 characters long, anywhere in 1,200: they cross the stretches `_Spans` files by
+    start = draw(st.integers(-1, 1200))
     return Candidate(
         title=draw(st.sampled_from(TITLES)),
         season=draw(st.sampled_from([None, 2, 3])),
@@ -38,7 +39,7 @@ def candidates(draw: st.DrawFn) -> Candidate:
         end=200,
         confidence=0.5,
         title_start=start,
-        title_end=start + draw(st.integers(-2, 40)),
+        title_end=start + draw(st.one_of(st.integers(-2, 40), st.integers(41, 400))),
     )
 
 
@@ -54,11 +55,23 @@ def _rival(c: Candidate, o: Candidate) -> bool:
     )
 
 
+class _FineSpans(_Spans):
+    """Names filed by stretches of 8 characters: many names cross from one to the next."""
+
+    STRETCH = 8
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(candidates(), max_size=30), candidates())
-def test_a_rival_is_found_as_by_comparing_every_pair(kept: list[Candidate], c: Candidate) -> None:
+@given(
+    st.lists(candidates(), max_size=60),
+    candidates(),
+    st.sampled_from([_Spans, _FineSpans]),
+)
+def test_a_rival_is_found_as_by_comparing_every_pair(
+    kept: list[Candidate], c: Candidate, kind: type[_Spans]
+) -> None:
     """``_Spans`` holds the names kept for one date; a rival is found as the definition says."""
-    spans = _Spans()
+    spans = kind()
     for o in kept:
         if o.value.value == c.value.value:
             spans.add(o)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-
 from tracker.extract.candidates.candidate import Candidate, evolve
 from tracker.extract.decisions.merge import merge
 from tracker.extract.features import Article, describe
@@ -49,37 +47,39 @@ def decide_with(
 
 
 class _Spans:
-    """The names kept for one date, by where they start, to find another reading of a name.
+    """The names kept for one date, filed by where they start, to find another reading of a name.
 
     Two readings of one name for one date ("Branagh-directed Artemis Fowl", "Artemis Fowl")
-    overlap in the text. Only the names that start less than the longest kept name before the
-    end of this one can overlap it, so a schedule of thousands of rows on a few dates is read in
-    time linear in its length, not in the square of its rows.
+    overlap in the text. Only a name that starts less than the longest kept name before this
+    one, and before its end, can overlap it, so only the stretches of text there are looked
+    at: a schedule of thousands of rows on a few dates is read in time linear in its length,
+    not in the square of its rows.
     """
 
-    __slots__ = ("longest", "names", "starts")
+    __slots__ = ("longest", "stretches")
+
+    #: The length of the stretches of text names are filed by.
+    STRETCH = 256
 
     def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.names: list[Candidate] = []
+        self.stretches: dict[int, list[Candidate]] = {}
         self.longest = 0
 
     def rival(self, c: Candidate) -> bool:
         """Tell whether a kept name of this date is another reading of ``c``'s name."""
         if c.title_start < 0:
             return False
-        lo = bisect.bisect_right(self.starts, c.title_start - self.longest)
-        hi = bisect.bisect_left(self.starts, c.title_end)
+        first = (c.title_start - self.longest) // self.STRETCH
+        last = (c.title_end - 1) // self.STRETCH
         return any(
             o.title != c.title and o.title_start < c.title_end and c.title_start < o.title_end
-            for o in self.names[lo:hi]
+            for k in range(first, last + 1)
+            for o in self.stretches.get(k, ())
         )
 
     def add(self, c: Candidate) -> None:
         """Keep ``c``'s name for the names after it."""
         if c.title_start < 0:
             return  # a name with no place in the text rivals none
-        k = bisect.bisect_right(self.starts, c.title_start)
-        self.starts.insert(k, c.title_start)
-        self.names.insert(k, c)
+        self.stretches.setdefault(c.title_start // self.STRETCH, []).append(c)
         self.longest = max(self.longest, c.title_end - c.title_start)

@@ -103,46 +103,34 @@ class Caseless:
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         """The pattern to run and the text to run it on: the lowered twin where it can."""
+        article, low = _ARTICLE  # the article itself, the common case: read here, not looked up
+        if text is article and low is not _UNFIT:
+            return self.folded, low
         low = _lowered_or_unfit(text)
         return (self.blind, text) if low is _UNFIT else (self.folded, low)
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.search``, over the lower-cased text."""
-        article, low = _ARTICLE  # the article itself, the common case: no call to look it up
-        if text is article and low is not _UNFIT:
-            return self.folded.search(low, pos, endpos)
         pattern, subject = self._pick(text)
         return pattern.search(subject, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.match``, over the lower-cased text."""
-        article, low = _ARTICLE  # the article itself, the common case: no call to look it up
-        if text is article and low is not _UNFIT:
-            return self.folded.match(low, pos, endpos)
         pattern, subject = self._pick(text)
         return pattern.match(subject, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """Like ``re.Pattern.fullmatch``, over the lower-cased text."""
-        article, low = _ARTICLE  # the article itself, the common case: no call to look it up
-        if text is article and low is not _UNFIT:
-            return self.folded.fullmatch(low, pos, endpos)
         pattern, subject = self._pick(text)
         return pattern.fullmatch(subject, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
         """Like ``re.Pattern.finditer``, over the lower-cased text."""
-        article, low = _ARTICLE  # the article itself, the common case: no call to look it up
-        if text is article and low is not _UNFIT:
-            return self.folded.finditer(low, pos, endpos)
         pattern, subject = self._pick(text)
         return pattern.finditer(subject, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = _END) -> list[str]:
         """Like ``re.Pattern.findall``; what it returns is lower-cased."""
-        article, low = _ARTICLE  # the article itself, the common case: no call to look it up
-        if text is article and low is not _UNFIT:
-            return self.folded.findall(low, pos, endpos)
         pattern, subject = self._pick(text)
         return pattern.findall(subject, pos, endpos)
 

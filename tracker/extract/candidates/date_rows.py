@@ -17,7 +17,7 @@ from tracker.extract.candidates.spans import tidy
 from tracker.extract.candidates.state import State
 from tracker.extract.candidates.titles import TitleMention
 from tracker.extract.reading.dates import DateMention
-from tracker.extract.reading.framing import needs_frame
+from tracker.extract.reading.framing import reframed
 from tracker.extract.reading.resolve import resolve
 from tracker.extract.reading.segment import Sentence
 
@@ -51,10 +51,8 @@ def propose_rows(
             value = resolve(m, phrase, state.base, base_known=state.base_known)
             if value is not None and _YEAR.search(phrase) and value.first.year >= state.base.year:
                 state.row_year = value.first.year
-            frame = state.frame_year
-            if value is not None and frame is not None and needs_frame(m, value.first, frame):
-                framed = dt.date(frame, 1, 1)
-                value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
+            if value is not None:
+                value = reframed(m, phrase, value, state.frame_year) or value
             state.row_header = (value, m.start) if value is not None else None
         elif length > ROW_LINE:
             state.row_header = state.row_year = None

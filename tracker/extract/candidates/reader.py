@@ -42,7 +42,7 @@ from tracker.extract.candidates.variants import named_only, span_variants
 from tracker.extract.features import Article
 from tracker.extract.reading.caseless import remember
 from tracker.extract.reading.dates import DateMention, Form, find_dates, in_week_span, scan_dates
-from tracker.extract.reading.framing import framed_year, needs_frame, writes_day_first
+from tracker.extract.reading.framing import framed_year, reframed, writes_day_first
 from tracker.extract.reading.resolve import resolve
 from tracker.extract.reading.segment import Sentence, metadata_end, split_sentences
 from tracker.extract.reading.values import DateValue
@@ -93,13 +93,14 @@ def _resolved(
         )
         if value is None:
             continue
-        if state.frame_year is not None and needs_frame(m, value.first, state.frame_year):
-            framed = dt.date(state.frame_year, 1, 1)
-            value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
-        elif needs_frame(m, value.first, said_year) and said_year is not None:
-            # "the summer 2026 season ... 'Avengers: Doomsday' (May 1)": May 1 of 2026
-            framed = dt.date(said_year, 1, 1)
-            value = resolve(m, text[m.start : m.end], framed, base_known=True) or value
+        phrase = text[m.start : m.end]
+        # the headline's year, else the last year a date said ("the summer 2026 season ...
+        # 'Avengers: Doomsday' (May 1)": May 1 of 2026)
+        value = (
+            reframed(m, phrase, value, state.frame_year)
+            or reframed(m, phrase, value, said_year)
+            or value
+        )
         if "year" in m.parts and value.first.year > state.base.year:
             said_year = value.first.year
         if value.precision is Precision.DAY and not in_week_span(text, m):

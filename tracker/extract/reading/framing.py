@@ -10,6 +10,8 @@ import datetime as dt
 import re
 
 from tracker.extract.reading.dates import DateMention, Form
+from tracker.extract.reading.resolve import resolve
+from tracker.extract.reading.values import DateValue
 
 _FRAMED = re.compile(
     r"\b(?:for|of|in|through)\s+(?P<a>(?:19|20)\d\d)\b(?!\s*[-/])"
@@ -49,6 +51,17 @@ def needs_frame(m: DateMention, first: dt.date, year: int | None) -> bool:
         and not m.says_its_year
         and (first.year < year)
     )
+
+
+def reframed(m: DateMention, phrase: str, value: DateValue, year: int | None) -> DateValue | None:
+    """``value`` read again in ``year``, the year the article frames its dates by.
+
+    None when the frame does not apply (no year, a date that gives its own, or one already in
+    that year or later); ``value`` itself when the phrase cannot be read in that year.
+    """
+    if year is None or not needs_frame(m, value.first, year):
+        return None
+    return resolve(m, phrase, dt.date(year, 1, 1), base_known=True) or value
 
 
 #: A slashed date; the look-ahead on a digit comes first so that ``re`` skips to digits in C.
